@@ -1,0 +1,60 @@
+import type { HyperparamKey, Hyperparams } from './types';
+
+/**
+ * How each hyperparameter is shown and bounded. One table, read by the UI (sliders), the URL
+ * codec and the CLI, so that a name means the same thing everywhere.
+ * `scale`: 'log' sliders move in decades; 'one-minus-log' sliders move in decades of 1 − value,
+ * which is what makes β₂ = 0.9 … 0.9999 usable on a slider.
+ */
+export interface HyperparamInfo {
+  readonly key: HyperparamKey;
+  /** The symbol used in the lecture notes. */
+  readonly symbol: string;
+  /** English name; the UI translates by key. */
+  readonly name: string;
+  /** The CLI flag. */
+  readonly flag: string;
+  /** Slider range (values outside are still accepted where `valid` allows them). */
+  readonly min: number;
+  readonly max: number;
+  readonly scale: 'log' | 'linear' | 'one-minus-log';
+  /** The hard limits: what the engine accepts at all. */
+  readonly valid: (v: number) => boolean;
+  /** What `valid` accepts, in words, for error messages. */
+  readonly accepts: string;
+}
+
+const positive = (v: number) => Number.isFinite(v) && v > 0;
+const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
+const unit = (v: number) => Number.isFinite(v) && v >= 0 && v < 1;
+
+export const HYPERPARAMS: readonly HyperparamInfo[] = [
+  { key: 'lr', symbol: 'η', name: 'Learning rate', flag: '--lr', min: 1e-5, max: 10, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
+  { key: 'rho', symbol: 'ρ', name: 'Momentum', flag: '--rho', min: 0, max: 0.999, scale: 'linear', valid: unit, accepts: 'a number in [0, 1)' },
+  { key: 'decay', symbol: 'd', name: 'Decay rate', flag: '--decay', min: 0, max: 0.9999, scale: 'one-minus-log', valid: unit, accepts: 'a number in [0, 1)' },
+  { key: 'beta1', symbol: 'β₁', name: 'First-moment decay', flag: '--beta1', min: 0, max: 0.999, scale: 'linear', valid: unit, accepts: 'a number in [0, 1)' },
+  { key: 'beta2', symbol: 'β₂', name: 'Second-moment decay', flag: '--beta2', min: 0.9, max: 0.9999, scale: 'one-minus-log', valid: unit, accepts: 'a number in [0, 1)' },
+  { key: 'eps', symbol: 'ε', name: 'Epsilon', flag: '--eps', min: 1e-12, max: 1, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'weightDecay', symbol: 'λ', name: 'Weight decay', flag: '--weight-decay', min: 0, max: 1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'momentumDecay', symbol: 'ψ', name: 'Momentum decay', flag: '--momentum-decay', min: 0, max: 0.1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+];
+
+export const HYPERPARAM_KEYS: readonly HyperparamKey[] = HYPERPARAMS.map((h) => h.key);
+
+export function hyperparamInfo(key: HyperparamKey): HyperparamInfo {
+  const info = HYPERPARAMS.find((h) => h.key === key);
+  if (!info) throw new Error(`unknown hyperparameter ${key}`);
+  return info;
+}
+
+/** The values every optimizer falls back to for keys it does not read (kept finite and harmless). */
+export const NEUTRAL_HYPERPARAMS: Readonly<Hyperparams> = {
+  lr: 0.01,
+  rho: 0.9,
+  decay: 0.99,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  weightDecay: 0.01,
+  momentumDecay: 0.004,
+};

@@ -1,0 +1,170 @@
+import { inBounds, lerp, type StepLoop } from './loop';
+import { powers, series } from './series';
+
+// The Adam family, written in torch.optim's order of operations (lerp_ for m, mul_ then
+// addcmul_ for v, bias corrections as 1 − β^t with pow, then addcdiv_).
+
+/**
+ * `adam`, `amsgrad` and `adamw`:
+ *   m ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²   (amsgrad: w ← max(w, v), used for v)
+ *   x ← x − (η / (1−β₁ᵗ))·m / (√v / √(1−β₂ᵗ) + ε)
+ * adamw first decays x ← x·(1 − η·λ). Without bias correction: x ← x − η·m / (√v + ε).
+ */
+export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'): number {
+  const { f, n, g, noise, biasCorrection, bounds } = loop;
+  const xs = loop.x;
+  const ys = loop.y;
+  const ls = loop.loss;
+  const { lr, beta1, beta2, eps } = loop.p;
+  const w1 = 1 - beta1;
+  const c2 = 1 - beta2;
+  const amsgrad = mode === 'amsgrad';
+  const shrink = mode === 'adamw' ? 1 - lr * loop.p.weightDecay : 1;
+  const beta1Pow = powers(beta1, n);
+  const beta2Pow = powers(beta2, n);
+  let x = xs[0];
+  let y = ys[0];
+  let m0 = 0;
+  let m1 = 0;
+  let v0 = 0;
+  let v1 = 0;
+  let w0 = 0;
+  let w_1 = 0;
+  for (let t = 1; t <= n; t++) {
+    if (noise !== null) noise.perturb(g);
+    const g0 = g[0];
+    const g1 = g[1];
+    if (shrink !== 1) {
+      x = x * shrink;
+      y = y * shrink;
+    }
+    m0 = lerp(m0, g0, w1);
+    m1 = lerp(m1, g1, w1);
+    v0 = v0 * beta2 + c2 * g0 * g0;
+    v1 = v1 * beta2 + c2 * g1 * g1;
+    let r0 = v0;
+    let r1 = v1;
+    if (amsgrad) {
+      r0 = w0 = Math.max(w0, v0);
+      r1 = w_1 = Math.max(w_1, v1);
+    }
+    let nx: number;
+    let ny: number;
+    if (biasCorrection) {
+      const stepSize = lr / (1 - beta1Pow[t]);
+      const bc2Sqrt = Math.sqrt(1 - beta2Pow[t]);
+      nx = x - (stepSize * m0) / (Math.sqrt(r0) / bc2Sqrt + eps);
+      ny = y - (stepSize * m1) / (Math.sqrt(r1) / bc2Sqrt + eps);
+    } else {
+      nx = x - (lr * m0) / (Math.sqrt(r0) + eps);
+      ny = y - (lr * m1) / (Math.sqrt(r1) + eps);
+    }
+    const fl = f.valueAndGrad(nx, ny, g);
+    if (!inBounds(bounds, nx, ny, fl)) {
+      loop.status = 'diverged';
+      return t - 1;
+    }
+    xs[t] = x = nx;
+    ys[t] = y = ny;
+    ls[t] = fl;
+  }
+  return n;
+}
+
+/**
+ * `adamax`: m ← β₁·m + (1−β₁)·g; u ← max(β₂·u, |g| + ε); x ← x − (η / (1−β₁ᵗ))·m / u.
+ * Without bias correction: x ← x − η·m / u.
+ */
+export function runAdamax(loop: StepLoop): number {
+  const { f, n, g, noise, biasCorrection, bounds } = loop;
+  const xs = loop.x;
+  const ys = loop.y;
+  const ls = loop.loss;
+  const { lr, beta1, beta2, eps } = loop.p;
+  const w1 = 1 - beta1;
+  const beta1Pow = powers(beta1, n);
+  let x = xs[0];
+  let y = ys[0];
+  let m0 = 0;
+  let m1 = 0;
+  let u0 = 0;
+  let u1 = 0;
+  for (let t = 1; t <= n; t++) {
+    if (noise !== null) noise.perturb(g);
+    const g0 = g[0];
+    const g1 = g[1];
+    m0 = lerp(m0, g0, w1);
+    m1 = lerp(m1, g1, w1);
+    u0 = Math.max(u0 * beta2, Math.abs(g0) + eps);
+    u1 = Math.max(u1 * beta2, Math.abs(g1) + eps);
+    const clr = biasCorrection ? lr / (1 - beta1Pow[t]) : lr;
+    const nx = x - (clr * m0) / u0;
+    const ny = y - (clr * m1) / u1;
+    const fl = f.valueAndGrad(nx, ny, g);
+    if (!inBounds(bounds, nx, ny, fl)) {
+      loop.status = 'diverged';
+      return t - 1;
+    }
+    xs[t] = x = nx;
+    ys[t] = y = ny;
+    ls[t] = fl;
+  }
+  return n;
+}
+
+/**
+ * `nadam` (PyTorch 2.x, without the double μ of 1.13 and older):
+ *   μₜ = β₁·(1 − ½·0.96^(t·ψ)); Πₜ = μ₁·…·μₜ; m, v as Adam; D = √(v / (1−β₂ᵗ)) + ε
+ *   x ← x − η·(1−μₜ)/(1−Πₜ)·g/D − η·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/D
+ * The two terms are applied one after the other, as PyTorch's two addcdiv_ calls do.
+ */
+export function runNadam(loop: StepLoop): number {
+  const { f, n, g, noise, bounds } = loop;
+  const xs = loop.x;
+  const ys = loop.y;
+  const ls = loop.loss;
+  const { lr, beta1, beta2, eps, momentumDecay } = loop.p;
+  const w1 = 1 - beta1;
+  const c2 = 1 - beta2;
+  let x = xs[0];
+  let y = ys[0];
+  let m0 = 0;
+  let m1 = 0;
+  let v0 = 0;
+  let v1 = 0;
+  let muProduct = 1;
+  const beta2Pow = powers(beta2, n);
+  // μ[t] for t = 1 … n + 1 (each step also needs μₜ₊₁).
+  const mus = series(`nadam-mu:${beta1}:${momentumDecay}`, n + 1, (t) => beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay)));
+  for (let t = 1; t <= n; t++) {
+    if (noise !== null) noise.perturb(g);
+    const g0 = g[0];
+    const g1 = g[1];
+    const bc2 = 1 - beta2Pow[t];
+    const mu = mus[t];
+    const muNext = mus[t + 1];
+    muProduct *= mu;
+    m0 = lerp(m0, g0, w1);
+    m1 = lerp(m1, g1, w1);
+    v0 = v0 * beta2 + c2 * g0 * g0;
+    v1 = v1 * beta2 + c2 * g1 * g1;
+    const D0 = Math.sqrt(v0 / bc2) + eps;
+    const D1 = Math.sqrt(v1 / bc2) + eps;
+    const muProductNext = muProduct * muNext;
+    const cg = (-lr * (1 - mu)) / (1 - muProduct);
+    const cm = (-lr * muNext) / (1 - muProductNext);
+    let nx = x + (cg * g0) / D0;
+    let ny = y + (cg * g1) / D1;
+    nx = nx + (cm * m0) / D0;
+    ny = ny + (cm * m1) / D1;
+    const fl = f.valueAndGrad(nx, ny, g);
+    if (!inBounds(bounds, nx, ny, fl)) {
+      loop.status = 'diverged';
+      return t - 1;
+    }
+    xs[t] = x = nx;
+    ys[t] = y = ny;
+    ls[t] = fl;
+  }
+  return n;
+}

@@ -1,0 +1,143 @@
+import type { HyperparamKey, Hyperparams, OptimizerId } from '../types';
+import { runAdamFamily, runAdamax, runNadam } from './adam';
+import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
+import type { Kernel } from './loop';
+import { runNewton } from './newton';
+import { runSgdFamily } from './sgd';
+
+export interface OptimizerInfo {
+  readonly id: OptimizerId;
+  /** English display name. */
+  readonly name: string;
+  /** The hyperparameters this optimizer reads, in the order the panel shows them. */
+  readonly params: readonly HyperparamKey[];
+  /** PyTorch's defaults (spec/optimizers.md). */
+  readonly defaults: Readonly<Partial<Hyperparams>>;
+  /** The update rule as plain text. */
+  readonly rule: string;
+  /** Whether the "no bias correction" teaching variant applies. */
+  readonly hasBiasCorrection: boolean;
+  readonly kernel: Kernel;
+}
+
+/** The one table of update rules. Order: the order of the lecture. */
+export const OPTIMIZERS: readonly OptimizerInfo[] = [
+  {
+    id: 'sgd',
+    name: 'SGD',
+    params: ['lr'],
+    defaults: { lr: 0.01 },
+    rule: 'x ← x − η·g',
+    hasBiasCorrection: false,
+    kernel: (loop) => runSgdFamily(loop, 'sgd'),
+  },
+  {
+    id: 'momentum',
+    name: 'Momentum',
+    params: ['lr', 'rho'],
+    defaults: { lr: 0.01, rho: 0.9 },
+    rule: 'v ← ρ·v + g; x ← x − η·v',
+    hasBiasCorrection: false,
+    kernel: (loop) => runSgdFamily(loop, 'momentum'),
+  },
+  {
+    id: 'nesterov',
+    name: 'Nesterov',
+    params: ['lr', 'rho'],
+    defaults: { lr: 0.01, rho: 0.9 },
+    rule: 'v ← ρ·v + g; x ← x − η·(g + ρ·v)',
+    hasBiasCorrection: false,
+    kernel: (loop) => runSgdFamily(loop, 'nesterov'),
+  },
+  {
+    id: 'adagrad',
+    name: 'AdaGrad',
+    params: ['lr', 'eps'],
+    defaults: { lr: 0.01, eps: 1e-10 },
+    rule: 's ← s + g²; x ← x − η·g / (√s + ε)',
+    hasBiasCorrection: false,
+    kernel: runAdagrad,
+  },
+  {
+    id: 'rmsprop',
+    name: 'RMSProp',
+    params: ['lr', 'decay', 'eps'],
+    defaults: { lr: 0.01, decay: 0.99, eps: 1e-8 },
+    rule: 's ← d·s + (1−d)·g²; x ← x − η·g / (√s + ε)',
+    hasBiasCorrection: false,
+    kernel: runRmsprop,
+  },
+  {
+    id: 'adadelta',
+    name: 'AdaDelta',
+    params: ['lr', 'decay', 'eps'],
+    defaults: { lr: 1.0, decay: 0.9, eps: 1e-6 },
+    rule: 's ← d·s + (1−d)·g²; Δ = √(u+ε) / √(s+ε) · g; u ← d·u + (1−d)·Δ²; x ← x − η·Δ',
+    hasBiasCorrection: false,
+    kernel: runAdadelta,
+  },
+  {
+    id: 'adam',
+    name: 'Adam',
+    params: ['lr', 'beta1', 'beta2', 'eps'],
+    defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    rule: 'm ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; x ← x − (η / (1−β₁ᵗ))·m / (√v / √(1−β₂ᵗ) + ε)',
+    hasBiasCorrection: true,
+    kernel: (loop) => runAdamFamily(loop, 'adam'),
+  },
+  {
+    id: 'amsgrad',
+    name: 'AMSGrad',
+    params: ['lr', 'beta1', 'beta2', 'eps'],
+    defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    rule: 'as Adam, with w ← max(w, v) in place of v in the denominator',
+    hasBiasCorrection: true,
+    kernel: (loop) => runAdamFamily(loop, 'amsgrad'),
+  },
+  {
+    id: 'adamw',
+    name: 'AdamW',
+    params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
+    defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 },
+    rule: 'x ← x·(1 − η·λ), then the Adam step',
+    hasBiasCorrection: true,
+    kernel: (loop) => runAdamFamily(loop, 'adamw'),
+  },
+  {
+    id: 'adamax',
+    name: 'Adamax',
+    params: ['lr', 'beta1', 'beta2', 'eps'],
+    defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    rule: 'm ← β₁·m + (1−β₁)·g; u ← max(β₂·u, |g| + ε); x ← x − (η / (1−β₁ᵗ))·m / u',
+    hasBiasCorrection: true,
+    kernel: runAdamax,
+  },
+  {
+    id: 'nadam',
+    name: 'NAdam',
+    params: ['lr', 'beta1', 'beta2', 'eps', 'momentumDecay'],
+    defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 0.004 },
+    rule: 'μₜ = β₁·(1 − ½·0.96^(t·ψ)); m, v as Adam; D = √(v / (1−β₂ᵗ)) + ε; x ← x − η·(1−μₜ)/(1−Πₜ)·g/D − η·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/D',
+    hasBiasCorrection: false,
+    kernel: runNadam,
+  },
+  {
+    id: 'newton',
+    name: 'Newton',
+    params: ['lr'],
+    defaults: { lr: 1 },
+    rule: 'x ← x − η·H⁻¹·g',
+    hasBiasCorrection: false,
+    kernel: runNewton,
+  },
+];
+
+const BY_ID = new Map<string, OptimizerInfo>(OPTIMIZERS.map((o) => [o.id, o]));
+
+export function getOptimizer(id: string): OptimizerInfo | undefined {
+  return BY_ID.get(id);
+}
+
+export function isOptimizerId(id: string): id is OptimizerId {
+  return BY_ID.has(id);
+}

@@ -1,0 +1,126 @@
+import { HYPERPARAMS, NEUTRAL_HYPERPARAMS } from './hyperparams';
+import { getOptimizer } from './optimizers/table';
+import type { Bounds, StepLoop } from './optimizers/loop';
+import { withPenalty } from './penalty';
+import { GaussianNoise } from './random';
+import type { Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
+
+/** The most steps one run may take: 1e6 points is 24 MB of Float64Arrays. */
+export const MAX_STEPS = 1_000_000;
+
+/**
+ * Every hyperparameter of a run: what the caller gave, else the surface's demo default for
+ * this optimizer, else the optimizer's own (PyTorch's) default.
+ */
+export function resolveParams(
+  surface: Surface,
+  optimizer: OptimizerId,
+  params?: Readonly<Partial<Hyperparams>>,
+): Hyperparams {
+  const info = getOptimizer(optimizer);
+  if (!info) throw new RangeError(`unknown optimizer "${optimizer}"`);
+  const resolved: Hyperparams = { ...NEUTRAL_HYPERPARAMS, ...info.defaults, ...surface.defaults[optimizer] };
+  if (params) {
+    for (const h of HYPERPARAMS) {
+      const v = params[h.key];
+      if (v !== undefined) resolved[h.key] = v;
+    }
+  }
+  for (const key of info.params) {
+    const h = HYPERPARAMS.find((p) => p.key === key);
+    if (h && !h.valid(resolved[key])) {
+      throw new RangeError(`${key} (${h.symbol}) must be ${h.accepts}, got ${resolved[key]}`);
+    }
+  }
+  return resolved;
+}
+
+function allocate(points: number): Trajectory {
+  return {
+    x: new Float64Array(points),
+    y: new Float64Array(points),
+    loss: new Float64Array(points),
+    steps: 0,
+    status: 'ok',
+    params: { ...NEUTRAL_HYPERPARAMS },
+  };
+}
+
+/** How many plot-widths from the plot's centre a particle may wander before it counts as diverged. */
+export const ESCAPE_WIDTHS = 1000;
+
+function escapeBounds(surface: Surface): Bounds {
+  const [x0, x1] = surface.domain.x;
+  const [y0, y1] = surface.domain.y;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const rx = ESCAPE_WIDTHS * (x1 - x0);
+  const ry = ESCAPE_WIDTHS * (y1 - y0);
+  return { xmin: cx - rx, xmax: cx + rx, ymin: cy - ry, ymax: cy + ry };
+}
+
+// One set of scratch arrays for all runs: kernels are never re-entered.
+const scratchGradient = new Float64Array(2);
+const scratchHessian = new Float64Array(3);
+
+/**
+ * Runs one optimizer from its start for its number of steps and returns the whole path.
+ * Pass the previous result as `reuse` to recompute into the same arrays (no allocation
+ * when they are long enough): this is how the app recomputes every path on each slider move.
+ */
+export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
+  const info = getOptimizer(spec.optimizer);
+  if (!info) throw new RangeError(`unknown optimizer "${spec.optimizer}"`);
+  const steps = spec.steps ?? spec.surface.steps;
+  if (!(Number.isInteger(steps) && steps >= 0 && steps <= MAX_STEPS)) {
+    throw new RangeError(`steps must be an integer from 0 to ${MAX_STEPS}, got ${steps}`);
+  }
+  const start: Vec2 = spec.start ?? spec.surface.start;
+  if (!(Number.isFinite(start[0]) && Number.isFinite(start[1]))) {
+    throw new RangeError(`the start must be two finite numbers, got (${start[0]}, ${start[1]})`);
+  }
+  const params = resolveParams(spec.surface, spec.optimizer, spec.params);
+  let noise: GaussianNoise | null = null;
+  if (spec.noise && spec.noise.sigma !== 0) {
+    const { sigma, seed } = spec.noise;
+    if (!(Number.isFinite(sigma) && sigma > 0)) throw new RangeError(`noise σ must be a finite number ≥ 0, got ${sigma}`);
+    if (!Number.isInteger(seed)) throw new RangeError(`noise seed must be an integer, got ${seed}`);
+    noise = new GaussianNoise(sigma, seed);
+  }
+  const surface = spec.penalty ? withPenalty(spec.surface, spec.penalty) : spec.surface;
+
+  const out = reuse && reuse.x.length >= steps + 1 ? reuse : allocate(steps + 1);
+  out.params = params;
+  out.status = 'ok';
+  out.x[0] = start[0];
+  out.y[0] = start[1];
+  const f0 = surface.valueAndGrad(start[0], start[1], scratchGradient);
+  out.loss[0] = f0;
+  if (!Number.isFinite(f0)) {
+    out.steps = 0;
+    out.status = 'diverged';
+    return out;
+  }
+  const loop: StepLoop = {
+    f: surface,
+    p: params,
+    n: steps,
+    x: out.x,
+    y: out.y,
+    loss: out.loss,
+    g: scratchGradient,
+    h: scratchHessian,
+    noise,
+    biasCorrection: spec.biasCorrection ?? true,
+    bounds: escapeBounds(spec.surface),
+    status: 'ok',
+  };
+  out.steps = info.kernel(loop);
+  out.status = loop.status;
+  return out;
+}
+
+/** Runs many runs; `reuse[i]` is recycled for run i when given. */
+export function simulate(runs: readonly RunSpec[], reuse?: readonly Trajectory[]): Trajectory[] {
+  return runs.map((spec, i) => simulateRun(spec, reuse?.[i]));
+}

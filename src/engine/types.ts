@@ -1,0 +1,138 @@
+// The engine's vocabulary. Plain data and plain functions only: this file (and all of
+// src/engine) must run in Node, the browser and Web Workers alike.
+
+export type Vec2 = readonly [number, number];
+
+/** A closed rectangle of the plane: the part of a surface that is plotted. */
+export interface Domain {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
+export interface Minimum {
+  readonly x: number;
+  readonly y: number;
+  /** f at the minimum. */
+  readonly f: number;
+  readonly kind: 'global' | 'local';
+}
+
+export const OPTIMIZER_IDS = [
+  'sgd',
+  'momentum',
+  'nesterov',
+  'adagrad',
+  'rmsprop',
+  'adadelta',
+  'adam',
+  'amsgrad',
+  'adamw',
+  'adamax',
+  'nadam',
+  'newton',
+] as const;
+export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
+
+/**
+ * Every hyperparameter any optimizer takes, by its one name (spec/optimizers.md).
+ * An optimizer reads only the ones it lists in its table entry.
+ */
+export interface Hyperparams {
+  /** η, the learning rate. */
+  lr: number;
+  /** ρ, the momentum coefficient of `momentum` and `nesterov`. */
+  rho: number;
+  /** d, the squared-gradient decay of `rmsprop` and `adadelta`. */
+  decay: number;
+  /** β₁ */
+  beta1: number;
+  /** β₂ */
+  beta2: number;
+  /** ε */
+  eps: number;
+  /** λ, the decoupled weight decay of `adamw`. */
+  weightDecay: number;
+  /** ψ, the momentum decay of `nadam`. */
+  momentumDecay: number;
+}
+export type HyperparamKey = keyof Hyperparams;
+
+/**
+ * An analytic loss surface f(x, y).
+ * The three evaluation methods write into caller-owned arrays so that the step loop
+ * allocates nothing.
+ */
+export interface Surface {
+  readonly id: string;
+  /** English display name; the UI translates by id. */
+  readonly name: string;
+  /** The formula as plain text, e.g. "x^2 - y^2". */
+  readonly formula: string;
+  /** The formula as LaTeX, e.g. "x^2 - y^2". */
+  readonly latex: string;
+  /** f(x, y) */
+  value(x: number, y: number): number;
+  /** Writes ∂f/∂x into out[0] and ∂f/∂y into out[1]; returns f(x, y). */
+  valueAndGrad(x: number, y: number, out: Float64Array): number;
+  /** Writes ∂²f/∂x² into out[0], ∂²f/∂x∂y into out[1] and ∂²f/∂y² into out[2]. */
+  hessian(x: number, y: number, out: Float64Array): void;
+  /** The plotting domain. */
+  readonly domain: Domain;
+  /** A start point that makes a good first demo. */
+  readonly start: Vec2;
+  /** A number of steps that makes a good first demo. */
+  readonly steps: number;
+  /** Hyperparameters per optimizer that make a good first demo here (the rest: the optimizer's defaults). */
+  readonly defaults: Readonly<Partial<Record<OptimizerId, Partial<Hyperparams>>>>;
+  /** Known minima, global ones first. */
+  readonly minima: readonly Minimum[];
+  /** Saddle points worth marking, if any. */
+  readonly saddles?: readonly Vec2[];
+  /** One sentence on what this surface teaches (English; the UI translates by id). */
+  readonly lesson?: string;
+}
+
+export type RunStatus = 'ok' | 'diverged' | 'singular';
+
+/** Gaussian gradient noise (mini-batch noise): g ← g + σ·N(0, I), from a seeded generator. */
+export interface NoiseSpec {
+  readonly sigma: number;
+  readonly seed: number;
+}
+
+/** A penalty added to the surface: λ·‖w‖² (l2) or λ·‖w‖₁ (l1). */
+export interface PenaltySpec {
+  readonly kind: 'l1' | 'l2';
+  readonly lambda: number;
+}
+
+/** One run: an optimizer with its hyperparameters, from a start, on a surface. */
+export interface RunSpec {
+  readonly surface: Surface;
+  readonly optimizer: OptimizerId;
+  /** Missing values come from the surface's defaults for this optimizer, then the optimizer's. */
+  readonly params?: Readonly<Partial<Hyperparams>>;
+  /** Missing: the surface's start. */
+  readonly start?: Vec2;
+  /** Missing: the surface's steps. */
+  readonly steps?: number;
+  /** Adam-family bias correction; false is the CS231n "first step" lesson. Default true. */
+  readonly biasCorrection?: boolean;
+  readonly noise?: NoiseSpec;
+  readonly penalty?: PenaltySpec;
+}
+
+/**
+ * A computed path. Points 0..steps are valid: point 0 is the start and point k the
+ * position after k steps. The arrays may be longer than steps + 1 (they are reused).
+ */
+export interface Trajectory {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  /** Steps actually taken (fewer than asked when the run diverged or hit a singular Hessian). */
+  steps: number;
+  status: RunStatus;
+  /** Every hyperparameter value used, defaults included. */
+  params: Hyperparams;
+}
