@@ -1,0 +1,279 @@
+// Turns the command line into a run. Two passes, so that each rule lives in one place:
+// `tokenize` only knows the shape of flags (which take a value, which are switches), and
+// `interpret` only knows what the values mean. A new flag is one row in FLAGS plus its
+// reading in `interpret`; `--expr FORMULA` will join `--surface` in `chooseSurface`.
+
+import {
+  HYPERPARAMS,
+  MAX_STEPS,
+  OPTIMIZERS,
+  SURFACE_IDS,
+  getOptimizer,
+  getSurface,
+  type Hyperparams,
+  type NoiseSpec,
+  type OptimizerId,
+  type PenaltySpec,
+  type RunSpec,
+  type Surface,
+  type Vec2,
+} from '../engine';
+
+/** Bad input from the user: exit status 2 and its message on one line. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type OutputFormat = 'json' | 'csv';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
+
+/**
+ * A run with every choice the user could make written out (start and steps from the surface
+ * when not given), so that the output can report exactly what ran. Hyperparameters stay as
+ * given: the engine's `resolveParams` is the one place that fills in their defaults.
+ */
+export interface CliRun extends RunSpec {
+  readonly optimizer: OptimizerId;
+  readonly params: Readonly<Partial<Hyperparams>>;
+  readonly start: Vec2;
+  readonly steps: number;
+  readonly biasCorrection: boolean;
+}
+
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'run'; readonly run: CliRun; readonly format: OutputFormat };
+
+export interface FlagSpec {
+  readonly flag: string;
+  /** The placeholder shown in the usage text; absent for a switch, which takes no value. */
+  readonly metavar?: string;
+  readonly help: string;
+}
+
+/** The largest seed that still gives its own stream: the generator reads seeds as uint32. */
+export const MAX_SEED = 0xffffffff;
+
+const HELP_FLAGS: readonly string[] = ['--help', '-h'];
+
+export const SURFACE_FLAGS: readonly FlagSpec[] = [
+  { flag: '--surface', metavar: 'ID', help: 'the loss surface (required)' },
+  { flag: '--optimizer', metavar: 'ID', help: 'the optimizer (required)' },
+  { flag: '--steps', metavar: 'N', help: `steps to take, an integer from 1 to ${MAX_STEPS} (default: the surface's)` },
+  { flag: '--start', metavar: 'X,Y', help: "the start point (default: the surface's)" },
+];
+
+// Derived from the engine's table so that a new hyperparameter reaches the CLI by itself.
+export const HYPERPARAM_FLAGS: readonly FlagSpec[] = HYPERPARAMS.map((h) => ({
+  flag: h.flag,
+  metavar: 'V',
+  help: `${h.symbol}, ${h.name.toLowerCase()}: ${h.accepts}`,
+}));
+
+export const VARIANT_FLAGS: readonly FlagSpec[] = [
+  {
+    flag: '--no-bias-correction',
+    help: `Adam without bias correction, the CS231n "first step" lesson (${OPTIMIZERS.filter((o) => o.hasBiasCorrection)
+      .map((o) => o.id)
+      .join(', ')})`,
+  },
+  { flag: '--noise', metavar: 'SIGMA', help: 'Gaussian gradient noise of standard deviation σ ≥ 0' },
+  { flag: '--seed', metavar: 'S', help: `seed of the noise, an integer from 0 to ${MAX_SEED} (default 0; used with --noise)` },
+  { flag: '--l2', metavar: 'LAMBDA', help: 'add the penalty λ·(x² + y²) to the surface, λ ≥ 0' },
+  { flag: '--l1', metavar: 'LAMBDA', help: 'add the penalty λ·(|x| + |y|) to the surface, λ ≥ 0' },
+];
+
+export const OUTPUT_FLAGS: readonly FlagSpec[] = [
+  { flag: '--format', metavar: OUTPUT_FORMATS.join('|'), help: 'what to print (default json)' },
+  { flag: '--help', help: 'print this text and exit (also -h)' },
+];
+
+export const FLAGS: readonly FlagSpec[] = [...SURFACE_FLAGS, ...HYPERPARAM_FLAGS, ...VARIANT_FLAGS, ...OUTPUT_FLAGS];
+
+const FLAG_BY_NAME: ReadonlyMap<string, FlagSpec> = new Map(FLAGS.map((f) => [f.flag, f]));
+
+/** A switch's value in the token map: present means on. */
+const ON = true;
+type Tokens = ReadonlyMap<string, string | typeof ON>;
+
+// A token that looks like a long flag ends the search for a value; anything else, even
+// "-1.5,2", is the value, so that negative numbers need no "=".
+const LOOKS_LIKE_FLAG = /^--[A-Za-z]/;
+
+function tokenize(argv: readonly string[]): Tokens | 'help' {
+  const tokens = new Map<string, string | typeof ON>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (HELP_FLAGS.includes(arg)) return 'help';
+    if (arg.startsWith('-') && !arg.startsWith('--')) throw new UsageError(`unknown flag ${quote(arg)}; see --help`);
+    if (!arg.startsWith('--') || arg === '--') {
+      throw new UsageError(`unexpected argument ${quote(arg)}; flags start with --, see --help`);
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    const spec = FLAG_BY_NAME.get(name);
+    if (!spec) throw new UsageError(`unknown flag ${quote(name)}; see --help`);
+    if (tokens.has(name)) throw new UsageError(`${name} is given twice; give it once`);
+    if (spec.metavar === undefined) {
+      if (eq >= 0) throw new UsageError(`${name} takes no value, got ${quote(arg.slice(eq + 1))}`);
+      tokens.set(name, ON);
+    } else if (eq >= 0) {
+      tokens.set(name, arg.slice(eq + 1));
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || LOOKS_LIKE_FLAG.test(next)) {
+        throw new UsageError(`${name} needs a value (${name} ${spec.metavar})`);
+      }
+      tokens.set(name, next);
+      i++;
+    }
+  }
+  return tokens;
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}
+
+// Number() alone would read "" and " " as 0 and "0x10" as 16: only plain decimals pass.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function parseDecimal(raw: string): number | undefined {
+  const s = raw.trim();
+  if (!DECIMAL.test(s)) return undefined;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+function readNumber(flag: string, raw: string, valid: (v: number) => boolean, accepts: string): number {
+  const v = parseDecimal(raw);
+  if (v === undefined || !valid(v)) throw new UsageError(`${flag} must be ${accepts}, got ${quote(raw)}`);
+  return v;
+}
+
+const nonNegative = (v: number): boolean => v >= 0;
+
+function readSteps(raw: string): number {
+  return readNumber(
+    '--steps',
+    raw,
+    (v) => Number.isInteger(v) && v >= 1 && v <= MAX_STEPS,
+    `an integer from 1 to ${MAX_STEPS}`,
+  );
+}
+
+function readStart(raw: string): Vec2 {
+  const parts = raw.split(',').map(parseDecimal);
+  if (parts.length !== 2 || parts[0] === undefined || parts[1] === undefined) {
+    throw new UsageError(`--start must be two finite numbers as X,Y (e.g. --start -1.5,2), got ${quote(raw)}`);
+  }
+  return [parts[0], parts[1]];
+}
+
+function listIds(ids: readonly string[]): string {
+  return ids.join(', ');
+}
+
+function value(tokens: Tokens, flag: string): string | undefined {
+  const v = tokens.get(flag);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The one place that decides which surface a run is on (`--expr` will be the other way). */
+function chooseSurface(tokens: Tokens): Surface {
+  const id = value(tokens, '--surface');
+  if (id === undefined) throw new UsageError(`--surface is required; one of: ${listIds(SURFACE_IDS)}`);
+  const surface = getSurface(id);
+  if (!surface) throw new UsageError(`unknown surface ${quote(id)}; one of: ${listIds(SURFACE_IDS)}`);
+  return surface;
+}
+
+function chooseOptimizer(tokens: Tokens): OptimizerId {
+  const ids = OPTIMIZERS.map((o) => o.id);
+  const id = value(tokens, '--optimizer');
+  if (id === undefined) throw new UsageError(`--optimizer is required; one of: ${listIds(ids)}`);
+  const info = getOptimizer(id);
+  if (!info) throw new UsageError(`unknown optimizer ${quote(id)}; one of: ${listIds(ids)}`);
+  return info.id;
+}
+
+function readHyperparams(tokens: Tokens, optimizer: OptimizerId): Partial<Hyperparams> {
+  const info = getOptimizer(optimizer);
+  const reads = info ? info.params : [];
+  const given: Partial<Hyperparams> = {};
+  for (const h of HYPERPARAMS) {
+    const raw = value(tokens, h.flag);
+    if (raw === undefined) continue;
+    const v = readNumber(h.flag, raw, h.valid, h.accepts);
+    // Checked but not used by optimizers that do not read it, so that one command line can be
+    // looped over every optimizer; "params" in the output shows what each one actually used.
+    if (reads.includes(h.key)) given[h.key] = v;
+  }
+  return given;
+}
+
+function readNoise(tokens: Tokens): NoiseSpec | undefined {
+  const sigmaRaw = value(tokens, '--noise');
+  const seedRaw = value(tokens, '--seed');
+  const sigma = sigmaRaw === undefined ? undefined : readNumber('--noise', sigmaRaw, nonNegative, 'a finite number ≥ 0');
+  const seed =
+    seedRaw === undefined
+      ? 0
+      : readNumber('--seed', seedRaw, (v) => Number.isInteger(v) && v >= 0 && v <= MAX_SEED, `an integer from 0 to ${MAX_SEED}`);
+  if (sigma === undefined) return undefined;
+  return { sigma, seed };
+}
+
+function readPenalty(tokens: Tokens): PenaltySpec | undefined {
+  const l1 = value(tokens, '--l1');
+  const l2 = value(tokens, '--l2');
+  if (l1 !== undefined && l2 !== undefined) throw new UsageError('--l1 and --l2 cannot be combined; give one penalty');
+  if (l2 !== undefined) return { kind: 'l2', lambda: readNumber('--l2', l2, nonNegative, 'a finite number ≥ 0') };
+  if (l1 !== undefined) return { kind: 'l1', lambda: readNumber('--l1', l1, nonNegative, 'a finite number ≥ 0') };
+  return undefined;
+}
+
+function readBiasCorrection(tokens: Tokens, optimizer: OptimizerId): boolean {
+  if (!tokens.has('--no-bias-correction')) return true;
+  // Optimizers without bias correction ignore the flag, as they ignore foreign hyperparameters.
+  return !getOptimizer(optimizer)?.hasBiasCorrection;
+}
+
+function readFormat(tokens: Tokens): OutputFormat {
+  const raw = value(tokens, '--format');
+  if (raw === undefined) return 'json';
+  const format = OUTPUT_FORMATS.find((f) => f === raw);
+  if (!format) throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(' or ')}, got ${quote(raw)}`);
+  return format;
+}
+
+function interpret(tokens: Tokens): CliCommand {
+  const surface = chooseSurface(tokens);
+  const optimizer = chooseOptimizer(tokens);
+  const stepsRaw = value(tokens, '--steps');
+  const steps = stepsRaw === undefined ? surface.steps : readSteps(stepsRaw);
+  const startRaw = value(tokens, '--start');
+  const start = startRaw === undefined ? surface.start : readStart(startRaw);
+  const params = readHyperparams(tokens, optimizer);
+  const biasCorrection = readBiasCorrection(tokens, optimizer);
+  const noise = readNoise(tokens);
+  const penalty = readPenalty(tokens);
+  const format = readFormat(tokens);
+  const run: CliRun = {
+    surface,
+    optimizer,
+    params,
+    steps,
+    start,
+    biasCorrection,
+    ...(noise && { noise }),
+    ...(penalty && { penalty }),
+  };
+  return { kind: 'run', run, format };
+}
+
+/** Reads the arguments (without node and the script); throws UsageError on bad input. */
+export function parseArgs(argv: readonly string[]): CliCommand {
+  const tokens = tokenize(argv);
+  return tokens === 'help' ? { kind: 'help' } : interpret(tokens);
+}

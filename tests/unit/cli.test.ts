@@ -1,0 +1,356 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../../src/cli/args';
+import { CSV_HEADER } from '../../src/cli/format';
+import { main } from '../../src/cli/main';
+import {
+  HYPERPARAMS,
+  MAX_STEPS,
+  OPTIMIZERS,
+  SURFACE_IDS,
+  getSurface,
+  resolveParams,
+  simulateRun,
+  type RunSpec,
+  type Surface,
+} from '../../src/engine';
+
+interface Result {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function cli(...argv: string[]): Result {
+  let out = '';
+  let err = '';
+  const code = main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+interface JsonOutput {
+  surface: string;
+  optimizer: string;
+  params: Record<string, unknown>;
+  status: string;
+  path: [number, number, number][];
+}
+
+function json(...argv: string[]): JsonOutput {
+  const r = cli(...argv);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.out.endsWith('}\n')).toBe(true);
+  // One object on one line.
+  expect(r.out.slice(0, -1)).not.toContain('\n');
+  return JSON.parse(r.out) as JsonOutput;
+}
+
+function surface(id: string): Surface {
+  const s = getSurface(id);
+  if (!s) throw new Error(`surface ${id} missing`);
+  return s;
+}
+
+/** The path the engine computes for the same run, as [x, y, f] points. */
+function enginePath(spec: RunSpec): [number, number, number][] {
+  const t = simulateRun(spec);
+  const points: [number, number, number][] = [];
+  for (let k = 0; k <= t.steps; k++) points.push([t.x[k], t.y[k], t.loss[k]]);
+  return points;
+}
+
+function expectUsageError(argv: readonly string[], mention: string): string {
+  const r = cli(...argv);
+  expect(r.code, argv.join(' ')).toBe(2);
+  expect(r.out).toBe('');
+  const lines = r.err.split('\n');
+  expect(lines, `one stderr line for ${argv.join(' ')}: ${r.err}`).toHaveLength(2);
+  expect(lines[1]).toBe('');
+  expect(lines[0].startsWith('descent: ')).toBe(true);
+  expect(lines[0]).toContain(mention);
+  expect(lines[0]).not.toMatch(/\bat .*:\d+/);
+  return lines[0];
+}
+
+const BASE = ['--surface', 'rosenbrock', '--optimizer', 'adam'];
+
+describe('bad input: exit 2, one line on stderr naming the flag', () => {
+  const cases: [string, string[], string][] = [
+    ['unknown surface', ['--surface', 'foo', '--optimizer', 'adam'], 'unknown surface "foo"; one of: saddle, ravine'],
+    ['unknown optimizer', ['--surface', 'saddle', '--optimizer', 'adamm'], 'unknown optimizer "adamm"; one of: sgd'],
+    ['missing --surface', ['--optimizer', 'adam'], '--surface'],
+    ['missing --optimizer', ['--surface', 'saddle'], '--optimizer'],
+    ['no arguments at all', [], '--surface'],
+    ['--lr abc', [...BASE, '--lr', 'abc'], '--lr must be a finite number > 0, got "abc"'],
+    ['--lr NaN', [...BASE, '--lr', 'NaN'], '--lr must be a finite number > 0, got "NaN"'],
+    ['--lr Infinity', [...BASE, '--lr', 'Infinity'], '--lr must be'],
+    ['--lr=-Infinity', [...BASE, '--lr=-Infinity'], '--lr must be'],
+    ['--lr= (empty)', [...BASE, '--lr='], '--lr must be a finite number > 0, got ""'],
+    ['--lr 0x10 (not decimal)', [...BASE, '--lr', '0x10'], '--lr must be'],
+    ['--lr 1e999 (overflows)', [...BASE, '--lr', '1e999'], '--lr must be'],
+    ['--lr 0 (out of range)', [...BASE, '--lr', '0'], '--lr must be a finite number > 0, got "0"'],
+    ['--lr -0.1 (out of range)', [...BASE, '--lr', '-0.1'], '--lr must be a finite number > 0, got "-0.1"'],
+    ['--beta2 1 (out of range)', [...BASE, '--beta2', '1'], '--beta2 must be a number in [0, 1), got "1"'],
+    ['--eps -1 (out of range)', [...BASE, '--eps=-1'], '--eps must be a finite number ≥ 0'],
+    ['--steps 0', [...BASE, '--steps', '0'], `--steps must be an integer from 1 to ${MAX_STEPS}, got "0"`],
+    ['--steps -3', [...BASE, '--steps', '-3'], '--steps must be an integer'],
+    ['--steps 2.5', [...BASE, '--steps', '2.5'], '--steps must be an integer'],
+    ['--steps 1e9', [...BASE, '--steps', '1e9'], '--steps must be an integer'],
+    ['--steps abc', [...BASE, '--steps=abc'], '--steps must be an integer'],
+    ['--start 1', [...BASE, '--start', '1'], '--start must be two finite numbers'],
+    ['--start a,b', [...BASE, '--start', 'a,b'], '--start must be two finite numbers'],
+    ['--start 1,2,3', [...BASE, '--start', '1,2,3'], '--start must be two finite numbers'],
+    ['--start 1,', [...BASE, '--start=1,'], '--start must be two finite numbers'],
+    ['--start 1,Infinity', [...BASE, '--start', '1,Infinity'], '--start must be two finite numbers'],
+    ['unknown flag', [...BASE, '--learning-rate', '0.1'], 'unknown flag "--learning-rate"'],
+    ['unknown flag with =', [...BASE, '--foo=1'], 'unknown flag "--foo"'],
+    ['unknown short flag', [...BASE, '-x'], 'unknown flag "-x"'],
+    ['stray positional', [...BASE, 'extra'], 'unexpected argument "extra"'],
+    ['flag missing its value at the end', [...BASE, '--lr'], '--lr needs a value'],
+    ['flag missing its value before a flag', [...BASE, '--lr', '--steps', '3'], '--lr needs a value'],
+    ['--surface missing its value', ['--optimizer', 'adam', '--surface'], '--surface needs a value'],
+    ['both --l1 and --l2', [...BASE, '--l1', '0.1', '--l2', '0.1'], '--l1 and --l2'],
+    ['--l2 negative', [...BASE, '--l2', '-1'], '--l2 must be a finite number ≥ 0'],
+    ['--l1 not a number', [...BASE, '--l1', 'x'], '--l1 must be'],
+    ['bad --format', [...BASE, '--format', 'xml'], '--format must be json or csv, got "xml"'],
+    ['--seed not an integer', [...BASE, '--noise', '1', '--seed', '1.5'], '--seed must be an integer'],
+    ['--seed negative', [...BASE, '--noise', '1', '--seed', '-1'], '--seed must be an integer'],
+    ['--noise negative', [...BASE, '--noise', '-0.5'], '--noise must be a finite number ≥ 0, got "-0.5"'],
+    ['--noise not a number', [...BASE, '--noise', 'lots'], '--noise must be'],
+    ['a flag given twice', [...BASE, '--lr', '0.1', '--lr=0.2'], '--lr is given twice'],
+    ['a switch given a value', [...BASE, '--no-bias-correction=1'], '--no-bias-correction takes no value'],
+    ['a hyperparameter the optimizer does not read, still checked', [...BASE, '--rho', '1.5'], '--rho must be a number in [0, 1)'],
+  ];
+  it.each(cases)('%s', (_name, argv, mention) => {
+    expectUsageError(argv, mention);
+  });
+
+  it('one command line serves every optimizer: flags an optimizer does not read are ignored', () => {
+    const out = json('--surface', 'saddle', '--optimizer', 'sgd', '--steps', '2', '--rho', '0.5', '--beta1', '0.8', '--seed', '3', '--no-bias-correction');
+    expect(Object.keys(out.params)).toEqual(['lr', 'steps', 'start']);
+    expect(out.path).toHaveLength(3);
+  });
+
+  it('checks every hyperparameter flag of the table against its `valid`', () => {
+    for (const h of HYPERPARAMS) {
+      const reader = OPTIMIZERS.find((o) => o.params.includes(h.key));
+      expect(reader, h.key).toBeDefined();
+      const argv = ['--surface', 'saddle', '--optimizer', reader?.id ?? '', h.flag];
+      const line = expectUsageError([...argv, 'abc'], `${h.flag} must be ${h.accepts}, got "abc"`);
+      expect(line).toBe(`descent: ${h.flag} must be ${h.accepts}, got "abc"`);
+      expectUsageError([...argv, '-1'], h.flag);
+      expectUsageError([...argv.slice(0, -1), `${h.flag}=NaN`], h.flag);
+    }
+  });
+
+  it('parseArgs throws a UsageError (not another error) for bad input', () => {
+    expect(() => parseArgs(['--surface', 'rosenbrock'])).toThrow(UsageError);
+    expect(() => parseArgs([...BASE, '--steps', '0'])).toThrow(UsageError);
+  });
+
+  it('an internal error exits 1 with one line', () => {
+    let err = '';
+    const code = main(BASE, {
+      out: () => {
+        throw new Error('disk full\n    at somewhere (file.ts:1:1)');
+      },
+      err: (s) => (err += s),
+    });
+    expect(code).toBe(1);
+    expect(err).toBe('descent: internal error: disk full at somewhere (file.ts:1:1)\n');
+  });
+});
+
+describe('JSON output', () => {
+  it('is one object with the run, every parameter used and the path from the start', () => {
+    const out = json(...BASE, '--steps', '5');
+    expect(Object.keys(out)).toEqual(['surface', 'optimizer', 'params', 'status', 'path']);
+    expect(out.surface).toBe('rosenbrock');
+    expect(out.optimizer).toBe('adam');
+    expect(out.status).toBe('ok');
+    const s = surface('rosenbrock');
+    const defaults = resolveParams(s, 'adam');
+    expect(out.params).toEqual({
+      lr: defaults.lr,
+      beta1: defaults.beta1,
+      beta2: defaults.beta2,
+      eps: defaults.eps,
+      steps: 5,
+      start: [s.start[0], s.start[1]],
+      biasCorrection: true,
+    });
+    expect(Object.keys(out.params)).toEqual(['lr', 'beta1', 'beta2', 'eps', 'steps', 'start', 'biasCorrection']);
+    expect(out.path).toHaveLength(6);
+    expect(out.path[0]).toEqual([s.start[0], s.start[1], s.value(s.start[0], s.start[1])]);
+  });
+
+  it('lists exactly the hyperparameters each optimizer reads', () => {
+    for (const o of OPTIMIZERS) {
+      const out = json('--surface', 'ravine', '--optimizer', o.id, '--steps', '2');
+      const keys = Object.keys(out.params);
+      expect(keys.slice(0, o.params.length), o.id).toEqual([...o.params]);
+      expect(keys.includes('biasCorrection'), o.id).toBe(o.hasBiasCorrection);
+      expect(out.params).not.toHaveProperty('noise');
+      expect(out.params).not.toHaveProperty('penalty');
+    }
+  });
+
+  it("takes the surface's steps and start when they are not given", () => {
+    const s = surface('ravine');
+    const out = json('--surface', 'ravine', '--optimizer', 'momentum');
+    expect(out.params.steps).toBe(s.steps);
+    expect(out.params.start).toEqual([s.start[0], s.start[1]]);
+    const params = resolveParams(s, 'momentum');
+    expect(out.params.lr).toBe(params.lr);
+    expect(out.params.rho).toBe(params.rho);
+    expect(out.path).toEqual(enginePath({ surface: s, optimizer: 'momentum' }));
+  });
+
+  it('writes numbers that read back as the same doubles', () => {
+    const s = surface('rosenbrock');
+    const out = json(...BASE, '--steps', '50', '--lr', '0.0123456789');
+    const expected = enginePath({ surface: s, optimizer: 'adam', steps: 50, params: { lr: 0.0123456789 } });
+    expect(out.path).toHaveLength(51);
+    out.path.forEach((p, k) => {
+      for (let i = 0; i < 3; i++) expect(Object.is(p[i], expected[k][i]), `point ${k}[${i}]`).toBe(true);
+    });
+  });
+
+  it('keeps the sign of a zero', () => {
+    const out = json('--surface', 'ravine', '--optimizer', 'sgd', '--start=-0,1', '--steps', '1');
+    expect(Object.is(out.path[0][0], -0)).toBe(true);
+    expect(Object.is((out.params.start as number[])[0], -0)).toBe(true);
+  });
+
+  it('reads --lr 0.1 and --lr=0.1 alike, and a negative value after its flag', () => {
+    const spaced = cli(...BASE, '--lr', '0.1', '--steps', '4', '--start', '-1.5,2');
+    const joined = cli(...BASE, '--lr=0.1', '--steps=4', '--start=-1.5,2');
+    expect(spaced.code).toBe(0);
+    expect(joined.out).toBe(spaced.out);
+    const out = JSON.parse(spaced.out) as JsonOutput;
+    expect(out.params.lr).toBe(0.1);
+    expect(out.params.start).toEqual([-1.5, 2]);
+    expect(out.path[0].slice(0, 2)).toEqual([-1.5, 2]);
+  });
+
+  it('accepts the flags in any order', () => {
+    const a = cli('--steps', '3', '--optimizer', 'nesterov', '--rho', '0.5', '--surface', 'saddle');
+    const b = cli('--surface', 'saddle', '--optimizer', 'nesterov', '--steps', '3', '--rho', '0.5');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+  });
+
+  it('reports the teaching variants it used', () => {
+    const argv = [...BASE, '--steps', '10', '--noise', '0.5', '--seed', '7', '--l2', '0.1', '--no-bias-correction'];
+    const out = json(...argv);
+    expect(out.params.noise).toEqual({ sigma: 0.5, seed: 7 });
+    expect(out.params.penalty).toEqual({ kind: 'l2', lambda: 0.1 });
+    expect(out.params.biasCorrection).toBe(false);
+    expect(out.path).toEqual(
+      enginePath({
+        surface: surface('rosenbrock'),
+        optimizer: 'adam',
+        steps: 10,
+        noise: { sigma: 0.5, seed: 7 },
+        penalty: { kind: 'l2', lambda: 0.1 },
+        biasCorrection: false,
+      }),
+    );
+    // Seeded: the same arguments give the same path.
+    expect(cli(...argv).out).toBe(cli(...argv).out);
+    expect(json(...BASE, '--steps', '1', '--noise', '1').params.noise).toEqual({ sigma: 1, seed: 0 });
+    expect(json(...BASE, '--steps', '1', '--l1', '0').params.penalty).toEqual({ kind: 'l1', lambda: 0 });
+  });
+
+  it('stops the path where a run diverged, and still exits 0', () => {
+    const out = json('--surface', 'ravine', '--optimizer', 'sgd', '--lr', '2', '--steps', '1000');
+    expect(out.status).toBe('diverged');
+    expect(out.params.steps).toBe(1000);
+    expect(out.path.length).toBeLessThan(1001);
+    expect(out.path.length).toBeGreaterThan(1);
+    for (const p of out.path) for (const v of p) expect(Number.isFinite(v)).toBe(true);
+  });
+});
+
+describe('CSV output', () => {
+  it('is a header and one row per point, step 0 the start', () => {
+    const r = cli('--surface', 'saddle', '--optimizer', 'sgd', '--steps', '7', '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out.endsWith('\n')).toBe(true);
+    const lines = r.out.slice(0, -1).split('\n');
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines[0]).toBe('step,x,y,loss');
+    expect(lines).toHaveLength(9);
+    const s = surface('saddle');
+    const expected = enginePath({ surface: s, optimizer: 'sgd', steps: 7 });
+    lines.slice(1).forEach((line, k) => {
+      const cells = line.split(',');
+      expect(cells).toHaveLength(4);
+      expect(Number(cells[0])).toBe(k);
+      expect(cells.slice(1).map(Number)).toEqual(expected[k]);
+    });
+    expect(lines[1]).toBe(`0,${s.start[0]},${s.start[1]},${s.value(s.start[0], s.start[1])}`);
+  });
+
+  it('holds the same path as the JSON', () => {
+    const csv = cli(...BASE, '--steps', '20', '--format=csv');
+    const out = json(...BASE, '--steps', '20', '--format', 'json');
+    const rows = csv.out.trim().split('\n').slice(1).map((l) => l.split(',').slice(1).map(Number));
+    expect(rows).toEqual(out.path);
+  });
+});
+
+describe('--help', () => {
+  it.each([['--help'], ['-h'], ['--surface', 'rosenbrock', '--help']])('%s prints the usage and exits 0', (...argv) => {
+    const r = cli(...argv);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out.startsWith('Usage:')).toBe(true);
+    for (const id of SURFACE_IDS) expect(r.out).toContain(id);
+    for (const o of OPTIMIZERS) expect(r.out).toContain(o.id);
+    for (const h of HYPERPARAMS) expect(r.out).toContain(`${h.flag} V`);
+    for (const flag of ['--steps', '--start', '--noise', '--seed', '--l1', '--l2', '--no-bias-correction', '--format']) {
+      expect(r.out).toContain(flag);
+    }
+  });
+});
+
+describe('the command itself', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  function spawn(...argv: string[]): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/trajectory.ts', ...argv], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('prints a JSON path', () => {
+    const r = spawn('--surface', 'rosenbrock', '--optimizer', 'adam', '--steps', '3');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOutput;
+    expect(out.surface).toBe('rosenbrock');
+    expect(out.path).toHaveLength(4);
+  });
+
+  it('prints a CSV path', () => {
+    const r = spawn('--surface', 'ravine', '--optimizer', 'rmsprop', '--steps=5', '--start', '-1.5,2', '--format', 'csv');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('step,x,y,loss');
+    expect(lines).toHaveLength(7);
+    expect(lines[1].startsWith('0,-1.5,2,')).toBe(true);
+  });
+
+  it('exits 2 with one line and no stack trace on a bad flag', () => {
+    const r = spawn('--surface', 'saddle', '--optimizer', 'sgd', '--lr', 'abc');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('descent: --lr must be a finite number > 0, got "abc"\n');
+  });
+});
