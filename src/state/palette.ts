@@ -1,0 +1,31 @@
+import type { OptimizerId } from '../engine';
+
+/**
+ * One colour per optimizer, so that "Adam is the orange one" holds across scenes, lectures
+ * and screenshots. Chosen to stay apart for the common colour-vision deficiencies and to read
+ * on both the dark and the light theme.
+ */
+export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
+  sgd: '#ff5a5f',
+  momentum: '#4cc9f0',
+  nesterov: '#b388ff',
+  adagrad: '#ffd166',
+  rmsprop: '#06d6a0',
+  adadelta: '#f78c6b',
+  adam: '#ff9f1c',
+  amsgrad: '#e0e0e0',
+  adamw: '#ff70a6',
+  adamax: '#9be564',
+  nadam: '#70d6ff',
+  newton: '#ffffff',
+};
+
+/** Extra colours for a second run of the same optimizer. */
+const SPARE_COLORS = ['#f94144', '#90be6d', '#577590', '#f9c74f', '#43aa8b', '#c77dff', '#fb8500', '#8ecae6'];
+
+/** The optimizer's own colour unless a run already wears it, else the first unused spare. */
+export function pickColor(optimizer: OptimizerId, taken: ReadonlySet<string>): string {
+  const own = OPTIMIZER_COLORS[optimizer];
+  if (!taken.has(own)) return own;
+  return SPARE_COLORS.find((c) => !taken.has(c)) ?? own;
+}

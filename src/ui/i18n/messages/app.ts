@@ -1,0 +1,21 @@
+import type { Messages } from '../types';
+
+// Messages of the app shell. Each entry holds both languages side by side, so a missing
+// translation is a type error rather than an English word in the Korean UI.
+export const app = {
+  'app.title': { en: 'Descent', ko: 'Descent' },
+  'app.tagline': { en: 'Optimizers, racing downhill', ko: '내리막을 달리는 옵티마이저들' },
+  'error.title': { en: 'Something went wrong drawing the scene.', ko: '장면을 그리는 중 문제가 발생했습니다.' },
+  'error.reset': { en: 'Reset scene', ko: '장면 초기화' },
+  'error.webgl': {
+    en: 'This browser could not start WebGL, so the 3D view is unavailable. The panel, chart and legend still work.',
+    ko: '이 브라우저에서 WebGL을 시작할 수 없어 3D 보기를 사용할 수 없습니다. 패널, 차트, 범례는 계속 작동합니다.',
+  },
+  'notice.dismiss': { en: 'Dismiss', ko: '닫기' },
+  'view.3d': { en: '3D', ko: '3D' },
+  'view.2d': { en: '2D contour', ko: '2D 등고선' },
+  'view.resetCamera': { en: 'Reset camera', ko: '카메라 초기화' },
+  'view.tapHint': { en: 'Click the surface to set the start', ko: '곡면을 클릭해 시작점을 정하세요' },
+  'lang.switch': { en: '한국어', ko: 'English' },
+  'lang.label': { en: 'Language', ko: '언어' },
+} satisfies Messages;
