@@ -1,0 +1,22 @@
+// The engine's public API: the CLI, the app and the tests all import from here.
+export type {
+  Domain,
+  Hyperparams,
+  HyperparamKey,
+  Minimum,
+  NoiseSpec,
+  OptimizerId,
+  PenaltySpec,
+  RunSpec,
+  RunStatus,
+  Surface,
+  Trajectory,
+  Vec2,
+} from './types';
+export { OPTIMIZER_IDS } from './types';
+export { HYPERPARAMS, HYPERPARAM_KEYS, hyperparamInfo, type HyperparamInfo } from './hyperparams';
+export { OPTIMIZERS, getOptimizer, isOptimizerId, type OptimizerInfo } from './optimizers/table';
+export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
+export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
+export { withPenalty } from './penalty';
+export { GaussianNoise, createUniform } from './random';

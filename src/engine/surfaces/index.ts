@@ -1,0 +1,51 @@
+// The built-in surfaces, in menu order: the four the course requires first.
+
+import type { Surface } from '../types';
+import {
+  ackley,
+  beale,
+  booth,
+  bowl,
+  goldsteinPrice,
+  himmelblau,
+  matyas,
+  monkeySaddle,
+  plateau,
+  rastrigin,
+  rotatedRavine,
+  sixHumpCamel,
+  styblinskiTang,
+  threeHumpCamel,
+} from './classic';
+import { localMinima, ravine, rosenbrock, saddle } from './required';
+
+export { defineSurface, learningRates, refineMinimum, refineSaddle, type SurfaceFns } from './define';
+
+export const SURFACES: readonly Surface[] = [
+  saddle,
+  ravine,
+  rosenbrock,
+  localMinima,
+  bowl,
+  rotatedRavine,
+  booth,
+  matyas,
+  beale,
+  himmelblau,
+  threeHumpCamel,
+  sixHumpCamel,
+  styblinskiTang,
+  rastrigin,
+  ackley,
+  goldsteinPrice,
+  monkeySaddle,
+  plateau,
+];
+
+export const SURFACE_IDS: readonly string[] = SURFACES.map((s) => s.id);
+
+const BY_ID: ReadonlyMap<string, Surface> = new Map(SURFACES.map((s) => [s.id, s]));
+
+export function getSurface(id: string): Surface | undefined {
+  return BY_ID.get(id);
+}
