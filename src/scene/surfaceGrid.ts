@@ -120,3 +120,27 @@ export function contourSegments(grid: SurfaceGrid, levels: number, lift: number)
   }
   return Float32Array.from(out);
 }
+
+/** sRGB component → linear, since three.js treats vertex colours as linear. */
+function srgbToLinear(c: number): number {
+  return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+}
+
+/** The grid's colours converted for a vertex-coloured three.js material. */
+export function linearColors(grid: SurfaceGrid): Float32Array {
+  const out = new Float32Array(grid.colors.length);
+  for (let i = 0; i < out.length; i++) out[i] = srgbToLinear(grid.colors[i]);
+  return out;
+}
+
+let lastSurface: Surface | null = null;
+let lastGrid: SurfaceGrid | null = null;
+
+/** The grid of this surface, built once and shared by the mesh, the contours and the paths. */
+export function surfaceGridFor(surface: Surface): SurfaceGrid {
+  if (surface !== lastSurface || !lastGrid) {
+    lastGrid = buildSurfaceGrid(surface);
+    lastSurface = surface;
+  }
+  return lastGrid;
+}

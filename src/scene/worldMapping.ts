@@ -1,7 +1,7 @@
 import type { Domain } from '../engine';
 
 /** The height of the tallest point of the surface, in world units (the domain spans 2). */
-export const SURFACE_HEIGHT = 0.9;
+export const SURFACE_HEIGHT = 0.65;
 
 /**
  * Maps the math plane to the world: x to the right (world X), y away from the viewer

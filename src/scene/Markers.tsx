@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { ConeGeometry, CylinderGeometry, MeshBasicMaterial, MeshStandardMaterial, TorusGeometry } from 'three';
+import type { Surface, Vec2 } from '../engine';
+import { surfaceGridFor } from './surfaceGrid';
+import { SURFACE_HEIGHT } from './worldMapping';
+
+const ring = new TorusGeometry(0.045, 0.008, 8, 40);
+const globalMaterial = new MeshBasicMaterial({ color: '#ffd54a' });
+const localMaterial = new MeshBasicMaterial({ color: '#f2f2f2' });
+const saddleMaterial = new MeshBasicMaterial({ color: '#f2f2f2', transparent: true, opacity: 0.6 });
+const pin = new CylinderGeometry(0.006, 0.006, 0.22, 8);
+const pinHead = new ConeGeometry(0.03, 0.06, 16);
+const pinMaterial = new MeshStandardMaterial({ color: '#ffffff', emissive: '#ffffff', emissiveIntensity: 0.3 });
+
+/** The known minima (gold: global, white: local), saddles, and a pin at the start. */
+export function Markers({ surface, start, flat }: { surface: Surface; start: Vec2; flat: boolean }) {
+  const grid = surfaceGridFor(surface);
+  const { mapping, scale } = grid;
+  const height = (f: number) => (flat ? 0.004 : scale.toUnit(f) * SURFACE_HEIGHT + 0.01);
+  const startHeight = height(surface.value(start[0], start[1]));
+  const saddles = useMemo(() => surface.saddles ?? [], [surface]);
+  return (
+    <group>
+      {surface.minima.map((m, i) => (
+        <mesh
+          key={`m${i}`}
+          geometry={ring}
+          material={m.kind === 'global' ? globalMaterial : localMaterial}
+          position={[mapping.toWorldX(m.x), height(m.f), mapping.toWorldZ(m.y)]}
+          rotation={[Math.PI / 2, 0, 0]}
+        />
+      ))}
+      {saddles.map(([x, y], i) => (
+        <mesh
+          key={`s${i}`}
+          geometry={ring}
+          material={saddleMaterial}
+          position={[mapping.toWorldX(x), height(surface.value(x, y)), mapping.toWorldZ(y)]}
+          rotation={[Math.PI / 2, 0, 0]}
+          scale={0.7}
+        />
+      ))}
+      {Number.isFinite(startHeight) && (
+        <group position={[mapping.toWorldX(start[0]), startHeight, mapping.toWorldZ(start[1])]}>
+          <mesh geometry={pin} material={pinMaterial} position={[0, 0.11, 0]} visible={!flat} />
+          <mesh geometry={pinHead} material={pinMaterial} position={[0, flat ? 0.05 : 0.25, 0]} rotation={[Math.PI, 0, 0]} />
+        </group>
+      )}
+    </group>
+  );
+}

@@ -1,0 +1,168 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Color, Group, Mesh, MeshBasicMaterial, MeshStandardMaterial, SphereGeometry, TorusGeometry, type InterleavedBufferAttribute } from 'three';
+import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { computeScene, type ComputedRun } from '../state/paths';
+import { playhead } from '../state/playhead';
+import { sceneStore } from '../state/store';
+import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
+import { SURFACE_HEIGHT } from './worldMapping';
+
+/** Paths float this far above the surface so that they never sink into it between grid nodes. */
+const LIFT = 0.018;
+const LINE_WIDTH_PX = 3;
+
+// Shared by every particle: one geometry each, as R3F's performance notes advise.
+const particleGeometry = new SphereGeometry(0.032, 20, 14);
+const ringGeometry = new TorusGeometry(0.055, 0.009, 8, 32);
+const divergedMaterial = new MeshBasicMaterial({ color: '#ff4d4d' });
+
+/**
+ * One run's objects: its path (a thick line revealed up to the playhead), its particle and
+ * the ring that marks where it diverged. Managed imperatively: they change every frame.
+ */
+class RunVisual {
+  readonly group = new Group();
+  private geometry = new LineSegmentsGeometry();
+  private capacity = 0;
+  readonly material: LineMaterial;
+  private readonly line: LineSegments2;
+  private readonly particle: Mesh;
+  private readonly ring: Mesh;
+  /** World positions of the path's points, xyz per point. */
+  private points = new Float32Array(0);
+  private count = 0;
+
+  constructor(color: string) {
+    this.material = new LineMaterial({ color: new Color(color).getHex(), linewidth: LINE_WIDTH_PX, worldUnits: false });
+    this.line = new LineSegments2(this.geometry, this.material);
+    // The bounding sphere would need recomputing on every edit; the line is always in view.
+    this.line.frustumCulled = false;
+    this.particle = new Mesh(particleGeometry, new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.35, roughness: 0.4 }));
+    this.ring = new Mesh(ringGeometry, divergedMaterial);
+    this.ring.rotation.x = Math.PI / 2;
+    this.ring.visible = false;
+    this.group.add(this.line, this.particle, this.ring);
+  }
+
+  setColor(color: string): void {
+    this.material.color.set(color);
+    const m = this.particle.material as MeshStandardMaterial;
+    m.color.set(color);
+    m.emissive.set(color);
+  }
+
+  /** Rewrites the whole path into the line's buffer (grown only when too small). */
+  setPath(c: ComputedRun, grid: SurfaceGrid, flat: boolean): void {
+    const { path } = c;
+    const n = path.steps + 1;
+    if (this.points.length < 3 * n) this.points = new Float32Array(3 * Math.max(n, 2 * this.points.length / 3));
+    const { mapping, scale } = grid;
+    for (let k = 0; k < n; k++) {
+      this.points[3 * k] = mapping.toWorldX(path.x[k]);
+      this.points[3 * k + 1] = flat ? LIFT * 0.2 : scale.toUnit(path.loss[k]) * SURFACE_HEIGHT + LIFT;
+      this.points[3 * k + 2] = mapping.toWorldZ(path.y[k]);
+    }
+    this.count = n;
+    const segments = Math.max(n - 1, 1);
+    if (segments > this.capacity) {
+      this.geometry.dispose();
+      this.geometry = new LineSegmentsGeometry();
+      this.capacity = Math.max(segments, 2 * this.capacity);
+      this.geometry.setPositions(new Float32Array(6 * this.capacity));
+      this.line.geometry = this.geometry;
+    }
+    const attr = this.geometry.attributes.instanceStart as InterleavedBufferAttribute;
+    const buf = attr.data.array as Float32Array;
+    const p = this.points;
+    for (let s = 0; s < n - 1; s++) {
+      buf[6 * s] = p[3 * s];
+      buf[6 * s + 1] = p[3 * s + 1];
+      buf[6 * s + 2] = p[3 * s + 2];
+      buf[6 * s + 3] = p[3 * s + 3];
+      buf[6 * s + 4] = p[3 * s + 4];
+      buf[6 * s + 5] = p[3 * s + 5];
+    }
+    attr.data.needsUpdate = true;
+    this.ring.position.set(p[3 * (n - 1)], p[3 * (n - 1) + 1], p[3 * (n - 1) + 2]);
+  }
+
+  /** Moves the particle to the playhead and reveals the path up to it. */
+  showAt(step: number, c: ComputedRun): void {
+    const last = this.count - 1;
+    const k = Math.min(Math.floor(step), last);
+    const frac = k < last ? step - k : 0;
+    const p = this.points;
+    const i = 3 * k;
+    const j = 3 * Math.min(k + 1, last);
+    this.particle.position.set(p[i] + (p[j] - p[i]) * frac, p[i + 1] + (p[j + 1] - p[i + 1]) * frac, p[i + 2] + (p[j + 2] - p[i + 2]) * frac);
+    this.geometry.instanceCount = Math.max(0, Math.min(Math.ceil(step), last));
+    this.ring.visible = c.path.status !== 'ok' && step >= last;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.material.dispose();
+    (this.particle.material as MeshStandardMaterial).dispose();
+  }
+}
+
+/**
+ * Every run's path and particle. Reads the computed paths and the playhead inside useFrame:
+ * nothing here causes a React render while playing (see ARCHITECTURE.md).
+ */
+export function RunVisuals({ flat }: { flat: boolean }) {
+  const root = useMemo(() => new Group(), []);
+  const visuals = useMemo(() => new Map<string, RunVisual>(), []);
+  const size = useThree((s) => s.size);
+  const drawn = useMemo(() => ({ version: -1, flat, grid: null as SurfaceGrid | null }), []);
+
+  useEffect(
+    () => () => {
+      for (const v of visuals.values()) v.dispose();
+      visuals.clear();
+    },
+    [visuals],
+  );
+
+  useFrame(() => {
+    const scene = computeScene(sceneStore.getState());
+    const grid = surfaceGridFor(scene.surface);
+    if (scene.version !== drawn.version || drawn.flat !== flat || drawn.grid !== grid) {
+      const live = new Set<string>();
+      for (const c of scene.runs) {
+        live.add(c.run.id);
+        let v = visuals.get(c.run.id);
+        if (!v) {
+          v = new RunVisual(c.run.color);
+          visuals.set(c.run.id, v);
+          root.add(v.group);
+        }
+        v.setColor(c.run.color);
+        v.group.visible = c.run.visible;
+        v.setPath(c, grid, flat);
+      }
+      for (const [id, v] of visuals) {
+        if (!live.has(id)) {
+          root.remove(v.group);
+          v.dispose();
+          visuals.delete(id);
+        }
+      }
+      drawn.version = scene.version;
+      drawn.flat = flat;
+      drawn.grid = grid;
+    }
+    for (const c of scene.runs) {
+      const v = visuals.get(c.run.id);
+      if (!v) continue;
+      // LineMaterial measures its width against this: CSS pixels give a width in CSS pixels.
+      v.material.resolution.set(size.width, size.height);
+      v.showAt(playhead.step, c);
+    }
+  });
+
+  return <primitive object={root} />;
+}

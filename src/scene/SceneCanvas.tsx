@@ -1,0 +1,72 @@
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { computeScene } from '../state/paths';
+import { setFrameRequester } from '../state/playhead';
+import { sceneStore } from '../state/store';
+import { useScene } from '../state/useScene';
+import { useT } from '../ui/i18n';
+import { CameraRig } from './CameraRig';
+import { Markers } from './Markers';
+import { RunVisuals } from './RunVisuals';
+import { SurfaceMesh } from './SurfaceMesh';
+import { surfaceGridFor } from './surfaceGrid';
+
+/**
+ * Renders on demand: a frame is drawn only when the store or the playhead changes, so an
+ * idle page costs nothing. Every store change asks for one frame.
+ */
+function FrameBridge() {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    setFrameRequester(() => invalidate());
+    const unsubscribe = sceneStore.subscribe(() => invalidate());
+    return () => {
+      unsubscribe();
+      setFrameRequester(() => {});
+    };
+  }, [invalidate]);
+  return null;
+}
+
+/** Marks the first frame that shows the surface: the "ready" signal for tests and the benchmark. */
+function ReadySignal() {
+  useFrame(() => {
+    const root = document.documentElement;
+    if (root.dataset.ready !== 'true') {
+      root.dataset.ready = 'true';
+      performance.mark('descent:first-frame');
+    }
+  });
+  return null;
+}
+
+export function SceneCanvas() {
+  const surfaceId = useScene((s) => s.surfaceId);
+  const start = useScene((s) => s.start);
+  const view = useScene((s) => s.view);
+  const resets = useScene((s) => s.cameraResets);
+  const t = useT();
+  // Recomputed only when the surface changes (computeScene is memoized).
+  const surface = computeScene(sceneStore.getState()).surface;
+  const mapping = surfaceGridFor(surface).mapping;
+  const flat = view === '2d';
+  return (
+    <Canvas
+      frameloop="demand"
+      dpr={[1, 2]}
+      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      fallback={<div className="error-box">{t('error.webgl')}</div>}
+      aria-label={t('view.tapHint')}
+      data-surface={surfaceId}
+    >
+      <FrameBridge />
+      <ReadySignal />
+      <CameraRig view={view} mapping={mapping} resets={resets} />
+      <hemisphereLight args={['#dfe9ff', '#20242c', 1.1]} />
+      <directionalLight position={[2.5, 4, 1.5]} intensity={1.6} />
+      <SurfaceMesh surface={surface} flat={flat} />
+      <Markers surface={surface} start={start} flat={flat} />
+      <RunVisuals flat={flat} />
+    </Canvas>
+  );
+}
