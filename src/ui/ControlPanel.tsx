@@ -1,0 +1,43 @@
+import './ControlPanel.css';
+import { useScene } from '../state/useScene';
+import { useT } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PanelSection } from './PanelSection';
+import { RunList } from './RunList';
+import { StartStepsFields } from './StartStepsFields';
+import { SurfacePicker } from './SurfacePicker';
+
+function RunCount() {
+  const count = useScene((s) => s.runs.length);
+  return <span className="run-count">{count}</span>;
+}
+
+/**
+ * The panel beside (or, on a phone, under) the scene: the surface, where the runs start, and
+ * one card per run. It reads the store in narrow slices and never the playhead, so playback
+ * does not re-render it.
+ */
+export function ControlPanel() {
+  const t = useT();
+  return (
+    <div className="control-panel">
+      <header className="panel-header">
+        <h1 className="panel-title">
+          <svg className="panel-logo" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path d="M3 5c4 0 5 3 7 7s4 7 11 7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            <circle cx="21" cy="19" r="2" fill="currentColor" />
+          </svg>
+          {t('app.title')}
+        </h1>
+        <LanguageSwitch />
+      </header>
+      <PanelSection title={t('surface.heading')} className="surface-section">
+        <SurfacePicker />
+        <StartStepsFields />
+      </PanelSection>
+      <PanelSection title={t('runs.heading')} aside={<RunCount />} className="runs-section">
+        <RunList />
+      </PanelSection>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { OPTIMIZERS, isOptimizerId } from '../engine';
+import { optimizerParams, sceneStore, type RunConfig } from '../state/store';
+import { useT } from './i18n';
+import { ParamSlider } from './ParamSlider';
+
+function EyeIcon({ open }: { readonly open: boolean }) {
+  return (
+    <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+      <path
+        d="M1.8 10S4.8 4.3 10 4.3 18.2 10 18.2 10 15.2 15.7 10 15.7 1.8 10 1.8 10Z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+      />
+      <circle cx="10" cy="10" r="2.6" fill={open ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.5" />
+      {!open && <path d="M3 17 17 3" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />}
+    </svg>
+  );
+}
+
+function CloseIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+      <path d="M5 5l10 10M15 5 5 15" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/**
+ * Where focus goes when a card is removed: the next card's remove button, else the previous
+ * one's, else the add control, so a keyboard user can remove several runs in a row.
+ */
+function focusAfterRemoval(button: HTMLElement): void {
+  const card = button.closest('.run-card');
+  const neighbour = card?.nextElementSibling ?? card?.previousElementSibling;
+  const target =
+    neighbour?.querySelector<HTMLElement>('.run-remove') ??
+    button.closest('.control-panel')?.querySelector<HTMLElement>('.add-run select');
+  requestAnimationFrame(() => target?.focus());
+}
+
+/**
+ * One run: its optimizer, visibility and hyperparameters. Memoized by the run object: the store
+ * replaces only the run that changed, so a slider drag re-renders one card, not all of them.
+ */
+export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig }) {
+  const t = useT();
+  const name = t(`optimizer.${run.optimizer}`);
+  const { id } = run;
+  const remove = (e: MouseEvent<HTMLButtonElement>) => {
+    focusAfterRemoval(e.currentTarget);
+    sceneStore.getState().removeRun(id);
+  };
+  return (
+    <li
+      className={`run-card${run.visible ? '' : ' is-hidden'}`}
+      style={{ '--run-color': run.color } as CSSProperties}
+      aria-label={name}
+    >
+      <div className="run-head">
+        <span className="run-swatch" aria-hidden="true" />
+        <select
+          className="select run-optimizer"
+          aria-label={t('run.optimizer')}
+          value={run.optimizer}
+          onChange={(e) => {
+            const next = e.currentTarget.value;
+            if (isOptimizerId(next)) sceneStore.getState().setOptimizer(id, next);
+          }}
+        >
+          {OPTIMIZERS.map((o) => (
+            <option key={o.id} value={o.id}>
+              {t(`optimizer.${o.id}`)}
+            </option>
+          ))}
+        </select>
+        {!run.visible && <span className="run-hidden-tag">{t('run.hidden')}</span>}
+        <button
+          type="button"
+          className="icon-button run-toggle"
+          aria-pressed={!run.visible}
+          aria-label={t('run.hide', { name })}
+          title={t(run.visible ? 'run.hide' : 'run.show', { name })}
+          onClick={() => sceneStore.getState().toggleRun(id)}
+        >
+          <EyeIcon open={run.visible} />
+        </button>
+        <button
+          type="button"
+          className="icon-button run-remove"
+          aria-label={t('run.remove', { name })}
+          title={t('run.remove', { name })}
+          onClick={remove}
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <div className="run-params">
+        {optimizerParams(run.optimizer).map((key) => (
+          <ParamSlider key={key} runId={id} paramKey={key} value={run.params[key]} />
+        ))}
+      </div>
+    </li>
+  );
+});

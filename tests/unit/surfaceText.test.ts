@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { SURFACES } from '../../src/engine';
+import { translate, type Translate } from '../../src/ui/i18n';
+import { surfaceLesson, surfaceName } from '../../src/ui/surfaceText';
+
+const tKo: Translate = (key, vars) => translate('ko', key, vars);
+const tEn: Translate = (key, vars) => translate('en', key, vars);
+
+describe('surfaceText', () => {
+  it('translates every built-in surface', () => {
+    for (const s of SURFACES) {
+      expect(surfaceName(tEn, s)).toBe(s.name);
+      expect(surfaceLesson(tEn, s)).toBe(s.lesson ?? null);
+      expect(surfaceLesson(tKo, s)).not.toBe(s.lesson);
+    }
+    expect(surfaceName(tKo, { id: 'ravine', name: 'Ravine' })).toBe('협곡');
+  });
+
+  it('falls back to the surface’s own text for a surface without messages', () => {
+    expect(surfaceName(tKo, { id: 'typed-formula', name: 'f(x, y)' })).toBe('f(x, y)');
+    expect(surfaceLesson(tKo, { id: 'typed-formula' })).toBeNull();
+  });
+});
