@@ -1,8 +1,11 @@
 // `npm run bench`: prints a table; `npm run bench -- --json` prints one JSON object per line.
+// `--engine` measures only the engine (no build or browser needed).
+import { browserMeasurements } from './browser';
 import { engineMeasurements } from './engine';
 import { printJsonLines, printTable, type Measurement } from './measure';
 
 const json = process.argv.includes('--json');
 const rows: Measurement[] = [...engineMeasurements()];
+if (!process.argv.includes('--engine')) rows.push(...(await browserMeasurements()));
 if (json) printJsonLines(rows);
 else printTable(rows);

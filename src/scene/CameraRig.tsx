@@ -1,10 +1,12 @@
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
-import type { OrthographicCamera as OrthoCam, PerspectiveCamera as PerspCam } from 'three';
+import { useEffect } from 'react';
+import type { Camera, OrthographicCamera as OrthoCam } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import type { ViewMode } from '../state/store';
 import { SURFACE_HEIGHT, type WorldMapping } from './worldMapping';
+
+const FOV = 38;
 
 /**
  * The two views. 3D: a perspective camera orbiting the surface. 2D: an orthographic camera
@@ -14,45 +16,32 @@ import { SURFACE_HEIGHT, type WorldMapping } from './worldMapping';
 export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: WorldMapping; resets: number }) {
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
-  const controls = useRef<OrbitControlsImpl | null>(null);
-  const persp = useRef<PerspCam | null>(null);
-  const ortho = useRef<OrthoCam | null>(null);
-  const aspect = size.width / Math.max(1, size.height);
+  // The default camera and controls, whichever are current: drei swaps both when the view
+  // changes, so placing them must wait until the new ones are in the store.
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
 
   useEffect(() => {
     const target: [number, number, number] = view === '3d' ? [0, SURFACE_HEIGHT * 0.3, 0] : [0, 0, 0];
-    if (view === '3d' && persp.current) {
-      // A narrow (portrait) canvas needs the camera further back to keep the whole surface in view.
-      const distance = 3.1 / Math.min(1, Math.pow(aspect, 0.75));
-      persp.current.position.set(distance * 0.24, distance * 0.72, distance * 0.66);
-      persp.current.lookAt(...target);
-    }
-    if (view === '2d' && ortho.current) {
-      ortho.current.position.set(0, 10, 0);
-      ortho.current.up.set(0, 0, -1);
-      ortho.current.lookAt(0, 0, 0);
-      ortho.current.zoom = 0.9 * Math.min(size.width / (2 * mapping.halfX), size.height / (2 * mapping.halfZ));
-      ortho.current.updateProjectionMatrix();
-    }
-    if (controls.current) {
-      controls.current.target.set(...target);
-      controls.current.update();
+    placeCamera(camera, view, mapping, size.width, size.height);
+    if (controls) {
+      controls.target.set(...target);
+      controls.update();
     }
     invalidate();
     // The size is deliberately left out: resizing the window must not undo the user's orbit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, mapping, resets, invalidate]);
+  }, [view, mapping, resets, camera, controls, invalidate]);
 
   return (
     <>
       {view === '3d' ? (
-        <PerspectiveCamera ref={persp} makeDefault fov={38} near={0.01} far={100} position={[1.7, 1.9, 1.9]} />
+        <PerspectiveCamera makeDefault fov={FOV} near={0.01} far={100} position={[0.8, 2.3, 2.1]} />
       ) : (
-        <OrthographicCamera ref={ortho} makeDefault near={0.01} far={100} position={[0, 10, 0]} zoom={100} />
+        <OrthographicCamera makeDefault near={0.01} far={100} position={[0, 10, 0]} zoom={100} />
       )}
       <OrbitControls
         key={view}
-        ref={controls}
         makeDefault
         enableRotate={view === '3d'}
         enableDamping={false}
@@ -60,8 +49,30 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
         minDistance={0.5}
         maxDistance={12}
         maxPolarAngle={Math.PI * 0.49}
-        target={view === '3d' ? [0, SURFACE_HEIGHT * 0.3, 0] : [0, 0, 0]}
       />
     </>
   );
+}
+
+function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, width: number, height: number): void {
+  const aspect = width / Math.max(1, height);
+  if (view === '3d' && !(camera as OrthoCam).isOrthographicCamera) {
+    // Fit the surface's bounding sphere in the narrower of the two fields of view.
+    const r = Math.hypot(mapping.halfX, mapping.halfZ, SURFACE_HEIGHT / 2);
+    const half = (FOV / 2) * (Math.PI / 180);
+    const narrow = Math.min(half, Math.atan(Math.tan(half) * aspect));
+    const distance = (0.85 * r) / Math.sin(narrow);
+    const dir = [0.14, 0.74, 0.66];
+    const len = Math.hypot(dir[0], dir[1], dir[2]);
+    camera.position.set((distance * dir[0]) / len, SURFACE_HEIGHT * 0.3 + (distance * dir[1]) / len, (distance * dir[2]) / len);
+    camera.lookAt(0, SURFACE_HEIGHT * 0.3, 0);
+  }
+  if (view === '2d' && (camera as OrthoCam).isOrthographicCamera) {
+    const ortho = camera as OrthoCam;
+    camera.position.set(0, 10, 0);
+    camera.up.set(0, 0, -1);
+    camera.lookAt(0, 0, 0);
+    ortho.zoom = 0.9 * Math.min(width / (2 * mapping.halfX), height / (2 * mapping.halfZ));
+    ortho.updateProjectionMatrix();
+  }
 }

@@ -1,0 +1,148 @@
+// Browser figures, measured in headless Chromium on the production build (dist/):
+// navigation → first frame, main-thread JS per frame while 12 runs × 10,000 steps play,
+// a slider's input → the frame that shows the new paths, and the initial JavaScript (gzip).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { Measurement } from './measure';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const PORT = 4319;
+
+/** The JS a first visit loads: index.html's module script and modulepreloads, gzipped. */
+export function initialJsGzip(): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]);
+  let total = 0;
+  for (const ref of new Set(refs)) total += gzipSync(readFileSync(join(dist, ref.replace(/^\.?\//, '')))).length;
+  return total;
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/`);
+      if (res.ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+// Installed before the app loads: times every requestAnimationFrame callback, grouped by the
+// frame they belong to, so that "JS per frame" counts the scene, playback and views together.
+const FRAME_PROBE = `
+  window.__frames = [];
+  const raf = window.requestAnimationFrame.bind(window);
+  let current = null;
+  window.requestAnimationFrame = (cb) => raf((ts) => {
+    if (!current || current.ts !== ts) { current = { ts, ms: 0 }; window.__frames.push(current); }
+    const t0 = performance.now();
+    try { cb(ts); } finally { current.ms += performance.now() - t0; }
+  });
+`;
+
+export async function browserMeasurements(): Promise<Measurement[]> {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: run `npm run build` first');
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-quic'],
+  });
+  const out: Measurement[] = [];
+  try {
+    // 1. Navigation → first frame with the surface, median of 5 cold loads.
+    const firsts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
+      firsts.push(await page.evaluate(() => performance.getEntriesByName('descent:first-frame')[0]?.startTime ?? Number.NaN));
+      await page.close();
+    }
+    firsts.sort((a, b) => a - b);
+    const first = firsts[2];
+    out.push({ name: 'browser: navigation to first frame', value: first, unit: 'ms', target: '≤ 2000', ok: first <= 2000 });
+
+    // 2. Main-thread JS per frame while 12 runs × 10,000 steps play.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(FRAME_PROBE);
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
+    await page.evaluate(() => {
+      const d = (window as unknown as { __descent: import('./browserTypes').DescentHandle }).__descent;
+      const s = d.store.getState();
+      s.setSurface('rosenbrock');
+      for (const r of [...d.store.getState().runs]) d.store.getState().removeRun(r.id);
+      for (const o of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'amsgrad', 'adamw', 'adamax', 'nadam', 'newton'] as const) {
+        d.store.getState().addRun(o);
+      }
+      d.store.getState().setSteps(10_000);
+      d.store.getState().setSpeed(1000);
+      d.seek(0);
+    });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      (window as unknown as { __frames: unknown[] }).__frames.length = 0;
+      (window as unknown as { __descent: import('./browserTypes').DescentHandle }).__descent.store.getState().setPlaying(true);
+    });
+    await page.waitForTimeout(4000);
+    const frames = await page.evaluate(() => (window as unknown as { __frames: Array<{ ms: number }> }).__frames.map((f) => f.ms));
+    const sorted = frames.slice(2).sort((a, b) => a - b);
+    const medianFrame = sorted[sorted.length >> 1] ?? Number.NaN;
+    const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
+    out.push({ name: 'browser: main-thread JS per frame, 12 x 10000 playing (median)', value: medianFrame, unit: 'ms', target: '≤ 4', ok: medianFrame <= 4 });
+    out.push({ name: 'browser: main-thread JS per frame, 12 x 10000 playing (p95)', value: p95, unit: 'ms' });
+    out.push({ name: 'browser: frames observed while playing', value: frames.length, unit: 'frames' });
+
+    // 3. A slider's input event → the frame that shows the new paths.
+    await page.evaluate(() => (window as unknown as { __descent: import('./browserTypes').DescentHandle }).__descent.store.getState().setPlaying(false));
+    const latencies: number[] = [];
+    const frameGaps: number[] = [];
+    const slider = page.getByRole('slider', { name: 'Learning rate η' }).first();
+    for (let i = 0; i < 15; i++) {
+      const r = await slider.evaluate((el, i) => {
+        return new Promise<{ ms: number; frames: number }>((done) => {
+          const input = el as HTMLInputElement;
+          performance.clearMarks('descent:paths-drawn');
+          let frames = 0;
+          const count = () => {
+            frames++;
+            const m = performance.getEntriesByName('descent:paths-drawn');
+            if (m.length) done({ ms: m[0].startTime - t0, frames });
+            else if (frames < 30) requestAnimationFrame(count);
+            else done({ ms: Number.NaN, frames });
+          };
+          const t0 = performance.now();
+          input.value = String(Number(input.min) + ((Number(input.max) - Number(input.min)) * (0.3 + 0.02 * i)));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          requestAnimationFrame(count);
+        });
+      }, i);
+      latencies.push(r.ms);
+      frameGaps.push(r.frames);
+    }
+    latencies.sort((a, b) => a - b);
+    const lat = latencies[latencies.length >> 1];
+    const worstFrames = Math.max(...frameGaps);
+    out.push({ name: 'browser: slider input to frame with new paths (median)', value: lat, unit: 'ms' });
+    out.push({ name: 'browser: frames from slider input to new paths (worst of 15)', value: worstFrames, unit: 'frames', target: '1', ok: worstFrames <= 1 });
+    await page.close();
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  const gz = initialJsGzip() / 1024;
+  out.push({ name: 'initial JavaScript, gzipped', value: gz, unit: 'KB', target: '≤ 400', ok: gz <= 400 });
+  return out;
+}

@@ -1,0 +1,8 @@
+import type { SceneStore } from '../src/state/store';
+
+/** What main.tsx puts on window.__descent, as the benchmark and the e2e tests see it. */
+export interface DescentHandle {
+  store: SceneStore;
+  seek(step: number): void;
+  playhead: { step: number };
+}
