@@ -1,8 +1,10 @@
+import type { computeScene } from '../src/state/paths';
 import type { SceneStore } from '../src/state/store';
 
 /** What main.tsx puts on window.__descent, as the benchmark and the e2e tests see it. */
 export interface DescentHandle {
   store: SceneStore;
+  computeScene: typeof computeScene;
   seek(step: number): void;
   playhead: { step: number };
 }

@@ -1,4 +1,59 @@
 import type { Messages } from '../types';
 
 // Messages of playback, the timeline, the loss chart, the legend, shortcuts and help.
-export const playback = {} satisfies Messages;
+// Math (f − f*, (x, y)) and optimizer names stay as they are in both languages.
+export const playback = {
+  'playback.controls': { en: 'Playback', ko: '재생 제어' },
+  'playback.play': { en: 'Play', ko: '재생' },
+  'playback.pause': { en: 'Pause', ko: '일시정지' },
+  'playback.stepBack': { en: 'Step back', ko: '한 스텝 뒤로' },
+  'playback.stepForward': { en: 'Step forward', ko: '한 스텝 앞으로' },
+  'playback.rewind': { en: 'Rewind', ko: '처음으로' },
+  'playback.timeline': { en: 'Timeline', ko: '타임라인' },
+  'playback.step': { en: 'step', ko: '스텝' },
+  'playback.stepOf': { en: 'step {step} of {total}', ko: '{total} 스텝 중 {step} 스텝' },
+  'playback.speed': { en: 'Speed', ko: '속도' },
+  'playback.speedValue': { en: '{n} steps/s', ko: '초당 {n}스텝' },
+  'playback.speedValueOne': { en: '{n} step/s', ko: '초당 {n}스텝' },
+  'playback.help': { en: 'Keyboard shortcuts', ko: '단축키' },
+  'playback.fullscreen': { en: 'Full screen', ko: '전체 화면' },
+  'playback.shortcut': { en: '{label} ({key})', ko: '{label} ({key})' },
+
+  'chart.title': { en: 'Loss', ko: '손실' },
+  'chart.description': { en: 'Loss against step for {n} visible runs', ko: '표시된 실행 {n}개의 스텝별 손실' },
+  'chart.logScale': { en: 'Log scale', ko: '로그 스케일' },
+  'chart.axisLoss': { en: 'loss f(x, y)', ko: '손실 f(x, y)' },
+  'chart.axisGap': { en: 'f − f*', ko: 'f − f*' },
+  'chart.axisGapMin': { en: 'f − min f', ko: 'f − min f' },
+  'chart.axisGapHint': { en: 'distance to the global minimum', ko: '전역 최솟값까지의 차이' },
+  'chart.axisGapMinHint': { en: 'no known minimum: measured from the lowest point reached', ko: '알려진 최솟값이 없어 도달한 가장 낮은 값 기준' },
+  'chart.step': { en: 'step', ko: '스텝' },
+  'chart.empty': { en: 'No visible runs', ko: '표시된 실행이 없습니다' },
+
+  'legend.title': { en: 'Runs', ko: '실행' },
+  'legend.optimizer': { en: 'Optimizer', ko: '옵티마이저' },
+  'legend.step': { en: 'step', ko: '스텝' },
+  'legend.loss': { en: 'loss', ko: '손실' },
+  'legend.position': { en: '(x, y)', ko: '(x, y)' },
+  'legend.hidden': { en: 'hidden', ko: '숨김' },
+  'legend.diverged': { en: 'diverged at step {k}', ko: '{k} 스텝에서 발산' },
+  'legend.singular': { en: 'singular Hessian at step {k}', ko: '{k} 스텝에서 헤세 행렬이 특이함' },
+  'legend.left': { en: 'left the plot at step {k}', ko: '{k} 스텝에서 그림 밖으로 나감' },
+
+  'help.title': { en: 'Keyboard shortcuts', ko: '단축키' },
+  'help.close': { en: 'Close', ko: '닫기' },
+  'help.key': { en: 'Key', ko: '키' },
+  'help.action': { en: 'Action', ko: '동작' },
+  'help.keySpace': { en: 'Space', ko: '스페이스바' },
+  'help.playPause': { en: 'Play or pause', ko: '재생 또는 일시정지' },
+  'help.stepForward': { en: 'One step forward', ko: '한 스텝 앞으로' },
+  'help.stepBack': { en: 'One step back', ko: '한 스텝 뒤로' },
+  'help.rewind': { en: 'Back to step 0', ko: '0 스텝으로 되감기' },
+  'help.fullscreen': { en: 'Full screen on or off', ko: '전체 화면 켜기 또는 끄기' },
+  'help.toggleHelp': { en: 'Show or hide this list', ko: '이 목록 열기 또는 닫기' },
+  'help.closeHelp': { en: 'Close this list', ko: '이 목록 닫기' },
+  'help.chartTip': {
+    en: 'Click or drag on the loss chart to jump to a step. On the timeline, the arrow keys move one step.',
+    ko: '손실 차트를 클릭하거나 끌면 그 스텝으로 이동합니다. 타임라인에서는 화살표 키로 한 스텝씩 움직입니다.',
+  },
+} satisfies Messages;

@@ -1,0 +1,84 @@
+// Numbers as the legend, the chart and the readouts show them. A typographic minus (U+2212)
+// because a hyphen reads as a dash from the back of a lecture hall; tests should read the
+// raw value from data-value rather than parse this text.
+
+export const MINUS = '\u2212';
+
+function withMinus(text: string): string {
+  return text.startsWith('-') ? MINUS + text.slice(1) : text;
+}
+
+/** "1.234e-5" → "1.234e−5": the exponent's sign gets the same minus as the mantissa. */
+function exponential(v: number, digits: number): string {
+  const [mantissa, exponent] = v.toExponential(Math.max(0, digits - 1)).split('e');
+  const e = Number(exponent);
+  return `${withMinus(mantissa)}e${e < 0 ? MINUS + String(-e) : String(e)}`;
+}
+
+/**
+ * About `digits` significant digits. Trailing zeros are kept on purpose: a value that changes
+ * every frame keeps its width, so a column of tabular numbers does not jitter.
+ * Tiny and huge magnitudes switch to exponential notation rather than a row of zeros.
+ */
+export function formatNumber(v: number, digits = 4): string {
+  if (Number.isNaN(v)) return '—';
+  if (v === Infinity) return '∞';
+  if (v === -Infinity) return `${MINUS}∞`;
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e6) return exponential(v, digits);
+  const text = v.toPrecision(digits);
+  // toPrecision itself goes exponential once the integer part has more digits than asked.
+  if (text.includes('e')) return withMinus(String(Math.round(v)));
+  return withMinus(text);
+}
+
+/** The number of decimals that shows every multiple of `step` exactly, e.g. 0.25 → 2. */
+export function decimalsFor(step: number): number {
+  if (!(step > 0) || !Number.isFinite(step)) return 0;
+  for (let d = 0; d <= 12; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return d;
+  }
+  return 12;
+}
+
+/** A tick label on a linear axis whose ticks are `step` apart: all labels share one format. */
+export function formatTick(v: number, step: number): string {
+  const a = Math.max(Math.abs(v), step);
+  if (a >= 1e5 || step < 1e-4) {
+    if (Math.abs(v) < step * 1e-6) return '0';
+    // As many significant digits as it takes to tell neighbouring ticks apart.
+    const digits = Math.floor(Math.log10(a)) - Math.floor(Math.log10(step)) + 1;
+    return exponential(v, Math.min(4, Math.max(1, digits)));
+  }
+  const text = v.toFixed(decimalsFor(step));
+  // −0.00 would otherwise appear for a tick that is zero up to rounding.
+  if (Number(text) === 0) return text.replace('-', '');
+  return withMinus(text);
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** 10^e as text, e.g. −3 → "10⁻³", for places that cannot raise the exponent themselves. */
+export function formatPowerOfTen(e: number): string {
+  return `10${[...String(e)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
+/** A speed in steps per second: whole numbers plain, 1.5 with its one decimal. */
+export function formatSpeed(speed: number): string {
+  if (speed >= 10) return String(Math.round(speed));
+  return String(Math.round(speed * 10) / 10);
+}
