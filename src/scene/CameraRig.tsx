@@ -61,7 +61,8 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, widt
     const r = Math.hypot(mapping.halfX, mapping.halfZ, SURFACE_HEIGHT / 2);
     const half = (FOV / 2) * (Math.PI / 180);
     const narrow = Math.min(half, Math.atan(Math.tan(half) * aspect));
-    const distance = (0.85 * r) / Math.sin(narrow);
+    // A wide canvas has room to spare beside the surface; a square one needs a margin.
+    const distance = ((aspect >= 1.5 ? 0.85 : 1.05) * r) / Math.sin(narrow);
     const dir = [0.14, 0.74, 0.66];
     const len = Math.hypot(dir[0], dir[1], dir[2]);
     camera.position.set((distance * dir[0]) / len, SURFACE_HEIGHT * 0.3 + (distance * dir[1]) / len, (distance * dir[2]) / len);

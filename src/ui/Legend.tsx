@@ -26,7 +26,8 @@ function write(cell: HTMLElement | null, text: string, value?: number): void {
 export function Legend() {
   const t = useT();
   const runs = useScene((s) => s.runs);
-  const [open, setOpen] = useState(true);
+  // Folded on phones, where the table would cover much of the small canvas.
+  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || !matchMedia('(max-width: 760px)').matches);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const cells = useRef(new Map<string, RowCells>());
   const tRef = useRef<Translate>(t);
