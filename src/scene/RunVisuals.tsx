@@ -18,6 +18,8 @@ const LINE_WIDTH_PX = 3;
 const particleGeometry = new SphereGeometry(0.032, 20, 14);
 const ringGeometry = new TorusGeometry(0.055, 0.009, 8, 32);
 const divergedMaterial = new MeshBasicMaterial({ color: '#ff4d4d' });
+// Where a run crossed the edge of the plot: it goes on, but off the drawn surface.
+const leftMaterial = new MeshBasicMaterial({ color: '#ffb020' });
 
 /**
  * One run's objects: its path (a thick line revealed up to the playhead), its particle and
@@ -31,6 +33,7 @@ class RunVisual {
   private readonly line: LineSegments2;
   private readonly particle: Mesh;
   private readonly ring: Mesh;
+  private readonly exit: Mesh;
   /** World positions of the path's points, xyz per point. */
   private points = new Float32Array(0);
   private count = 0;
@@ -44,7 +47,11 @@ class RunVisual {
     this.ring = new Mesh(ringGeometry, divergedMaterial);
     this.ring.rotation.x = Math.PI / 2;
     this.ring.visible = false;
-    this.group.add(this.line, this.particle, this.ring);
+    this.exit = new Mesh(ringGeometry, leftMaterial);
+    this.exit.rotation.x = Math.PI / 2;
+    this.exit.scale.setScalar(0.75);
+    this.exit.visible = false;
+    this.group.add(this.line, this.particle, this.ring, this.exit);
   }
 
   setColor(color: string): void {
@@ -57,7 +64,9 @@ class RunVisual {
   /** Rewrites the whole path into the line's buffer (grown only when too small). */
   setPath(c: ComputedRun, grid: SurfaceGrid, flat: boolean): void {
     const { path } = c;
-    const n = path.steps + 1;
+    // Past the edge of the plot the path is drawn on a little further (so the exit reads as
+    // an exit), then cut: a particle ten plot-widths away would shrink everything else to a dot.
+    const n = drawablePoints(c, grid);
     if (this.points.length < 3 * n) this.points = new Float32Array(3 * Math.max(n, 2 * this.points.length / 3));
     const { mapping, scale } = grid;
     for (let k = 0; k < n; k++) {
@@ -87,6 +96,7 @@ class RunVisual {
     }
     attr.data.needsUpdate = true;
     this.ring.position.set(p[3 * (n - 1)], p[3 * (n - 1) + 1], p[3 * (n - 1) + 2]);
+    if (c.leftAt >= 0) this.exit.position.set(p[3 * c.leftAt], p[3 * c.leftAt + 1], p[3 * c.leftAt + 2]);
   }
 
   /** Moves the particle to the playhead and reveals the path up to it. */
@@ -100,6 +110,7 @@ class RunVisual {
     this.particle.position.set(p[i] + (p[j] - p[i]) * frac, p[i + 1] + (p[j + 1] - p[i + 1]) * frac, p[i + 2] + (p[j + 2] - p[i + 2]) * frac);
     this.geometry.instanceCount = Math.max(0, Math.min(Math.ceil(step), last));
     this.ring.visible = c.path.status !== 'ok' && step >= last;
+    this.exit.visible = c.leftAt >= 0 && step >= c.leftAt;
   }
 
   dispose(): void {
@@ -107,6 +118,21 @@ class RunVisual {
     this.material.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
   }
+}
+
+/** Drawn margin beyond the plot, as a share of its size. */
+const OVERSHOOT = 0.25;
+
+function drawablePoints(c: ComputedRun, grid: SurfaceGrid): number {
+  const all = c.path.steps + 1;
+  if (c.leftAt < 0) return all;
+  const { mapping } = grid;
+  const limX = mapping.halfX * (1 + OVERSHOOT);
+  const limZ = mapping.halfZ * (1 + OVERSHOOT);
+  for (let k = c.leftAt; k < all; k++) {
+    if (Math.abs(mapping.toWorldX(c.path.x[k])) > limX || Math.abs(mapping.toWorldZ(c.path.y[k])) > limZ) return k + 1;
+  }
+  return all;
 }
 
 /**

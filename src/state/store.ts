@@ -107,7 +107,7 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     playing: false,
     speed: 60,
     view: '3d',
-    logLoss: true,
+    logLoss: surface.minima.length > 0,
     cameraResets: 0,
     helpOpen: false,
     notice: null,
@@ -143,6 +143,8 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           steps: surface.steps,
           runs: get().runs.map((r) => ({ ...r, params: resolveParams(surface, r.optimizer) })),
           playing: false,
+          // A log loss axis needs a floor: the known minimum. Unbounded surfaces read better linear.
+          logLoss: surface.minima.length > 0,
         });
       },
       setStart(start) {

@@ -111,3 +111,25 @@ test.describe('the app', () => {
     await expectNoErrors(errors);
   });
 });
+
+test('keyboard: Space plays and pauses, arrows step, R rewinds, ? lists the shortcuts', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await page.locator('.stage canvas').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.evaluate(() => window.__descent.playhead.step)).toBe(2);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.__descent.playhead.step)).toBe(1);
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => window.__descent.store.getState().playing)).toBe(true);
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => window.__descent.store.getState().playing)).toBe(false);
+  await page.keyboard.press('r');
+  await expect.poll(() => page.evaluate(() => window.__descent.playhead.step)).toBe(0);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await expectNoErrors(errors);
+});
