@@ -2,10 +2,11 @@
 // `--engine` measures only the engine (no build or browser needed).
 import { browserMeasurements } from './browser';
 import { engineMeasurements } from './engine';
+import { formulaMeasurements } from './formula';
 import { printJsonLines, printTable, type Measurement } from './measure';
 
 const json = process.argv.includes('--json');
-const rows: Measurement[] = [...engineMeasurements()];
+const rows: Measurement[] = [...engineMeasurements(), ...formulaMeasurements()];
 if (!process.argv.includes('--engine')) rows.push(...(await browserMeasurements()));
 if (json) printJsonLines(rows);
 else printTable(rows);

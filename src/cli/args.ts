@@ -17,7 +17,9 @@ import {
   type RunSpec,
   type Surface,
   type Vec2,
+  type Domain,
 } from '../engine';
+import type { compileFormula } from '../engine/formula';
 
 /** Bad input from the user: exit status 2 and its message on one line. */
 export class UsageError extends Error {
@@ -33,6 +35,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
  * given: the engine's `resolveParams` is the one place that fills in their defaults.
  */
 export interface CliRun extends RunSpec {
+  /** The typed formula, as mathjs prints it back, when the run is on `--expr`. */
+  readonly expr?: string;
   readonly optimizer: OptimizerId;
   readonly params: Readonly<Partial<Hyperparams>>;
   readonly start: Vec2;
@@ -57,7 +61,9 @@ export const MAX_SEED = 0xffffffff;
 const HELP_FLAGS: readonly string[] = ['--help', '-h'];
 
 export const SURFACE_FLAGS: readonly FlagSpec[] = [
-  { flag: '--surface', metavar: 'ID', help: 'the loss surface (required)' },
+  { flag: '--surface', metavar: 'ID', help: 'the loss surface (this or --expr is required)' },
+  { flag: '--expr', metavar: 'FORMULA', help: 'a typed surface f(x, y) instead, e.g. "x^2 + 3y^2" (functions: sin, cos, exp, log, sqrt, abs, …)' },
+  { flag: '--domain', metavar: 'X0,X1,Y0,Y1', help: 'the plot domain of --expr (default -3,3,-3,3)' },
   { flag: '--optimizer', metavar: 'ID', help: 'the optimizer (required)' },
   { flag: '--steps', metavar: 'N', help: `steps to take, an integer from 1 to ${MAX_STEPS} (default: the surface's)` },
   { flag: '--start', metavar: 'X,Y', help: "the start point (default: the surface's)" },
@@ -179,13 +185,53 @@ function value(tokens: Tokens, flag: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The one place that decides which surface a run is on (`--expr` will be the other way). */
-function chooseSurface(tokens: Tokens): Surface {
+type FormulaCompiler = typeof compileFormula;
+let formulaCompiler: FormulaCompiler | null = null;
+
+/**
+ * The typed-formula compiler (it brings mathjs, ~0.7 s to load): the entry point loads and
+ * registers it only when the command line has --expr.
+ */
+export function useFormulaCompiler(compiler: FormulaCompiler): void {
+  formulaCompiler = compiler;
+}
+
+export function wantsFormula(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--expr' || a.startsWith('--expr='));
+}
+
+function readDomain(raw: string): Domain {
+  const parts = raw.split(',').map((p) => p.trim());
+  const nums = parts.map(Number);
+  const valid = parts.length === 4 && parts.every((p) => p !== '') && nums.every(Number.isFinite) && nums[0] < nums[1] && nums[2] < nums[3];
+  if (!valid) throw new UsageError(`--domain must be four finite numbers X0,X1,Y0,Y1 with X0 < X1 and Y0 < Y1, got ${quote(raw)}`);
+  return { x: [nums[0], nums[1]], y: [nums[2], nums[3]] };
+}
+
+function formulaSurface(tokens: Tokens, expr: string): { surface: Surface; expr: string } {
+  if (!formulaCompiler) throw new Error('the formula compiler was not loaded');
+  const domainRaw = value(tokens, '--domain');
+  const domain = domainRaw === undefined ? undefined : readDomain(domainRaw);
+  try {
+    const compiled = formulaCompiler(expr, domain ? { domain } : {});
+    return { surface: compiled.surface, expr: compiled.normalized };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'FormulaError') throw new UsageError(`--expr: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The one place that decides which surface a run is on: --surface ID or --expr FORMULA. */
+function chooseSurface(tokens: Tokens): { surface: Surface; expr?: string } {
   const id = value(tokens, '--surface');
-  if (id === undefined) throw new UsageError(`--surface is required; one of: ${listIds(SURFACE_IDS)}`);
+  const expr = value(tokens, '--expr');
+  if (id !== undefined && expr !== undefined) throw new UsageError('--surface and --expr cannot be combined; give one');
+  if (expr !== undefined) return formulaSurface(tokens, expr);
+  if (value(tokens, '--domain') !== undefined) throw new UsageError('--domain applies to --expr only');
+  if (id === undefined) throw new UsageError(`--surface or --expr is required; surfaces: ${listIds(SURFACE_IDS)}`);
   const surface = getSurface(id);
   if (!surface) throw new UsageError(`unknown surface ${quote(id)}; one of: ${listIds(SURFACE_IDS)}`);
-  return surface;
+  return { surface };
 }
 
 function chooseOptimizer(tokens: Tokens): OptimizerId {
@@ -248,7 +294,7 @@ function readFormat(tokens: Tokens): OutputFormat {
 }
 
 function interpret(tokens: Tokens): CliCommand {
-  const surface = chooseSurface(tokens);
+  const { surface, expr } = chooseSurface(tokens);
   const optimizer = chooseOptimizer(tokens);
   const stepsRaw = value(tokens, '--steps');
   const steps = stepsRaw === undefined ? surface.steps : readSteps(stepsRaw);
@@ -261,6 +307,7 @@ function interpret(tokens: Tokens): CliCommand {
   const format = readFormat(tokens);
   const run: CliRun = {
     surface,
+    ...(expr !== undefined && { expr }),
     optimizer,
     params,
     steps,

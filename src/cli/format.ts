@@ -69,6 +69,8 @@ export function formatJson(run: CliRun, trajectory: Trajectory): string {
   }
   const head = toJson({
     surface: run.surface.id,
+    expr: run.expr,
+    domain: run.expr === undefined ? undefined : [...run.surface.domain.x, ...run.surface.domain.y],
     optimizer: run.optimizer,
     params: runParams(run, trajectory),
     status: trajectory.status,

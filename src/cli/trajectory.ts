@@ -1,6 +1,10 @@
 // Entry point: `npm run --silent trajectory -- --help`.
 
+import { useFormulaCompiler, wantsFormula } from './args';
 import { main } from './main';
+
+const argv = process.argv.slice(2);
+if (wantsFormula(argv)) useFormulaCompiler((await import('../engine/formula')).compileFormula);
 
 // `trajectory … | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -8,7 +12,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // exitCode rather than exit(): a large path may still be draining into a pipe.
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = main(argv, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../../src/cli/args';
+import { parseArgs, UsageError, useFormulaCompiler } from '../../src/cli/args';
+import { compileFormula } from '../../src/engine/formula';
 import { CSV_HEADER } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
 import {
@@ -352,5 +353,61 @@ describe('the command itself', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('descent: --lr must be a finite number > 0, got "abc"\n');
+  });
+});
+
+describe('--expr: a typed formula in place of --surface', () => {
+  useFormulaCompiler(compileFormula);
+
+  it('runs on the formula, with the same grammar as the app', () => {
+    const out = json('--expr', 'x^2 + 3y^2', '--optimizer', 'sgd', '--lr', '0.1', '--start=1,1', '--steps', '3') as JsonOutput & { expr: string; domain: number[] };
+    expect(out.surface).toBe('custom');
+    expect(out.expr).toBe('x ^ 2 + 3 y ^ 2');
+    expect(out.domain).toEqual([-3, 3, -3, 3]);
+    expect(out.path).toHaveLength(4);
+    expect(out.path[1][0]).toBeCloseTo(0.8, 15);
+    expect(out.path[1][1]).toBeCloseTo(0.4, 15);
+  });
+
+  it('takes a domain, and the same path as the built-in surface of the same formula', () => {
+    const out = json('--expr=(1 - x)^2 + 100*(y - x^2)^2', '--domain=-2,2,-1,3', '--optimizer', 'adam', '--lr', '0.05', '--steps', '50');
+    // The default start of a typed surface: a fifth in from the left, a fifth down from the top.
+    expect(out.params.start).toEqual([-1.2, 2.2]);
+    const same = enginePath({ surface: surface('rosenbrock'), optimizer: 'adam', params: { lr: 0.05 }, steps: 50, start: [-1.2, 2.2] });
+    expect(out.path).toHaveLength(51);
+    out.path.forEach((p, k) => {
+      expect(p[0]).toBeCloseTo(same[k][0], 10);
+      expect(p[1]).toBeCloseTo(same[k][1], 10);
+    });
+  });
+
+  it.each([
+    [['--expr', '(x + 1))', '--optimizer', 'sgd'], "--expr: unexpected ')' at character 8"],
+    [['--expr', 'z^2', '--optimizer', 'sgd'], '--expr: unknown variable z'],
+    [['--expr', 'foo(x)', '--optimizer', 'sgd'], '--expr: unknown function foo'],
+    [['--expr', 'import({})', '--optimizer', 'sgd'], '--expr: unknown function import'],
+    [['--expr', 'a = 2', '--optimizer', 'sgd'], '--expr: not allowed in a formula: assignments'],
+    [['--expr', '', '--optimizer', 'sgd'], '--expr: the formula is empty'],
+    [['--expr', 'x', '--surface', 'saddle', '--optimizer', 'sgd'], '--surface and --expr cannot be combined'],
+    [['--expr', 'x', '--domain', '1,0,0,1', '--optimizer', 'sgd'], '--domain must be four finite numbers'],
+    [['--expr', 'x', '--domain', '0,1,0', '--optimizer', 'sgd'], '--domain must be four finite numbers'],
+    [['--surface', 'saddle', '--domain', '0,1,0,1', '--optimizer', 'sgd'], '--domain applies to --expr only'],
+  ])('%j → exit 2: %s', (argv, mention) => {
+    expectUsageError(argv, mention);
+  });
+
+  it('from the real command line too', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/trajectory.ts', '--expr', 'sin(x) + y^2', '--optimizer', 'adam', '--steps', '2', '--format', 'csv'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(CSV_HEADER);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/trajectory.ts', '--expr', 'x +* y', '--optimizer', 'adam'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("descent: --expr: unexpected '*' at character 4\n");
   });
 });

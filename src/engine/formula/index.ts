@@ -1,7 +1,7 @@
 // Typed formulas: any f(x, y) a user types, with its exact gradient and Hessian (symbolic,
 // by mathjs), compiled to fast JavaScript. This module pulls in mathjs, so the app loads it
 // lazily (a dynamic import) the first time a formula is typed or opened.
-import { derivative, parse, type MathNode } from 'mathjs';
+import { OperatorNode, ParenthesisNode, SymbolNode, derivative, parse, type MathNode } from 'mathjs';
 import type { Domain, Surface, Vec2 } from '../types';
 import { codegenAllowed, compileWithClosures, compileWithCodegen, type CompiledFormula } from './compile';
 import { FormulaError } from './errors';
@@ -47,8 +47,24 @@ function parseChecked(expr: string): MathNode {
   } catch (e) {
     throw syntaxError(expr, e);
   }
+  node = variablesTimesParentheses(node);
   checkTree(node);
   return node;
+}
+
+/**
+ * mathjs reads "x(x + 1)" as a call of a function named x; anyone typing it means x·(x + 1),
+ * as in "2x(x + 1)". Only x, y, pi and e are rewritten, and only with one argument.
+ */
+function variablesTimesParentheses(root: MathNode): MathNode {
+  return root.transform((node) => {
+    if (node.type !== 'FunctionNode') return node;
+    const call = node as MathNode & { fn: MathNode; args: MathNode[] };
+    const name = call.fn.type === 'SymbolNode' ? (call.fn as MathNode & { name: string }).name : '';
+    if (!['x', 'y', 'pi', 'e'].includes(name) || call.args.length !== 1) return node;
+    const factor = variablesTimesParentheses(call.args[0]);
+    return new OperatorNode('*', 'multiply', [new SymbolNode(name), new ParenthesisNode(factor)], true);
+  });
 }
 
 /** mathjs says "Value expected (char 5)"; we say what was found there, and where. */
