@@ -2,11 +2,10 @@
 // - codegen: one function for f and ∇f (and one for the Hessian) with shared subexpressions
 //   computed once, built with new Function from the checked tree only (never from user text:
 //   every token emitted is a number we print, x, y, or a Math function from our table);
-// - closures: nested plain closures, for pages whose Content Security Policy forbids eval.
+// - closures: a recorded tape of the same program run by a plain loop, for pages whose
+//   Content Security Policy forbids eval.
 import type { MathNode } from 'mathjs';
 import { CONSTANTS, FUNCTIONS, FUNCTION_VALUES } from './grammar';
-
-type Fn2 = (x: number, y: number) => number;
 
 export interface CompiledFormula {
   value(x: number, y: number): number;
@@ -190,76 +189,148 @@ export function compileWithCodegen(f: MathNode, fx: MathNode, fy: MathNode, fxx:
   return { value, valueAndGrad, hessian };
 }
 
-interface Folded {
-  fn: Fn2;
-  value?: number;
-}
+// The fallback when a Content Security Policy forbids eval: the same straight-line program
+// as the generated code (shared subexpressions, folded constants), recorded as a tape of
+// operations over a Float64Array of slots and run by a plain loop. No closures per node, no
+// recursion: a few times slower than generated code, tens of times faster than a tree walk.
+const OP_ADD = 0;
+const OP_SUB = 1;
+const OP_MUL = 2;
+const OP_DIV = 3;
+const OP_POW = 4;
+const OP_NEG = 5;
+const OP_FN = 6;
+const FUNCTION_LIST = Object.keys(FUNCTION_VALUES);
+const FUNCTION_TABLE = FUNCTION_LIST.map((k) => FUNCTION_VALUES[k]);
+const OP_CODES: Readonly<Record<string, number>> = { add: OP_ADD, subtract: OP_SUB, multiply: OP_MUL, divide: OP_DIV, pow: OP_POW, unaryMinus: OP_NEG };
 
-const known = (v: number): Folded => ({ fn: () => v, value: v });
+class Tape {
+  /** Slot 0 is x, slot 1 is y; constants and temporaries follow. */
+  readonly init: number[] = [0, 0];
+  /** Four ints per operation: code (function index for OP_FN + k), a, b, destination. */
+  readonly ops: number[] = [];
+  private readonly byKey = new Map<string, number>([
+    ['x', 0],
+    ['y', 1],
+  ]);
 
-/** Nested closures, folded the same way as the generated code. */
-function closure(node: MathNode): Folded {
-  const n = as(node);
-  switch (node.type) {
-    case 'ConstantNode':
-      return known(n.value);
-    case 'SymbolNode':
-      if (n.name === 'x') return { fn: (x) => x };
-      if (n.name === 'y') return { fn: (_x, y) => y };
-      return known(CONSTANTS[n.name]);
-    case 'ParenthesisNode':
-      return closure(n.content);
-    case 'FunctionNode': {
-      const fn = FUNCTION_VALUES[as(n.fn as MathNode).name];
-      const a = closure(n.args[0]);
-      if (a.value !== undefined) return known(fn(a.value));
-      const af = a.fn;
-      return { fn: (x, y) => fn(af(x, y)) };
-    }
-    case 'OperatorNode': {
-      const args = n.args.map(closure);
-      const lowered = args.map((c): Lowered => (c.value !== undefined ? constant(c.value) : { code: '', key: '' }));
-      const folded = fold(n.fn as string, lowered);
-      if (folded?.value !== undefined) return known(folded.value);
-      if (folded) return args[lowered.indexOf(folded)];
-      const a = args[0].fn;
-      if (n.fn === 'unaryMinus') return { fn: (x, y) => -a(x, y) };
-      const b = args[1].fn;
-      switch (n.fn) {
-        case 'add':
-          return { fn: (x, y) => a(x, y) + b(x, y) };
-        case 'subtract':
-          return { fn: (x, y) => a(x, y) - b(x, y) };
-        case 'multiply':
-          return { fn: (x, y) => a(x, y) * b(x, y) };
-        case 'divide':
-          return { fn: (x, y) => a(x, y) / b(x, y) };
-        case 'pow': {
-          const e = args[1].value;
-          if (e === 2) return { fn: (x, y) => { const u = a(x, y); return u * u; } };
-          return { fn: (x, y) => Math.pow(a(x, y), b(x, y)) };
-        }
+  private slot(key: string, init = 0): number {
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return hit;
+    this.init.push(init);
+    const s = this.init.length - 1;
+    this.byKey.set(key, s);
+    return s;
+  }
+
+  /** Records the node; returns its slot (and its value when known at compile time). */
+  lower(node: MathNode): { slot: number; key: string; value?: number } {
+    const n = as(node);
+    const constant = (v: number) => ({ slot: this.slot(`c${v}`, v), key: `c${v}`, value: v });
+    switch (node.type) {
+      case 'ConstantNode':
+        return constant(n.value);
+      case 'SymbolNode':
+        if (n.name === 'x' || n.name === 'y') return { slot: n.name === 'x' ? 0 : 1, key: n.name };
+        return constant(CONSTANTS[n.name]);
+      case 'ParenthesisNode':
+        return this.lower(n.content);
+      case 'FunctionNode': {
+        const name = as(n.fn as MathNode).name;
+        const a = this.lower(n.args[0]);
+        if (a.value !== undefined) return constant(FUNCTION_VALUES[name](a.value));
+        return this.emit(`${name}(${a.key})`, OP_FN + FUNCTION_LIST.indexOf(name), a.slot, a.slot);
       }
-      throw new Error(`unchecked operator ${String(n.fn)}`);
+      case 'OperatorNode': {
+        const args = n.args.map((a) => this.lower(a));
+        const folded = fold(n.fn as string, args.map((a) => (a.value !== undefined ? constant(a.value) : { code: '', key: a.key })) as Lowered[]);
+        if (folded?.value !== undefined) return constant(folded.value);
+        if (folded) return args.find((a) => a.key === folded.key) ?? args[0];
+        const key = `${n.fn as string}(${args.map((a) => a.key).join(',')})`;
+        const code = OP_CODES[n.fn as string];
+        if (code === undefined) throw new Error(`unchecked operator ${String(n.fn)}`);
+        return this.emit(key, code, args[0].slot, (args[1] ?? args[0]).slot);
+      }
+      default:
+        throw new Error(`unchecked node ${node.type}`);
     }
-    default:
-      throw new Error(`unchecked node ${node.type}`);
+  }
+
+  private emit(key: string, code: number, a: number, b: number): { slot: number; key: string } {
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return { slot: hit, key };
+    const d = this.slot(key);
+    this.ops.push(code, a, b, d);
+    return { slot: d, key };
+  }
+
+  /** A runner that fills the slots for (x, y). */
+  runner(): { slots: Float64Array; run: (x: number, y: number) => void } {
+    const slots = Float64Array.from(this.init);
+    const ops = Int32Array.from(this.ops);
+    const run = (x: number, y: number) => {
+      slots[0] = x;
+      slots[1] = y;
+      for (let i = 0; i < ops.length; i += 4) {
+        const code = ops[i];
+        const a = slots[ops[i + 1]];
+        const b = slots[ops[i + 2]];
+        let r: number;
+        switch (code) {
+          case OP_ADD:
+            r = a + b;
+            break;
+          case OP_SUB:
+            r = a - b;
+            break;
+          case OP_MUL:
+            r = a * b;
+            break;
+          case OP_DIV:
+            r = a / b;
+            break;
+          case OP_POW:
+            r = b === 2 ? a * a : Math.pow(a, b);
+            break;
+          case OP_NEG:
+            r = -a;
+            break;
+          default:
+            r = FUNCTION_TABLE[code - OP_FN](a);
+        }
+        slots[ops[i + 3]] = r;
+      }
+    };
+    return { slots, run };
   }
 }
 
 export function compileWithClosures(f: MathNode, fx: MathNode, fy: MathNode, fxx: MathNode, fxy: MathNode, fyy: MathNode): CompiledFormula {
-  const [v, gx, gy, hxx, hxy, hyy] = [f, fx, fy, fxx, fxy, fyy].map((t) => closure(t).fn);
+  const main = new Tape();
+  const [v, gx, gy] = [f, fx, fy].map((t) => main.lower(t).slot);
+  const m = main.runner();
+  const only = new Tape();
+  const v2 = only.lower(f).slot;
+  const o = only.runner();
+  const hess = new Tape();
+  const [hxx, hxy, hyy] = [fxx, fxy, fyy].map((t) => hess.lower(t).slot);
+  const h = hess.runner();
   return {
-    value: v,
+    value(x, y) {
+      o.run(x, y);
+      return o.slots[v2];
+    },
     valueAndGrad(x, y, out) {
-      out[0] = gx(x, y);
-      out[1] = gy(x, y);
-      return v(x, y);
+      m.run(x, y);
+      out[0] = m.slots[gx];
+      out[1] = m.slots[gy];
+      return m.slots[v];
     },
     hessian(x, y, out) {
-      out[0] = hxx(x, y);
-      out[1] = hxy(x, y);
-      out[2] = hyy(x, y);
+      h.run(x, y);
+      out[0] = h.slots[hxx];
+      out[1] = h.slots[hxy];
+      out[2] = h.slots[hyy];
     },
   };
 }
