@@ -42,6 +42,9 @@ function ReadySignal() {
 
 export function SceneCanvas() {
   const surfaceId = useScene((s) => s.surfaceId);
+  // Subscribed so that a newly compiled formula re-renders the scene.
+  useScene((s) => s.custom);
+  useScene((s) => s.penalty);
   const start = useScene((s) => s.start);
   const view = useScene((s) => s.view);
   const resets = useScene((s) => s.cameraResets);

@@ -1,7 +1,7 @@
 // The computed paths, derived from the store. Kept out of the store on purpose: they are
 // big typed arrays that change on every slider move, and React never needs to diff them.
-import { getSurface, SURFACES, simulateRun, type Surface, type Trajectory } from '../engine';
-import type { RunConfig, SceneData } from './store';
+import { simulateRun, withPenalty, type Surface, type Trajectory } from '../engine';
+import { sceneSurface, type PenaltyConfig, type RunConfig, type SceneData } from './store';
 
 export interface ComputedRun {
   readonly run: RunConfig;
@@ -36,21 +36,46 @@ function firstStepOutside(surface: Surface, path: Trajectory): number {
   return -1;
 }
 
+let lastPenalized: { base: Surface; kind: string; lambda: number; surface: Surface } | null = null;
+
+/**
+ * The surface with its penalty, shared by the mesh and the runs (so the mesh shows the
+ * minimum moving), and kept while only other settings change: a new surface object would
+ * rebuild the mesh.
+ */
+function penalized(base: Surface, penalty: PenaltyConfig): Surface {
+  if (!(penalty.lambda > 0)) return base;
+  if (lastPenalized && lastPenalized.base === base && lastPenalized.kind === penalty.kind && lastPenalized.lambda === penalty.lambda) {
+    return lastPenalized.surface;
+  }
+  const surface = withPenalty(base, penalty);
+  lastPenalized = { base, kind: penalty.kind, lambda: penalty.lambda, surface };
+  return surface;
+}
+
 /**
  * The paths for this scene, recomputed in full only when something they depend on changed
  * (the inputs are immutable, so reference equality tells).
  */
-export function computeScene(scene: Pick<SceneData, 'surfaceId' | 'start' | 'steps' | 'runs'>): ComputedScene {
-  const key = [scene.surfaceId, scene.start, scene.steps, scene.runs];
+export function computeScene(scene: Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>): ComputedScene {
+  const key = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.runs, scene.noise, scene.penalty];
   if (cached && key.every((k, i) => k === cachedKey[i])) return cached;
-  const surface = getSurface(scene.surfaceId) ?? SURFACES[0];
+  const surface = penalized(sceneSurface(scene), scene.penalty);
   const runs: ComputedRun[] = [];
   let lastStep = 0;
   const live = new Set<string>();
   for (const run of scene.runs) {
     live.add(run.id);
     const path = simulateRun(
-      { surface, optimizer: run.optimizer, params: run.params, start: scene.start, steps: scene.steps },
+      {
+        surface,
+        optimizer: run.optimizer,
+        params: run.params,
+        start: scene.start,
+        steps: scene.steps,
+        biasCorrection: run.biasCorrection,
+        ...(scene.noise.sigma > 0 && { noise: scene.noise }),
+      },
       buffers.get(run.id),
     );
     buffers.set(run.id, path);

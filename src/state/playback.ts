@@ -39,7 +39,7 @@ export function startPlayback(): () => void {
       if (!frame) frame = requestAnimationFrame(tick);
     }
     // Shorter paths (fewer steps, an earlier divergence) pull the playhead back inside.
-    if (s.steps !== prev.steps || s.runs !== prev.runs || s.surfaceId !== prev.surfaceId || s.start !== prev.start) {
+    if (s.steps !== prev.steps || s.runs !== prev.runs || s.surfaceId !== prev.surfaceId || s.custom !== prev.custom || s.noise !== prev.noise || s.penalty !== prev.penalty || s.start !== prev.start) {
       const end = computeScene(s).lastStep;
       if (playhead.step > end) seek(end);
     }

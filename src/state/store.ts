@@ -10,6 +10,7 @@ import {
   resolveParams,
   type HyperparamKey,
   type Hyperparams,
+  type Domain,
   type OptimizerId,
   type Surface,
   type Vec2,
@@ -23,13 +24,55 @@ export interface RunConfig {
   readonly params: Hyperparams;
   readonly visible: boolean;
   readonly color: string;
+  /** Adam-family bias correction; false is the CS231n "first step" lesson. */
+  readonly biasCorrection: boolean;
+}
+
+export type Theme = 'dark' | 'light';
+
+/** Where the 3D camera is, when the user moved it (null: the fitted default view). */
+export interface CameraPose {
+  readonly position: readonly [number, number, number];
+  readonly target: readonly [number, number, number];
+}
+
+/** Embed mode (`embed=1`): the canvas first, and only the controls the author chose. */
+export interface EmbedConfig {
+  readonly enabled: boolean;
+  /** Hyperparameter keys (e.g. lr, rho) whose sliders the embed shows. */
+  readonly controls: readonly string[];
+}
+
+/** Gradient noise for every run (mini-batch noise); sigma 0 is off. */
+export interface NoiseConfig {
+  readonly sigma: number;
+  readonly seed: number;
+}
+
+/** A penalty added to the surface for every run; lambda 0 is off. */
+export interface PenaltyConfig {
+  readonly kind: 'l1' | 'l2';
+  readonly lambda: number;
 }
 
 export type ViewMode = '3d' | '2d';
 export type Lang = 'en' | 'ko';
 
+/** A surface the user typed: the text and domain are the data; the compiled surface comes with them. */
+export interface CustomSurface {
+  readonly expr: string;
+  readonly domain: Domain;
+  /** Compiled by src/engine/formula (loaded lazily); never serialized. */
+  readonly surface: Surface;
+}
+
+export const CUSTOM_ID = 'custom';
+
 export interface SceneData {
+  /** A built-in surface id, or CUSTOM_ID for the typed formula in `custom`. */
   readonly surfaceId: string;
+  /** The last typed formula that compiled, kept while a built-in surface is shown. */
+  readonly custom: CustomSurface | null;
   readonly start: Vec2;
   readonly steps: number;
   readonly runs: readonly RunConfig[];
@@ -44,10 +87,19 @@ export interface SceneData {
   /** The last input that was refused, shown to the user; null when all is well. */
   readonly notice: string | null;
   readonly lang: Lang;
+  readonly theme: Theme;
+  /** Lecture-hall mode: large type, thick lines, high contrast, the panel hidden until needed. */
+  readonly presentation: boolean;
+  readonly embed: EmbedConfig;
+  readonly camera: CameraPose | null;
+  readonly noise: NoiseConfig;
+  readonly penalty: PenaltyConfig;
 }
 
 export interface SceneActions {
   setSurface(id: string): void;
+  /** Shows a compiled typed formula; runs keep their hyperparameters, the start stays if it is inside. */
+  setCustomSurface(custom: CustomSurface): void;
   setStart(start: Vec2): void;
   setSteps(steps: number): void;
   addRun(optimizer: OptimizerId): void;
@@ -63,6 +115,14 @@ export interface SceneActions {
   setHelpOpen(open: boolean): void;
   setNotice(notice: string | null): void;
   setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  setPresentation(on: boolean): void;
+  setCamera(camera: CameraPose | null): void;
+  setNoise(noise: NoiseConfig): void;
+  setPenalty(penalty: PenaltyConfig): void;
+  setBiasCorrection(id: string, on: boolean): void;
+  /** Replaces the whole scene at once (a URL, a lesson, a postMessage). */
+  loadScene(scene: Partial<SceneData>): void;
   /** Back to the default scene (the error boundary's way out). */
   resetScene(): void;
 }
@@ -81,8 +141,18 @@ function newRunId(): string {
   return `r${nextRunId++}`;
 }
 
-function surfaceOrDefault(id: string): Surface {
+function surfaceOrDefault(id: string, custom: CustomSurface | null = null): Surface {
+  if (id === CUSTOM_ID && custom) return custom.surface;
   return getSurface(id) ?? SURFACES[0];
+}
+
+/** The surface a scene shows. */
+export function sceneSurface(s: Pick<SceneData, 'surfaceId' | 'custom'>): Surface {
+  return surfaceOrDefault(s.surfaceId, s.custom);
+}
+
+function inside(domain: Domain, p: Vec2): boolean {
+  return p[0] >= domain.x[0] && p[0] <= domain.x[1] && p[1] >= domain.y[0] && p[1] <= domain.y[1];
 }
 
 function makeRun(surface: Surface, optimizer: OptimizerId, taken: ReadonlySet<string>): RunConfig {
@@ -92,6 +162,7 @@ function makeRun(surface: Surface, optimizer: OptimizerId, taken: ReadonlySet<st
     params: resolveParams(surface, optimizer),
     visible: true,
     color: pickColor(optimizer, taken),
+    biasCorrection: true,
   };
 }
 
@@ -101,6 +172,7 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
   for (const o of DEFAULT_OPTIMIZERS) runs.push(makeRun(surface, o, new Set(runs.map((r) => r.color))));
   return {
     surfaceId: surface.id,
+    custom: null,
     start: surface.start,
     steps: surface.steps,
     runs,
@@ -112,6 +184,12 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     helpOpen: false,
     notice: null,
     lang: preferredLang(),
+    theme: 'dark',
+    presentation: false,
+    embed: { enabled: false, controls: [] },
+    camera: null,
+    noise: { sigma: 0, seed: 1 },
+    penalty: { kind: 'l2', lambda: 0 },
   };
 }
 
@@ -131,6 +209,11 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
     return {
       ...initial,
       setSurface(id) {
+        const custom = get().custom;
+        if (id === CUSTOM_ID && custom) {
+          get().setCustomSurface(custom);
+          return;
+        }
         const surface = getSurface(id);
         if (!surface) {
           set({ notice: `unknown surface "${id}"` });
@@ -147,6 +230,15 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           logLoss: surface.minima.length > 0,
         });
       },
+      setCustomSurface(custom) {
+        const { start } = get();
+        set({
+          surfaceId: CUSTOM_ID,
+          custom,
+          start: inside(custom.domain, start) ? start : custom.surface.start,
+          logLoss: false,
+        });
+      },
       setStart(start) {
         if (!(Number.isFinite(start[0]) && Number.isFinite(start[1]))) {
           set({ notice: 'the start must be two finite numbers' });
@@ -160,14 +252,14 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       addRun(optimizer) {
         const runs = get().runs;
-        const run = makeRun(surfaceOrDefault(get().surfaceId), optimizer, new Set(runs.map((r) => r.color)));
+        const run = makeRun(sceneSurface(get()), optimizer, new Set(runs.map((r) => r.color)));
         set({ runs: [...runs, run] });
       },
       removeRun(id) {
         set({ runs: get().runs.filter((r) => r.id !== id) });
       },
       setOptimizer(id, optimizer) {
-        const surface = surfaceOrDefault(get().surfaceId);
+        const surface = sceneSurface(get());
         const taken = new Set(get().runs.filter((r) => r.id !== id).map((r) => r.color));
         mapRun(id, (r) => ({ ...r, optimizer, params: resolveParams(surface, optimizer), color: pickColor(optimizer, taken) }));
       },
@@ -205,6 +297,35 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setLang(lang) {
         set({ lang });
+      },
+      setTheme(theme) {
+        set({ theme });
+      },
+      setPresentation(presentation) {
+        set({ presentation });
+      },
+      setCamera(camera) {
+        set({ camera });
+      },
+      setNoise(noise) {
+        if (!(Number.isFinite(noise.sigma) && noise.sigma >= 0 && Number.isInteger(noise.seed) && noise.seed >= 0)) {
+          set({ notice: 'noise σ must be a finite number ≥ 0 and its seed a whole number ≥ 0' });
+          return;
+        }
+        set({ noise: { sigma: noise.sigma, seed: noise.seed } });
+      },
+      setPenalty(penalty) {
+        if (!(Number.isFinite(penalty.lambda) && penalty.lambda >= 0)) {
+          set({ notice: 'the penalty λ must be a finite number ≥ 0' });
+          return;
+        }
+        set({ penalty: { kind: penalty.kind === 'l1' ? 'l1' : 'l2', lambda: penalty.lambda } });
+      },
+      setBiasCorrection(id, on) {
+        mapRun(id, (r) => ({ ...r, biasCorrection: on }));
+      },
+      loadScene(scene) {
+        set({ ...scene, playing: scene.playing ?? false });
       },
       resetScene() {
         set({ ...defaultScene(), lang: get().lang, cameraResets: get().cameraResets + 1 });
