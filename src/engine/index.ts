@@ -19,4 +19,18 @@ export { OPTIMIZERS, getOptimizer, isOptimizerId, type OptimizerInfo } from './o
 export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
 export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
 export { withPenalty } from './penalty';
+export { SCHEDULE_KINDS, checkSchedule, scheduleFactor, scheduleTable, type ScheduleKind, type ScheduleSpec } from './schedules';
 export { GaussianNoise, createUniform } from './random';
+export {
+  CSV_HEADER,
+  RUNS_CSV_HEADER,
+  csvNumber,
+  jsonNumber,
+  runParams,
+  trajectoryCsv,
+  trajectoryJson,
+  trajectoriesCsv,
+  trajectoriesJson,
+  type ExportedRun,
+  type RunParams,
+} from './export';

@@ -3,6 +3,7 @@ import { getOptimizer } from './optimizers/table';
 import type { Bounds, StepLoop } from './optimizers/loop';
 import { withPenalty } from './penalty';
 import { GaussianNoise } from './random';
+import { checkSchedule, scheduleTable } from './schedules';
 import type { Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
 
 /** The most steps one run may take: 1e6 points is 24 MB of Float64Arrays. */
@@ -88,6 +89,8 @@ export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
     noise = new GaussianNoise(sigma, seed);
   }
   const surface = spec.penalty ? withPenalty(spec.surface, spec.penalty) : spec.surface;
+  if (spec.schedule) checkSchedule(spec.schedule);
+  const lrScale = spec.schedule ? scheduleTable(spec.schedule, steps) : null;
 
   const out = reuse && reuse.x.length >= steps + 1 ? reuse : allocate(steps + 1);
   out.params = params;
@@ -113,6 +116,7 @@ export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
     noise,
     biasCorrection: spec.biasCorrection ?? true,
     bounds: escapeBounds(spec.surface),
+    lrScale,
     status: 'ok',
   };
   out.steps = info.kernel(loop);

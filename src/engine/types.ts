@@ -106,6 +106,9 @@ export interface PenaltySpec {
   readonly lambda: number;
 }
 
+export type { ScheduleSpec } from './schedules';
+import type { ScheduleSpec } from './schedules';
+
 /** One run: an optimizer with its hyperparameters, from a start, on a surface. */
 export interface RunSpec {
   readonly surface: Surface;
@@ -120,6 +123,8 @@ export interface RunSpec {
   readonly biasCorrection?: boolean;
   readonly noise?: NoiseSpec;
   readonly penalty?: PenaltySpec;
+  /** How η changes over the steps; missing: constant. */
+  readonly schedule?: ScheduleSpec;
 }
 
 /**

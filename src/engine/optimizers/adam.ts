@@ -15,11 +15,12 @@ export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const { lr, beta1, beta2, eps } = loop.p;
+  const { lr: baseLr, beta1, beta2, eps } = loop.p;
+  const lrScale = loop.lrScale;
   const w1 = 1 - beta1;
   const c2 = 1 - beta2;
   const amsgrad = mode === 'amsgrad';
-  const shrink = mode === 'adamw' ? 1 - lr * loop.p.weightDecay : 1;
+  const weightDecay = mode === 'adamw' ? loop.p.weightDecay : 0;
   const beta1Pow = powers(beta1, n);
   const beta2Pow = powers(beta2, n);
   let x = xs[0];
@@ -32,9 +33,13 @@ export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'
   let w_1 = 0;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
-    if (shrink !== 1) {
+    if (weightDecay !== 0) {
+      // Decoupled decay with the η of this same step, as torch.optim.AdamW.
+      const shrink = 1 - lr * weightDecay;
       x = x * shrink;
       y = y * shrink;
     }
@@ -80,7 +85,8 @@ export function runAdamax(loop: StepLoop): number {
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const { lr, beta1, beta2, eps } = loop.p;
+  const { lr: baseLr, beta1, beta2, eps } = loop.p;
+  const lrScale = loop.lrScale;
   const w1 = 1 - beta1;
   const beta1Pow = powers(beta1, n);
   let x = xs[0];
@@ -91,6 +97,8 @@ export function runAdamax(loop: StepLoop): number {
   let u1 = 0;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     m0 = lerp(m0, g0, w1);
@@ -123,7 +131,8 @@ export function runNadam(loop: StepLoop): number {
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const { lr, beta1, beta2, eps, momentumDecay } = loop.p;
+  const { lr: baseLr, beta1, beta2, eps, momentumDecay } = loop.p;
+  const lrScale = loop.lrScale;
   const w1 = 1 - beta1;
   const c2 = 1 - beta2;
   let x = xs[0];
@@ -138,6 +147,8 @@ export function runNadam(loop: StepLoop): number {
   const mus = series(`nadam-mu:${beta1}:${momentumDecay}`, n + 1, (t) => beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay)));
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     const bc2 = 1 - beta2Pow[t];

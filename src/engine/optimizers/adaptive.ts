@@ -9,13 +9,16 @@ export function runAdagrad(loop: StepLoop): number {
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const { lr, eps } = loop.p;
+  const { lr: baseLr, eps } = loop.p;
+  const lrScale = loop.lrScale;
   let x = xs[0];
   let y = ys[0];
   let s0 = 0;
   let s1 = 0;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     s0 = s0 + g0 * g0;
@@ -40,7 +43,8 @@ export function runRmsprop(loop: StepLoop): number {
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const { lr, eps, decay } = loop.p;
+  const { lr: baseLr, eps, decay } = loop.p;
+  const lrScale = loop.lrScale;
   const c = 1 - decay;
   let x = xs[0];
   let y = ys[0];
@@ -48,6 +52,8 @@ export function runRmsprop(loop: StepLoop): number {
   let s1 = 0;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     s0 = s0 * decay + c * g0 * g0;
@@ -74,7 +80,8 @@ export function runAdadelta(loop: StepLoop): number {
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const { lr, eps, decay } = loop.p;
+  const { lr: baseLr, eps, decay } = loop.p;
+  const lrScale = loop.lrScale;
   const c = 1 - decay;
   let x = xs[0];
   let y = ys[0];
@@ -84,6 +91,8 @@ export function runAdadelta(loop: StepLoop): number {
   let u1 = 0;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     s0 = s0 * decay + c * g0 * g0;

@@ -24,6 +24,8 @@ export interface StepLoop {
   readonly noise: GaussianNoise | null;
   readonly biasCorrection: boolean;
   readonly bounds: Bounds;
+  /** η's factor for step t (index t), from a learning-rate schedule; null for constant η. */
+  readonly lrScale: Float64Array | null;
   status: RunStatus;
 }
 

@@ -12,11 +12,14 @@ export function runNewton(loop: StepLoop): number {
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const lr = loop.p.lr;
+  const baseLr = loop.p.lr;
+  const lrScale = loop.lrScale;
   let x = xs[0];
   let y = ys[0];
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     f.hessian(x, y, h);

@@ -11,7 +11,8 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
-  const lr = loop.p.lr;
+  const baseLr = loop.p.lr;
+  const lrScale = loop.lrScale;
   const rho = mode === 'sgd' ? 0 : loop.p.rho;
   const nesterov = mode === 'nesterov';
   let x = xs[0];
@@ -20,6 +21,8 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
   let v1 = 0;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
     let d0 = g0;
