@@ -3,7 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import type { Camera, OrthographicCamera as OrthoCam } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
-import type { ViewMode } from '../state/store';
+import { sceneStore, type CameraPose, type ViewMode } from '../state/store';
 import { SURFACE_HEIGHT, type WorldMapping } from './worldMapping';
 
 const FOV = 38;
@@ -24,6 +24,12 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
   useEffect(() => {
     const target: [number, number, number] = view === '3d' ? [0, SURFACE_HEIGHT * 0.3, 0] : [0, 0, 0];
     placeCamera(camera, view, mapping, size.width, size.height);
+    // A pose the user left (or a shared URL carries) wins over the fitted view, in 3D only.
+    const pose = view === '3d' ? sceneStore.getState().camera : null;
+    if (pose && validPose(pose)) {
+      camera.position.set(...pose.position);
+      target.splice(0, 3, ...pose.target);
+    }
     if (controls) {
       controls.target.set(...target);
       controls.update();
@@ -32,6 +38,19 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
     // The size is deliberately left out: resizing the window must not undo the user's orbit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, mapping, resets, camera, controls, invalidate]);
+
+  // Remember where the user leaves the camera (for the URL), once per drag, not per frame.
+  useEffect(() => {
+    if (!controls || view !== '3d') return;
+    const onEnd = () => {
+      const round = (v: number) => Math.round(v * 1000) / 1000;
+      const p = camera.position;
+      const t = controls.target;
+      sceneStore.getState().setCamera({ position: [round(p.x), round(p.y), round(p.z)], target: [round(t.x), round(t.y), round(t.z)] });
+    };
+    controls.addEventListener('end', onEnd);
+    return () => controls.removeEventListener('end', onEnd);
+  }, [controls, camera, view]);
 
   return (
     <>
@@ -52,6 +71,10 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
       />
     </>
   );
+}
+
+function validPose(pose: CameraPose): boolean {
+  return [...pose.position, ...pose.target].every(Number.isFinite) && Math.hypot(...pose.position) < 50;
 }
 
 function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, width: number, height: number): void {

@@ -74,6 +74,7 @@ export function computeScene(scene: Pick<SceneData, 'surfaceId' | 'custom' | 'st
         start: scene.start,
         steps: scene.steps,
         biasCorrection: run.biasCorrection,
+        schedule: run.schedule,
         ...(scene.noise.sigma > 0 && { noise: scene.noise }),
       },
       buffers.get(run.id),

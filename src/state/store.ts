@@ -5,6 +5,7 @@ import {
   HYPERPARAMS,
   MAX_STEPS,
   SURFACES,
+  checkSchedule,
   getOptimizer,
   getSurface,
   resolveParams,
@@ -12,6 +13,7 @@ import {
   type Hyperparams,
   type Domain,
   type OptimizerId,
+  type ScheduleSpec,
   type Surface,
   type Vec2,
 } from '../engine';
@@ -26,6 +28,18 @@ export interface RunConfig {
   readonly color: string;
   /** Adam-family bias correction; false is the CS231n "first step" lesson. */
   readonly biasCorrection: boolean;
+  /** How η changes over the steps. */
+  readonly schedule: ScheduleSpec;
+}
+
+/** The arrows drawn at each particle (the teaching layer). */
+export interface VectorToggles {
+  /** −g, the direction of steepest descent. */
+  readonly gradient: boolean;
+  /** The velocity (momentum, Nesterov) or first moment m (Adam family). */
+  readonly momentum: boolean;
+  /** The step actually taken. */
+  readonly step: boolean;
 }
 
 export type Theme = 'dark' | 'light';
@@ -94,6 +108,11 @@ export interface SceneData {
   readonly camera: CameraPose | null;
   readonly noise: NoiseConfig;
   readonly penalty: PenaltyConfig;
+  /** The run whose update rule the panel spells out (null: the first visible run). */
+  readonly selectedRunId: string | null;
+  readonly vectors: VectorToggles;
+  /** The lesson this scene was opened as, if any (its caption is shown). */
+  readonly lessonId: string | null;
 }
 
 export interface SceneActions {
@@ -121,6 +140,9 @@ export interface SceneActions {
   setNoise(noise: NoiseConfig): void;
   setPenalty(penalty: PenaltyConfig): void;
   setBiasCorrection(id: string, on: boolean): void;
+  setSchedule(id: string, schedule: ScheduleSpec): void;
+  selectRun(id: string | null): void;
+  setVectors(vectors: Partial<VectorToggles>): void;
   /** Replaces the whole scene at once (a URL, a lesson, a postMessage). */
   loadScene(scene: Partial<SceneData>): void;
   /** Back to the default scene (the error boundary's way out). */
@@ -163,6 +185,7 @@ function makeRun(surface: Surface, optimizer: OptimizerId, taken: ReadonlySet<st
     visible: true,
     color: pickColor(optimizer, taken),
     biasCorrection: true,
+    schedule: { kind: 'constant' },
   };
 }
 
@@ -190,6 +213,9 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     camera: null,
     noise: { sigma: 0, seed: 1 },
     penalty: { kind: 'l2', lambda: 0 },
+    selectedRunId: null,
+    vectors: { gradient: false, momentum: false, step: false },
+    lessonId: null,
   };
 }
 
@@ -228,6 +254,7 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           playing: false,
           // A log loss axis needs a floor: the known minimum. Unbounded surfaces read better linear.
           logLoss: surface.minima.length > 0,
+          camera: null,
         });
       },
       setCustomSurface(custom) {
@@ -287,7 +314,7 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
         set({ logLoss });
       },
       resetCamera() {
-        set({ cameraResets: get().cameraResets + 1 });
+        set({ camera: null, cameraResets: get().cameraResets + 1 });
       },
       setHelpOpen(helpOpen) {
         set({ helpOpen });
@@ -323,6 +350,21 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setBiasCorrection(id, on) {
         mapRun(id, (r) => ({ ...r, biasCorrection: on }));
+      },
+      setSchedule(id, schedule) {
+        try {
+          checkSchedule(schedule);
+        } catch (e) {
+          set({ notice: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+        mapRun(id, (r) => ({ ...r, schedule }));
+      },
+      selectRun(selectedRunId) {
+        set({ selectedRunId });
+      },
+      setVectors(vectors) {
+        set({ vectors: { ...get().vectors, ...vectors } });
       },
       loadScene(scene) {
         set({ ...scene, playing: scene.playing ?? false });
