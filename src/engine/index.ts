@@ -19,6 +19,7 @@ export { OPTIMIZERS, getOptimizer, isOptimizerId, type OptimizerInfo } from './o
 export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
 export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
 export { withPenalty } from './penalty';
+export { STATE_KEYS, explainStep, traceRun, traceState, type RunTrace, type StateKey, type StepExplanation } from './trace';
 export { SCHEDULE_KINDS, checkSchedule, scheduleFactor, scheduleTable, type ScheduleKind, type ScheduleSpec } from './schedules';
 export { GaussianNoise, createUniform } from './random';
 export {
