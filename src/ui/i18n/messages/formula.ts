@@ -1,0 +1,95 @@
+import type { Messages } from '../types';
+
+// Messages of the typed-formula editor: the custom surface, its domain, its examples, and why a
+// formula was refused (worded here from the compiler's error code and parameters; the compiler's
+// own English message is for the CLI and logs). Math (x, y, sin(x), ^) stays as it is in Korean.
+
+const errors = {
+  'formula.error.unexpected': { en: "unexpected '{token}' at character {char}", ko: "{char}번째 글자의 '{token}'를 해석할 수 없습니다" },
+  'formula.error.unreadable': { en: 'the formula could not be read', ko: '수식을 읽을 수 없습니다' },
+  'formula.error.missingAtEnd': { en: "missing '{expected}' at the end", ko: "끝에 '{expected}'가 빠졌습니다" },
+  'formula.error.endsTooSoon': { en: 'the formula ends too soon: something is missing at the end', ko: '수식이 중간에 끝났습니다: 끝에 무언가가 빠졌습니다' },
+  'formula.error.unknownVariable': { en: 'unknown variable {name} — the variables are x and y', ko: '알 수 없는 변수 {name}: 변수는 x와 y입니다' },
+  'formula.error.unknownProduct': { en: 'unknown variable {name} — for a product, write {product}', ko: '알 수 없는 변수 {name}: 곱은 {product}처럼 쓰세요' },
+  'formula.error.unknownFunction': {
+    en: 'unknown function {name} — try sin, cos, tan, exp, log, sqrt, abs',
+    ko: '알 수 없는 함수 {name}: sin, cos, tan, exp, log, sqrt, abs 등을 쓸 수 있습니다',
+  },
+  'formula.error.functionWithoutParentheses': { en: '{name} is a function: write {name}(x)', ko: '함수 {name}에는 괄호가 필요합니다: {name}(x)처럼 쓰세요' },
+  'formula.error.wrongArgumentCount': { en: '{name} takes one argument, not {count}', ko: '함수 {name}에는 인수가 하나 들어갑니다: 지금은 {count}개입니다' },
+  'formula.error.notAllowed': {
+    en: 'not allowed in a formula: {what}. Use numbers, x, y, + − * / ^ and functions such as sin(x)',
+    ko: '수식에 쓸 수 없습니다: {what}. 숫자, x, y, + − * / ^ 와 sin(x) 같은 함수를 쓰세요',
+  },
+  'formula.error.tooLong': { en: 'the formula is longer than {max} characters', ko: '수식이 {max}자보다 깁니다' },
+  'formula.error.notDifferentiable': { en: 'this formula could not be differentiated', ko: '이 수식은 미분할 수 없습니다' },
+  'formula.error.other': { en: 'this formula could not be compiled', ko: '이 수식을 컴파일할 수 없습니다' },
+} satisfies Messages;
+
+// What the grammar refuses, as the compiler names it in params.what (src/engine/formula/grammar.ts).
+const refused = {
+  'formula.what.assignments': { en: 'assignments', ko: '대입' },
+  'formula.what.functionDefinitions': { en: 'function definitions', ko: '함수 정의' },
+  'formula.what.propertyAccess': { en: 'property access', ko: '속성 접근' },
+  'formula.what.indexing': { en: 'indexing', ko: '인덱싱' },
+  'formula.what.objects': { en: 'objects', ko: '객체' },
+  'formula.what.matrices': { en: 'matrices', ko: '행렬' },
+  'formula.what.conditionals': { en: 'conditionals', ko: '조건식' },
+  'formula.what.ranges': { en: 'ranges', ko: '범위' },
+  'formula.what.severalExpressions': { en: 'several expressions', ko: '여러 개의 식' },
+  'formula.what.comparisons': { en: 'comparisons', ko: '비교' },
+  'formula.what.mod': { en: 'mod', ko: '나머지 연산' },
+  'formula.what.factorial': { en: 'factorial (!)', ko: '계승(!)' },
+  'formula.what.transpose': { en: "transpose (')", ko: "전치(')" },
+  'formula.what.logic': { en: 'logic', ko: '논리 연산' },
+  'formula.what.bitwise': { en: 'bitwise operators', ko: '비트 연산' },
+  'formula.what.unitConversion': { en: 'unit conversion', ko: '단위 변환' },
+  'formula.what.elementWise': { en: 'element-wise operators', ko: '원소별 연산' },
+  'formula.what.strings': { en: 'strings', ko: '문자열' },
+  'formula.what.nonNumbers': { en: 'values other than numbers', ko: '숫자가 아닌 값' },
+  'formula.what.computedCalls': { en: 'computed function calls', ko: '계산된 함수 호출' },
+} satisfies Messages;
+
+const examples = {
+  'formula.example.himmelblau': { en: 'Himmelblau', ko: 'Himmelblau' },
+  'formula.example.beale': { en: 'Beale', ko: 'Beale' },
+  'formula.example.bumpy': { en: 'Bumpy bowl', ko: '울퉁불퉁한 그릇' },
+  'formula.example.ridge-saddle': { en: 'Saddle with a ridge', ko: '능선이 있는 안장점' },
+  'formula.example.wave': { en: 'Egg crate', ko: '계란판' },
+  'formula.example.log-barrier': { en: 'Log barrier', ko: '로그 장벽' },
+} satisfies Messages;
+
+export const formula = {
+  'surface.name.custom': { en: 'Custom surface', ko: '사용자 정의 곡면' },
+  // The English is the engine's (compileFormula's surface.lesson), like every built-in lesson.
+  'surface.lesson.custom': {
+    en: 'A surface you typed: its gradient and Hessian are exact, derived symbolically.',
+    ko: '직접 입력한 곡면: 기울기와 헤세 행렬은 기호 미분으로 구한 정확한 값입니다.',
+  },
+  'formula.option': { en: 'Custom formula…', ko: '사용자 정의 수식…' },
+  'formula.open': { en: 'Type a formula', ko: '수식 입력하기' },
+  'formula.label': { en: 'Formula f(x, y)', ko: '수식 f(x, y)' },
+  'formula.placeholder': { en: 'x^2 + 3y^2', ko: 'x^2 + 3y^2' },
+  'formula.hint': {
+    en: 'Type a function of x and y, or pick an example below. Powers with ^, 3y means 3·y; sin, cos, exp, log, sqrt, abs, pi and e are known.',
+    ko: 'x와 y의 함수를 입력하거나 아래 예시를 고르세요. 거듭제곱은 ^, 3y는 3·y입니다. sin, cos, exp, log, sqrt, abs, pi, e를 쓸 수 있습니다.',
+  },
+  'formula.loading': { en: 'Loading the formula compiler…', ko: '수식 컴파일러를 불러오는 중…' },
+  'formula.loadFailed': {
+    en: 'The formula compiler could not be loaded. Check the connection, then type again.',
+    ko: '수식 컴파일러를 불러오지 못했습니다. 연결을 확인한 뒤 다시 입력하세요.',
+  },
+  'formula.keptLast': { en: 'The surface shown is still the last formula that worked.', ko: '화면에는 마지막으로 올바르게 입력한 수식의 곡면이 그대로 있습니다.' },
+  'formula.gradient': { en: 'Gradient', ko: '기울기' },
+  'formula.examples': { en: 'Examples', ko: '예시' },
+  'formula.domain': { en: 'Domain', ko: '정의역' },
+  'domain.xMin': { en: 'x min', ko: 'x 최솟값' },
+  'domain.xMax': { en: 'x max', ko: 'x 최댓값' },
+  'domain.yMin': { en: 'y min', ko: 'y 최솟값' },
+  'domain.yMax': { en: 'y max', ko: 'y 최댓값' },
+  'domain.notNumber': { en: '{field}: enter a finite number.', ko: '{field}: 유한한 숫자를 입력하세요.' },
+  'domain.order': { en: '{axis} min must be less than {axis} max.', ko: '{axis} 최솟값은 {axis} 최댓값보다 작아야 합니다.' },
+  ...errors,
+  ...refused,
+  ...examples,
+} satisfies Messages;
