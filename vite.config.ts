@@ -1,12 +1,75 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/** Built files the service worker fetches at install: the app itself, not every font format. */
+function precached(file: string): boolean {
+  if (file === 'sw.js') return false;
+  // Browsers that run the worker take woff2; the Korean font's 248 unicode-range subsets are
+  // cached as pages ask for them instead of all 2 MB up front.
+  if (/\.(woff|ttf|eot)$/.test(file) || /noto-sans-kr/.test(file)) return false;
+  return /\.(html|js|css|svg|png|ico|json|webmanifest|woff2)$/.test(file);
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Writes the list of built files and a version (a hash of their contents) into dist/sw.js,
+ * copied there from public/. Paths stay relative, so the worker works from any base path; the
+ * version changes with any file, so browsers see a new worker after every deploy.
+ */
+function precachePlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'descent:precache',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const sw = join(outDir, 'sw.js');
+      let source: string;
+      try {
+        source = readFileSync(sw, 'utf8');
+      } catch {
+        return; // A failed build, or a build without the public folder: nothing to fill in.
+      }
+      const files = listFiles(outDir)
+        .map((path) => relative(outDir, path).split(sep).join('/'))
+        .filter(precached)
+        .sort();
+      const hash = createHash('sha256');
+      for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
+      const build = { version: hash.digest('hex').slice(0, 16), files };
+      const filled = source.replace(/\/\*__DESCENT_BUILD__\*\/[\s\S]*?\/\*__DESCENT_BUILD_END__\*\//, `/*__DESCENT_BUILD__*/ ${JSON.stringify(build)} /*__DESCENT_BUILD_END__*/`);
+      if (filled === source) throw new Error('descent:precache: the build placeholder is missing from public/sw.js');
+      writeFileSync(sw, filled);
+    },
+  };
+}
 
 // base './' so that dist/ works from any sub-folder of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), precachePlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
+  },
+  preview: {
+    // An embed in <iframe sandbox="allow-scripts"> has an opaque origin ("null"): its module
+    // scripts and fonts are cross-origin requests to this server. Static hosts that serve the
+    // app for embedding need the same header (see the README).
+    cors: { origin: '*' },
   },
 });

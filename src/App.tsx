@@ -1,42 +1,121 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useStore } from 'zustand';
+import { startEmbedMessages } from './embed/messages';
 import { SceneCanvas } from './scene/SceneCanvas';
 import { useScene } from './state/useScene';
 import { ControlPanel } from './ui/ControlPanel';
+import { EmbedControls } from './ui/EmbedControls';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { HelpDialog } from './ui/HelpDialog';
+import { translate } from './ui/i18n';
 import { Legend } from './ui/Legend';
 import { LossChart } from './ui/LossChart';
 import { Notice } from './ui/Notice';
 import { PlaybackBar } from './ui/PlaybackBar';
+import { panelDrawer } from './ui/presentation';
+import { Toolbar } from './ui/Toolbar';
 import { useKeyboardShortcuts } from './ui/useKeyboardShortcuts';
-import { ViewControls } from './ui/ViewControls';
+
+// The theme colours the browser paints before and around the page (address bar, overscroll).
+const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
+
+/** Mirrors the store's look onto <html>, where styles.css reads it (before paint: no flash). */
+function useDocumentFlags(): void {
+  const lang = useScene((s) => s.lang);
+  const theme = useScene((s) => s.theme);
+  const presentation = useScene((s) => s.presentation);
+  const embed = useScene((s) => s.embed.enabled);
+  const panelOpen = useStore(panelDrawer, (s) => s.open);
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    root.lang = lang;
+    root.dataset.theme = theme;
+    root.dataset.presentation = String(presentation && !embed);
+    root.dataset.embed = String(embed);
+    root.dataset.panel = presentation && panelOpen ? 'open' : 'closed';
+    document.title = translate(lang, 'app.documentTitle');
+    document.querySelector('meta[name="theme-color"]')?.setAttribute('content', THEME_COLOR[theme]);
+  }, [lang, theme, presentation, embed, panelOpen]);
+}
+
+/**
+ * While presenting, the panel is a drawer: opening it moves focus into it, closing it (S, Esc,
+ * the button) brings focus back to the button, so a keyboard user never loses their place.
+ */
+function useDrawerFocus(panel: RefObject<HTMLElement | null>): void {
+  const open = useStore(panelDrawer, (s) => s.open);
+  const presentation = useScene((s) => s.presentation);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    const el = panel.current;
+    if (presentation && open) {
+      el?.querySelector<HTMLElement>('button, select, input, summary, [tabindex="0"]')?.focus();
+    } else if (wasOpen.current) {
+      const active = document.activeElement;
+      if (!active || active === document.body || el?.contains(active)) {
+        document.querySelector<HTMLElement>('[data-panel-toggle]')?.focus();
+      }
+    }
+    wasOpen.current = presentation && open;
+  }, [open, presentation, panel]);
+  // Leaving presentation mode folds the drawer away, so that it is closed when the mode returns.
+  useEffect(() => {
+    if (!presentation) panelDrawer.setState({ open: false });
+  }, [presentation]);
+}
+
+function EmbedLayout() {
+  return (
+    <div className="embed">
+      <main className="stage embed-stage">
+        <ErrorBoundary>
+          <SceneCanvas />
+        </ErrorBoundary>
+      </main>
+      <EmbedControls />
+      <Notice />
+    </div>
+  );
+}
+
+function FullLayout() {
+  const panelRef = useRef<HTMLElement>(null);
+  const presentation = useScene((s) => s.presentation);
+  const panelOpen = useStore(panelDrawer, (s) => s.open);
+  useDrawerFocus(panelRef);
+  return (
+    <div className="app">
+      <main className="stage">
+        <ErrorBoundary>
+          <SceneCanvas />
+        </ErrorBoundary>
+        <Legend />
+        <Toolbar />
+      </main>
+      <section className="dock">
+        <PlaybackBar />
+        <LossChart />
+      </section>
+      <aside
+        ref={panelRef}
+        id="settings-panel"
+        className="panel"
+        // Hidden while presenting: out of the tab order and the accessibility tree, not just the view.
+        inert={presentation && !panelOpen}
+      >
+        <ControlPanel />
+      </aside>
+      <Notice />
+      <HelpDialog />
+    </div>
+  );
+}
 
 export function App() {
-  const lang = useScene((s) => s.lang);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  const embed = useScene((s) => s.embed.enabled);
+  useDocumentFlags();
   useKeyboardShortcuts();
-  return (
-    <ErrorBoundary>
-      <div className="app">
-        <main className="stage">
-          <ErrorBoundary>
-            <SceneCanvas />
-          </ErrorBoundary>
-          <Legend />
-          <ViewControls />
-        </main>
-        <section className="dock">
-          <PlaybackBar />
-          <LossChart />
-        </section>
-        <aside className="panel">
-          <ControlPanel />
-        </aside>
-        <Notice />
-        <HelpDialog />
-      </div>
-    </ErrorBoundary>
-  );
+  // The postMessage bridge: a no-op unless this page is inside a frame.
+  useEffect(() => startEmbedMessages(document.getElementById('root')), []);
+  return <ErrorBoundary>{embed ? <EmbedLayout /> : <FullLayout />}</ErrorBoundary>;
 }

@@ -5,16 +5,22 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import './ui/styles.css';
 import { App } from './App';
+import { registerServiceWorker } from './registerServiceWorker';
 import { computeScene } from './state/paths';
 import { startPlayback } from './state/playback';
 import { playhead, seek } from './state/playhead';
 import { sceneStore } from './state/store';
+import { startUrlSync } from './state/urlSync';
 
 startPlayback();
+// Before the first render: a shared link opens on its own scene, never on a flash of the default.
+startUrlSync();
 
 // A read-only window into the running scene for tests, the benchmark and curious students in
 // the console: the store, the computed paths and the playhead.
 Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek } });
+
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (root) {

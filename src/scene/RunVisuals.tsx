@@ -13,6 +13,9 @@ import { SURFACE_HEIGHT } from './worldMapping';
 /** Paths float this far above the surface so that they never sink into it between grid nodes. */
 const LIFT = 0.018;
 const LINE_WIDTH_PX = 3;
+/** Presentation mode: read from the back of a lecture hall, through a projector that blurs. */
+const PRESENTATION_LINE_WIDTH_PX = 7;
+const PRESENTATION_PARTICLE_SCALE = 1.7;
 
 // Shared by every particle: one geometry each, as R3F's performance notes advise.
 const particleGeometry = new SphereGeometry(0.032, 20, 14);
@@ -99,6 +102,16 @@ class RunVisual {
     if (c.leftAt >= 0) this.exit.position.set(p[3 * c.leftAt], p[3 * c.leftAt + 1], p[3 * c.leftAt + 2]);
   }
 
+  /** Line width in CSS pixels and particle size; cheap to call every frame (no-op when unchanged). */
+  setEmphasis(lineWidth: number, particleScale: number): void {
+    if (this.material.linewidth !== lineWidth) this.material.linewidth = lineWidth;
+    if (this.particle.scale.x !== particleScale) {
+      this.particle.scale.setScalar(particleScale);
+      this.ring.scale.setScalar(particleScale);
+      this.exit.scale.setScalar(0.75 * particleScale);
+    }
+  }
+
   /** Moves the particle to the playhead and reveals the path up to it. */
   showAt(step: number, c: ComputedRun): void {
     const last = this.count - 1;
@@ -154,7 +167,11 @@ export function RunVisuals({ flat }: { flat: boolean }) {
   );
 
   useFrame(() => {
-    const scene = computeScene(sceneStore.getState());
+    const state = sceneStore.getState();
+    const scene = computeScene(state);
+    const presenting = state.presentation && !state.embed.enabled;
+    const lineWidth = presenting ? PRESENTATION_LINE_WIDTH_PX : LINE_WIDTH_PX;
+    const particleScale = presenting ? PRESENTATION_PARTICLE_SCALE : 1;
     const grid = surfaceGridFor(scene.surface);
     if (scene.version !== drawn.version || drawn.flat !== flat || drawn.grid !== grid) {
       const live = new Set<string>();
@@ -188,6 +205,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       if (!v) continue;
       // LineMaterial measures its width against this: CSS pixels give a width in CSS pixels.
       v.material.resolution.set(size.width, size.height);
+      v.setEmphasis(lineWidth, particleScale);
       v.showAt(playhead.step, c);
     }
   });

@@ -9,6 +9,7 @@ import { CameraRig } from './CameraRig';
 import { Markers } from './Markers';
 import { RunVisuals } from './RunVisuals';
 import { SurfaceMesh } from './SurfaceMesh';
+import { VectorArrows } from './VectorArrows';
 import { surfaceGridFor } from './surfaceGrid';
 
 /**
@@ -70,6 +71,7 @@ export function SceneCanvas() {
       <SurfaceMesh surface={surface} flat={flat} />
       <Markers surface={surface} start={start} flat={flat} />
       <RunVisuals flat={flat} />
+      <VectorArrows flat={flat} />
     </Canvas>
   );
 }

@@ -69,6 +69,15 @@ export interface PenaltyConfig {
   readonly lambda: number;
 }
 
+/**
+ * A refused input, as a message key and its values: the store has no words of its own, the UI
+ * says it in the reader's language (src/ui/Notice.tsx). A plain string is shown as it is.
+ */
+export interface NoticeMessage {
+  readonly key: string;
+  readonly vars?: Readonly<Record<string, string | number>>;
+}
+
 export type ViewMode = '3d' | '2d';
 export type Lang = 'en' | 'ko';
 
@@ -99,7 +108,7 @@ export interface SceneData {
   readonly cameraResets: number;
   readonly helpOpen: boolean;
   /** The last input that was refused, shown to the user; null when all is well. */
-  readonly notice: string | null;
+  readonly notice: string | NoticeMessage | null;
   readonly lang: Lang;
   readonly theme: Theme;
   /** Lecture-hall mode: large type, thick lines, high contrast, the panel hidden until needed. */
@@ -132,7 +141,7 @@ export interface SceneActions {
   setLogLoss(log: boolean): void;
   resetCamera(): void;
   setHelpOpen(open: boolean): void;
-  setNotice(notice: string | null): void;
+  setNotice(notice: string | NoticeMessage | null): void;
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
   setPresentation(on: boolean): void;
@@ -242,7 +251,7 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
         }
         const surface = getSurface(id);
         if (!surface) {
-          set({ notice: `unknown surface "${id}"` });
+          set({ notice: { key: 'notice.unknownSurface', vars: { id } } });
           return;
         }
         // Each surface has its own scale: its demo start, length and step sizes come with it.
@@ -259,16 +268,19 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setCustomSurface(custom) {
         const { start } = get();
+        // A new formula has its own scale: runs take its suggested step sizes, as on a built-in surface.
+        const changed = get().custom?.surface !== custom.surface;
         set({
           surfaceId: CUSTOM_ID,
           custom,
+          runs: changed ? get().runs.map((r) => ({ ...r, params: resolveParams(custom.surface, r.optimizer) })) : get().runs,
           start: inside(custom.domain, start) ? start : custom.surface.start,
           logLoss: false,
         });
       },
       setStart(start) {
         if (!(Number.isFinite(start[0]) && Number.isFinite(start[1]))) {
-          set({ notice: 'the start must be two finite numbers' });
+          set({ notice: { key: 'notice.start' } });
           return;
         }
         set({ start: [start[0], start[1]] });
@@ -293,7 +305,7 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       setParam(id, key, value) {
         const info = HYPERPARAMS.find((h) => h.key === key);
         if (!info || !info.valid(value)) {
-          set({ notice: `${info?.name ?? key} must be ${info?.accepts ?? 'valid'}` });
+          set({ notice: { key: 'notice.param', vars: { param: key } } });
           return;
         }
         mapRun(id, (r) => ({ ...r, params: { ...r.params, [key]: value } }));
@@ -336,14 +348,14 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setNoise(noise) {
         if (!(Number.isFinite(noise.sigma) && noise.sigma >= 0 && Number.isInteger(noise.seed) && noise.seed >= 0)) {
-          set({ notice: 'noise σ must be a finite number ≥ 0 and its seed a whole number ≥ 0' });
+          set({ notice: { key: 'notice.noise' } });
           return;
         }
         set({ noise: { sigma: noise.sigma, seed: noise.seed } });
       },
       setPenalty(penalty) {
         if (!(Number.isFinite(penalty.lambda) && penalty.lambda >= 0)) {
-          set({ notice: 'the penalty λ must be a finite number ≥ 0' });
+          set({ notice: { key: 'notice.penalty' } });
           return;
         }
         set({ penalty: { kind: penalty.kind === 'l1' ? 'l1' : 'l2', lambda: penalty.lambda } });

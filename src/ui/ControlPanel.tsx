@@ -2,10 +2,12 @@ import './ControlPanel.css';
 import { useScene } from '../state/useScene';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NoisePenaltyControls } from './NoisePenaltyControls';
 import { PanelSection } from './PanelSection';
 import { RunList } from './RunList';
 import { StartStepsFields } from './StartStepsFields';
 import { SurfacePicker } from './SurfacePicker';
+import { UpdateRulePanel } from './UpdateRulePanel';
 
 function RunCount() {
   const count = useScene((s) => s.runs.length);
@@ -13,8 +15,9 @@ function RunCount() {
 }
 
 /**
- * The panel beside (or, on a phone, under) the scene: the surface, where the runs start, and
- * one card per run. It reads the store in narrow slices and never the playhead, so playback
+ * The panel beside (or, on a phone, under) the scene: the surface, where the runs start, one
+ * card per run, the update rule of one run at the playhead, and the scene-wide noise and
+ * penalty. It reads the store in narrow slices and never the playhead, so playback
  * does not re-render it.
  */
 export function ControlPanel() {
@@ -37,6 +40,12 @@ export function ControlPanel() {
       </PanelSection>
       <PanelSection title={t('runs.heading')} aside={<RunCount />} className="runs-section">
         <RunList />
+      </PanelSection>
+      <PanelSection title={t('teach.rule.heading')} className="rule-section">
+        <UpdateRulePanel />
+      </PanelSection>
+      <PanelSection title={t('noise.heading')} className="noise-section">
+        <NoisePenaltyControls />
       </PanelSection>
     </div>
   );

@@ -9,6 +9,8 @@ const SHORTCUTS: readonly { readonly keys: readonly (string | MessageKey)[]; rea
   { keys: ['←'], action: 'help.stepBack' },
   { keys: ['R'], action: 'help.rewind' },
   { keys: ['F'], action: 'help.fullscreen' },
+  { keys: ['P'], action: 'help.presentation' },
+  { keys: ['S'], action: 'help.panel' },
   { keys: ['?'], action: 'help.toggleHelp' },
   { keys: ['Esc'], action: 'help.closeHelp' },
 ];

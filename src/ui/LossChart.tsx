@@ -73,7 +73,8 @@ export function LossChart() {
     let drawnVersion = computeScene(sceneStore.getState()).version;
     const unsubscribeStore = sceneStore.subscribe((s, prev) => {
       const version = computeScene(s).version;
-      if (version !== drawnVersion || s.logLoss !== prev.logLoss) {
+      // The theme and presentation mode change the colours the chart reads from CSS.
+      if (version !== drawnVersion || s.logLoss !== prev.logLoss || s.theme !== prev.theme || s.presentation !== prev.presentation) {
         drawnVersion = version;
         schedule();
       }

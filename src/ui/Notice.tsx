@@ -1,5 +1,22 @@
+import { HYPERPARAMS } from '../engine';
+import type { NoticeMessage } from '../state/store';
 import { useScene } from '../state/useScene';
-import { useT } from './i18n';
+import { limitKind } from './fieldChecks';
+import { MESSAGE_KEYS, useT, type MessageKey, type Translate } from './i18n';
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
+
+/** The store's notice in the reader's language; a plain string (older callers) is shown as it is. */
+export function noticeText(notice: string | NoticeMessage, t: Translate): string {
+  if (typeof notice === 'string') return notice;
+  const vars = notice.vars ?? {};
+  if (notice.key === 'notice.param') {
+    // Worded from the engine's own limits, as the panel's fields word them.
+    const info = HYPERPARAMS.find((h) => h.key === vars.param);
+    if (info) return t('notice.param', { name: `${t(`param.${info.key}`)} ${info.symbol}`, limit: t(`limit.${limitKind(info.valid)}`) });
+  }
+  return KNOWN_KEYS.has(notice.key) ? t(notice.key as MessageKey, vars) : notice.key;
+}
 
 /** The last refused input, in words, until the user dismisses it. */
 export function Notice() {
@@ -9,7 +26,7 @@ export function Notice() {
   if (!notice) return null;
   return (
     <div className="notice" role="status" aria-live="polite">
-      <span>{notice}</span>
+      <span>{noticeText(notice, t)}</span>
       <button type="button" className="button ghost" onClick={() => setNotice(null)} aria-label={t('notice.dismiss')}>
         ✕
       </button>

@@ -1,8 +1,11 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
-import { OPTIMIZERS, isOptimizerId } from '../engine';
+import { OPTIMIZERS, getOptimizer, isOptimizerId } from '../engine';
 import { optimizerParams, sceneStore, type RunConfig } from '../state/store';
+import { useScene } from '../state/useScene';
 import { useT } from './i18n';
 import { ParamSlider } from './ParamSlider';
+import { ScheduleControl } from './ScheduleControl';
+import { explainedRunId, revealUpdateRule } from './UpdateRulePanel';
 
 function EyeIcon({ open }: { readonly open: boolean }) {
   return (
@@ -16,6 +19,14 @@ function EyeIcon({ open }: { readonly open: boolean }) {
       />
       <circle cx="10" cy="10" r="2.6" fill={open ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.5" />
       {!open && <path d="M3 17 17 3" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />}
+    </svg>
+  );
+}
+
+function ExplainIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+      <path d="M14.5 4.5h-9l5 5.5-5 5.5h9" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }
@@ -49,17 +60,26 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
   const t = useT();
   const name = t(`optimizer.${run.optimizer}`);
   const { id } = run;
+  // A boolean per card: selecting another run re-renders the two cards concerned, not all.
+  const explained = useScene((s) => explainedRunId(s) === id);
+  const hasBiasCorrection = getOptimizer(run.optimizer)?.hasBiasCorrection ?? false;
   const remove = (e: MouseEvent<HTMLButtonElement>) => {
     focusAfterRemoval(e.currentTarget);
     sceneStore.getState().removeRun(id);
   };
+  const explain = () => {
+    sceneStore.getState().selectRun(id);
+    revealUpdateRule();
+  };
   return (
     <li
-      className={`run-card${run.visible ? '' : ' is-hidden'}`}
+      className={`run-card${run.visible ? '' : ' is-hidden'}${explained ? ' is-explained' : ''}`}
       style={{ '--run-color': run.color } as CSSProperties}
       aria-label={name}
+      data-run-card={id}
     >
-      <div className="run-head">
+      {/* A click on the header's empty space selects the run too; its controls keep their own clicks. */}
+      <div className="run-head" onClick={(e) => e.target === e.currentTarget && sceneStore.getState().selectRun(id)}>
         <span className="run-swatch" aria-hidden="true" />
         <select
           className="select run-optimizer"
@@ -89,6 +109,16 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
         </button>
         <button
           type="button"
+          className="icon-button run-explain"
+          aria-pressed={explained}
+          aria-label={t('teach.explain', { name })}
+          title={explained ? t('teach.explained') : t('teach.explain', { name })}
+          onClick={explain}
+        >
+          <ExplainIcon />
+        </button>
+        <button
+          type="button"
           className="icon-button run-remove"
           aria-label={t('run.remove', { name })}
           title={t('run.remove', { name })}
@@ -101,6 +131,19 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
         {optimizerParams(run.optimizer).map((key) => (
           <ParamSlider key={key} runId={id} paramKey={key} value={run.params[key]} />
         ))}
+      </div>
+      <div className="run-teach">
+        <ScheduleControl runId={id} schedule={run.schedule} lr={run.params.lr} />
+        {hasBiasCorrection && (
+          <label className="check" title={t('bias.hint')}>
+            <input
+              type="checkbox"
+              checked={run.biasCorrection}
+              onChange={(e) => sceneStore.getState().setBiasCorrection(id, e.currentTarget.checked)}
+            />
+            {t('bias.label')}
+          </label>
+        )}
       </div>
     </li>
   );

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { SURFACES, getSurface } from '../engine';
-import { MAX_APP_STEPS, sceneStore } from '../state/store';
+import { MAX_APP_STEPS, sceneStore, sceneSurface } from '../state/store';
 import { useScene } from '../state/useScene';
 import { FieldError } from './FieldError';
 import { checkCoord, checkSteps } from './fieldChecks';
@@ -45,12 +44,12 @@ function useStepsDraft(t: Translate): NumberDraft {
 
 function ResetStartButton({ t }: { readonly t: Translate }) {
   const isDefault = useScene((s) => {
-    const surface = getSurface(s.surfaceId) ?? SURFACES[0];
+    const surface = sceneSurface(s);
     return s.start[0] === surface.start[0] && s.start[1] === surface.start[1];
   });
   const reset = () => {
-    const { surfaceId, setStart } = sceneStore.getState();
-    setStart((getSurface(surfaceId) ?? SURFACES[0]).start);
+    const state = sceneStore.getState();
+    state.setStart(sceneSurface(state).start);
   };
   return (
     <button

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { rewind, stepBy, togglePlaying } from '../state/playback';
 import { sceneStore } from '../state/store';
 import { toggleFullscreen } from './fullscreen';
+import { panelDrawer, togglePanel, togglePresentation } from './presentation';
 
 // Input types where typing goes into the field: every key belongs to the field there.
 const TEXT_INPUT_TYPES = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password', 'date', 'time', 'datetime-local', 'month', 'week', 'color']);
@@ -47,7 +48,9 @@ export type ShortcutEvent = Pick<
 >;
 
 /**
- * Space play/pause, ← → one step, R rewind, F full screen, ? help, Esc closes help.
+ * Space play/pause, ← → one step, R rewind, F full screen, P presentation mode, S the settings
+ * panel while presenting, ? help, Esc closes help or the panel. An embed keeps only the playback keys:
+ * it shows no help, panel or presentation, and a host page decides about full screen.
  * Letters are matched by physical key (e.code) so that they also work while a Korean IME is on,
  * where R types ㄱ.
  */
@@ -69,8 +72,14 @@ export function handleShortcut(e: ShortcutEvent): void {
 
   const focus = focusKind(e.target);
   if (focus === 'text') return;
+  const embedded = state.embed.enabled;
 
-  if (isHelp) {
+  if (e.key === 'Escape' && state.presentation && panelDrawer.getState().open) {
+    e.preventDefault();
+    togglePanel(false);
+    return;
+  }
+  if (isHelp && !embedded) {
     if (!e.repeat) state.setHelpOpen(true);
     e.preventDefault();
     return;
@@ -97,9 +106,17 @@ export function handleShortcut(e: ShortcutEvent): void {
   if (e.code === 'KeyR' || letter === 'r') {
     e.preventDefault();
     rewind();
+  } else if (embedded) {
+    return;
   } else if (e.code === 'KeyF' || letter === 'f') {
     e.preventDefault();
     toggleFullscreen();
+  } else if (e.code === 'KeyP' || letter === 'p') {
+    e.preventDefault();
+    togglePresentation();
+  } else if ((e.code === 'KeyS' || letter === 's') && state.presentation) {
+    e.preventDefault();
+    togglePanel();
   }
 }
 

@@ -2,11 +2,17 @@ import { useCallback } from 'react';
 import type { Lang } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { app } from './messages/app';
+import { exportMessages } from './messages/export';
+import { formula } from './messages/formula';
+import { lessonMessages } from './messages/lessons';
 import { panel } from './messages/panel';
 import { playback } from './messages/playback';
+import { present } from './messages/present';
+import { share } from './messages/share';
+import { teach } from './messages/teach';
 
 // Every area of the UI keeps its messages in its own file under messages/; they meet here.
-const MESSAGES = { ...app, ...panel, ...playback };
+const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages };
 
 export type MessageKey = keyof typeof MESSAGES;
 export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];

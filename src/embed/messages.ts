@@ -1,0 +1,165 @@
+// The postMessage bridge between an embedded Descent and the page around it (the API itself is
+// documented in protocol.ts). Active only inside a frame; it listens to the parent window alone
+// and posts to it with targetOrigin '*': an embed cannot know its host, and it sends nothing
+// that is not already on the host's screen.
+import { optimizerParams, sceneStore } from '../state/store';
+import { computeScene } from '../state/paths';
+import { rewind } from '../state/playback';
+import { onPlayhead, playhead, seek } from '../state/playhead';
+import { parseIncoming, PROTOCOL_VERSION, type EmbedRunState, type EmbedState, type IncomingMessage, type OutgoingMessage, type Params } from './protocol';
+
+/** At most this often a 'descent:step' while playing: a host redrawing its own text needs no more. */
+const STEP_INTERVAL_MS = 100;
+
+function wholeStep(): number {
+  return Math.floor(playhead.step + 1e-9);
+}
+
+export function currentState(): EmbedState {
+  const state = sceneStore.getState();
+  const scene = computeScene(state);
+  const k = Math.min(wholeStep(), scene.lastStep);
+  const runs = scene.runs.map(({ run, path, leftAt }): EmbedRunState => {
+    const i = Math.max(0, Math.min(k, path.steps));
+    const params: Params = {};
+    for (const key of optimizerParams(run.optimizer)) params[key] = run.params[key];
+    // As the legend tells it: the news of a stop or an exit arrives with the playhead.
+    const status = path.status !== 'ok' && k >= path.steps ? path.status : leftAt >= 0 && k >= leftAt ? 'left' : 'ok';
+    return { optimizer: run.optimizer, params, visible: run.visible, step: i, loss: path.loss[i], x: path.x[i], y: path.y[i], status };
+  });
+  return { surface: state.surfaceId, step: k, lastStep: scene.lastStep, playing: state.playing, runs };
+}
+
+/** Sets the values on one run, or on every run whose optimizer reads them; one store update. */
+function applyParams(runIndex: number | null, params: Params): void {
+  const { runs } = sceneStore.getState();
+  if (runIndex !== null && runIndex >= runs.length) return;
+  let changed = false;
+  const next = runs.map((run, i) => {
+    if (runIndex !== null && i !== runIndex) return run;
+    const reads = optimizerParams(run.optimizer);
+    let updated = run.params;
+    for (const key of reads) {
+      const value = params[key];
+      if (value !== undefined && value !== updated[key]) updated = { ...updated, [key]: value };
+    }
+    if (updated === run.params) return run;
+    changed = true;
+    return { ...run, params: updated };
+  });
+  if (changed) sceneStore.setState({ runs: next });
+}
+
+function handle(msg: IncomingMessage, post: (m: OutgoingMessage) => void): void {
+  const state = sceneStore.getState();
+  switch (msg.type) {
+    case 'descent:play':
+      state.setPlaying(true);
+      return;
+    case 'descent:pause':
+      state.setPlaying(false);
+      return;
+    case 'descent:reset':
+      rewind();
+      return;
+    case 'descent:seek':
+      state.setPlaying(false);
+      seek(Math.min(msg.step, computeScene(state).lastStep));
+      return;
+    case 'descent:setParams':
+      applyParams(msg.runIndex, msg.params);
+      return;
+    case 'descent:getState':
+      post({ type: 'descent:state', requestId: msg.requestId, state: currentState() });
+      return;
+  }
+}
+
+/** Whether this page runs inside a frame (a cross-origin parent may throw on some reads). */
+export function isFramed(win: Window = window): boolean {
+  try {
+    return win.parent !== win;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Listens for the host's commands and reports ready, resize, step and finished. `content` is
+ * the element whose height the host should give the frame. Returns the stop function.
+ */
+export function startEmbedMessages(content: Element | null = null, win: Window = window): () => void {
+  if (!isFramed(win)) return () => {};
+  const parent = win.parent;
+  const post = (m: OutgoingMessage) => {
+    try {
+      parent.postMessage(m, '*');
+    } catch {
+      // A parent that went away mid-message: nobody is left to tell.
+    }
+  };
+
+  const onMessage = (e: MessageEvent) => {
+    // Only the page that embeds us may drive us: not a popup, not a sibling frame.
+    if (e.source !== parent) return;
+    const msg = parseIncoming(e.data);
+    if (msg) handle(msg, post);
+  };
+  win.addEventListener('message', onMessage);
+
+  // Step reports, throttled with a trailing send so that the last step is never lost.
+  let sentStep = wholeStep();
+  let lastSent = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const sendStep = () => {
+    timer = null;
+    const step = wholeStep();
+    if (step === sentStep) return;
+    sentStep = step;
+    lastSent = performance.now();
+    post({ type: 'descent:step', step });
+  };
+  const offPlayhead = onPlayhead(() => {
+    if (wholeStep() === sentStep || timer) return;
+    const wait = STEP_INTERVAL_MS - (performance.now() - lastSent);
+    if (wait <= 0) sendStep();
+    else timer = setTimeout(sendStep, wait);
+  });
+
+  const offStore = sceneStore.subscribe((s, prev) => {
+    // playback.ts stops at the end by seeking there and then pausing.
+    if (prev.playing && !s.playing) {
+      const end = computeScene(s).lastStep;
+      if (end > 0 && playhead.step >= end) {
+        if (timer) clearTimeout(timer);
+        sendStep();
+        post({ type: 'descent:finished' });
+      }
+    }
+  });
+
+  let sentHeight = -1;
+  const reportHeight = () => {
+    const doc = win.document.documentElement;
+    const height = Math.ceil(Math.max(doc.scrollHeight, content?.scrollHeight ?? 0));
+    if (height > 0 && height !== sentHeight) {
+      sentHeight = height;
+      post({ type: 'descent:resize', height });
+    }
+  };
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(reportHeight) : null;
+  observer?.observe(win.document.documentElement);
+  if (win.document.body) observer?.observe(win.document.body);
+  if (content) observer?.observe(content);
+
+  post({ type: 'descent:ready', protocol: PROTOCOL_VERSION });
+  reportHeight();
+
+  return () => {
+    win.removeEventListener('message', onMessage);
+    offPlayhead();
+    offStore();
+    observer?.disconnect();
+    if (timer) clearTimeout(timer);
+  };
+}

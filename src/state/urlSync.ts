@@ -1,0 +1,132 @@
+// The address bar holds the scene: read once at startup, then kept current with replaceState, so
+// that reloading, bookmarking or copying the address gives back exactly what is on screen.
+// Never pushState: a student who drags a slider forty times should still leave with one Back.
+import { loadFormulaCompiler } from './formulaLoader';
+import { computeScene } from './paths';
+import { onPlayhead, playhead, seek } from './playhead';
+import { CUSTOM_ID, sceneStore, type CustomSurface, type NoticeMessage, type SceneData, type SceneStore } from './store';
+import { readUrl, writeUrl, type Ignored, type ReadResult } from './url/codec';
+
+/** Quiet time before the address follows a change: slider drags fire many changes a second. */
+export const URL_WRITE_DELAY_MS = 250;
+/** The notice names this many values; a link of pasted garbage should not fill the screen. */
+const MAX_LISTED = 6;
+/** Message (src/ui/i18n/messages/share.ts) that names the values a link had that were not used. */
+export const IGNORED_NOTICE_KEY = 'share.url.ignored';
+
+// Added by mail clients, social sites and analytics, never by Descent: not worth a notice.
+const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref)$/i;
+
+/** “steps=abc” (1 … 20000), “runs=zzz”: the names and values, in notation that needs no translation. */
+export function ignoredList(ignored: readonly Ignored[]): string {
+  const shown = ignored.slice(0, MAX_LISTED).map((i) => `“${i.name}=${i.value}”${i.accepts ? ` (${i.accepts})` : ''}`);
+  const more = ignored.length - shown.length;
+  return `${shown.join(', ')}${more > 0 ? ` (+${more})` : ''}`;
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function currentSearch(): string {
+  try {
+    return window.location.search;
+  } catch {
+    return '';
+  }
+}
+
+/** What a formula that finishes compiling must not overwrite: the user may have moved on. */
+const LINKED: readonly (keyof SceneData)[] = ['surfaceId', 'custom', 'start', 'steps', 'runs', 'noise', 'penalty', 'view', 'lang', 'theme'];
+
+/**
+ * Applies the address's scene (before the first render, so the page never flashes the default
+ * one), shows a notice naming what could not be used, and from then on writes the scene back to
+ * the address. Returns a function that stops the writing.
+ */
+export function startUrlSync(store: SceneStore = sceneStore): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const search = currentSearch();
+  const read = readUrl(search);
+  let ignored = read.ignored.filter((i) => !TRACKING.test(i.name));
+  let pending = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let written = search;
+  let shownStep = 0;
+
+  const apply = (result: Pick<ReadResult, 'scene' | 'step'>, extra: Partial<SceneData> = {}) => {
+    store.getState().loadScene({ ...result.scene, ...extra });
+    if (result.step !== undefined) seek(Math.min(result.step, computeScene(store.getState()).lastStep));
+  };
+
+  const showNotice = () => {
+    if (!ignored.length) return;
+    const notice: NoticeMessage = { key: IGNORED_NOTICE_KEY, vars: { list: ignoredList(ignored) } };
+    store.getState().setNotice(notice);
+  };
+
+  const write = () => {
+    timer = undefined;
+    if (pending) return;
+    const state = store.getState();
+    // While playing, the address keeps the step it had (a changed slider is still written): a
+    // step caught mid-flight would be neither where playback started nor where it will stop.
+    if (!state.playing) shownStep = playhead.step;
+    const query = writeUrl(state, shownStep);
+    if (query === written) return;
+    written = query;
+    try {
+      const { pathname, hash } = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}${query}${hash}`);
+    } catch {
+      // A frame sandboxed without allow-same-origin may not touch its history: the scene works
+      // all the same, only the address stays as the host page wrote it.
+    }
+  };
+
+  const schedule = () => {
+    if (timer === undefined && !pending) timer = setTimeout(write, URL_WRITE_DELAY_MS);
+  };
+
+  if (read.expr) {
+    // The formula compiler is a lazy chunk (mathjs): show the rest of the scene on a built-in
+    // surface now, and the typed surface when it has compiled.
+    const { expr, domain } = read.expr;
+    apply(readUrl(search, { withoutFormula: true }));
+    const interim = store.getState();
+    pending = true;
+    loadFormulaCompiler()
+      .then((compiler) => {
+        const custom: CustomSurface = { expr, domain, surface: compiler.compile(expr, { domain }).surface };
+        const now = store.getState();
+        if (LINKED.some((k) => now[k] !== interim[k])) now.setCustomSurface(custom);
+        else apply(read, { surfaceId: CUSTOM_ID, custom });
+      })
+      .catch(() => {
+        ignored = [...ignored, { name: 'expr', value: shorten(expr), reason: 'formula' }];
+        showNotice();
+      })
+      .finally(() => {
+        pending = false;
+        schedule();
+      });
+  } else {
+    apply(read);
+  }
+  showNotice();
+
+  const offStore = store.subscribe(schedule);
+  // Every frame while playing would be wasted work: the address catches up when playback stops
+  // (a store change), and follows scrubbing and stepping, which move the playhead while paused.
+  const offPlayhead = onPlayhead(() => {
+    if (!store.getState().playing) schedule();
+  });
+  // Once now, so that a link with values that were not used is replaced by one that works.
+  schedule();
+  return () => {
+    offStore();
+    offPlayhead();
+    clearTimeout(timer);
+    timer = undefined;
+  };
+}

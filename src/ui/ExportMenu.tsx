@@ -1,0 +1,326 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { RUNS_CSV_HEADER } from '../engine';
+import { computeScene } from '../state/paths';
+import { playhead } from '../state/playhead';
+import { sceneStore } from '../state/store';
+import { useScene } from '../state/useScene';
+import {
+  MAX_RECORD_SECONDS,
+  SCENE_CANVAS_SELECTOR,
+  canvasPng,
+  downloadBlob,
+  downloadText,
+  fileStem,
+  findSceneCanvas,
+  pngFileName,
+  recordPlayback,
+  recordingPlan,
+  sceneCsv,
+  sceneJson,
+  webmMimeType,
+  type Recording,
+} from './exporters';
+import { useT, type MessageKey, type Translate } from './i18n';
+import './ExportMenu.css';
+
+type ItemId = 'png' | 'webm' | 'csv' | 'json';
+
+interface Item {
+  readonly id: ItemId;
+  readonly label: MessageKey;
+  /** What the item will save, or why it cannot. */
+  readonly hint: string;
+  readonly disabled: boolean;
+}
+
+type Status = { readonly kind: 'recording'; readonly percent: number } | { readonly kind: 'done' | 'error'; readonly text: string };
+
+/**
+ * Read when the menu opens, not subscribed: the playhead moves every frame and the menu shows
+ * a snapshot of what each export would save.
+ */
+function menuItems(t: Translate, canvasSelector: string, recording: boolean): Item[] {
+  const state = sceneStore.getState();
+  const hasCanvas = findSceneCanvas(canvasSelector) !== null;
+  const hasRuns = state.runs.some((r) => r.visible);
+  const plan = recordingPlan(computeScene(state).lastStep, state.speed);
+  const webmReason = !hasCanvas ? 'export.noCanvas' : webmMimeType() === null ? 'export.noRecorder' : recording ? 'export.busy' : null;
+  const seconds = Math.max(1, Math.round(plan.seconds));
+  return [
+    {
+      id: 'png',
+      label: 'export.png',
+      hint: hasCanvas ? t('export.pngHint', { step: Math.round(playhead.step) }) : t('export.noCanvas'),
+      disabled: !hasCanvas,
+    },
+    {
+      id: 'webm',
+      label: 'export.webm',
+      hint: webmReason
+        ? t(webmReason)
+        : plan.capped
+          ? t('export.webmHintCapped', { end: plan.end, speed: state.speed, seconds: MAX_RECORD_SECONDS })
+          : t('export.webmHint', { end: plan.end, speed: state.speed, seconds }),
+      disabled: webmReason !== null,
+    },
+    {
+      id: 'csv',
+      label: 'export.csv',
+      hint: hasRuns ? t('export.csvHint', { columns: RUNS_CSV_HEADER.replace(/,/g, ', ') }) : t('export.noRuns'),
+      disabled: !hasRuns,
+    },
+    { id: 'json', label: 'export.json', hint: hasRuns ? t('export.jsonHint') : t('export.noRuns'), disabled: !hasRuns },
+  ];
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface ExportMenuProps {
+  /** Which canvas the PNG and the video take; the app's stage by default. */
+  readonly canvasSelector?: string;
+}
+
+/**
+ * The Export button and its menu (the WAI-ARIA menu button pattern: arrows, Home, End,
+ * Escape). A recording shows its progress and a Cancel button beside the menu.
+ */
+export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMenuProps) {
+  const t = useT();
+  const surfaceId = useScene((s) => s.surfaceId);
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [placement, setPlacement] = useState({ up: false, end: false });
+  const recording = useRef<Recording | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  /** Which item takes focus when the menu opens: the first, or the last (ArrowUp on the button). */
+  const focusOnOpen = useRef<'first' | 'last'>('first');
+  const menuId = useId();
+  const open = items !== null;
+
+  const close = useCallback((refocus: boolean) => {
+    setItems(null);
+    if (refocus) buttonRef.current?.focus();
+  }, []);
+
+  const openMenu = (focus: 'first' | 'last') => {
+    focusOnOpen.current = focus;
+    setItems(menuItems(t, canvasSelector, recording.current !== null));
+    // A finished export's message has been seen by now.
+    setStatus((s) => (s?.kind === 'recording' ? s : null));
+  };
+
+  // The menu opens below the button, above it when there is no room below, and toward the side
+  // with more room: the toolbar may sit at any edge, and a menu hanging past the stage's edge
+  // would cover the panel.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const button = buttonRef.current?.getBoundingClientRect();
+    const menu = menuRef.current?.getBoundingClientRect();
+    if (button && menu) {
+      const up = button.bottom + menu.height > window.innerHeight && button.top > menu.height;
+      const end = window.innerWidth - button.left < button.right || button.left + menu.width > window.innerWidth;
+      setPlacement((p) => (p.up === up && p.end === end ? p : { up, end }));
+    }
+    const buttons = menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    if (buttons && buttons.length > 0) buttons[focusOnOpen.current === 'first' ? 0 : buttons.length - 1].focus();
+  }, [open]);
+
+  // A click anywhere else closes the menu, as a native menu would.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open, close]);
+
+  // A recording outlives nothing: leaving the page section stops it.
+  useEffect(() => () => recording.current?.cancel(), []);
+
+  // Done and error messages go away by themselves; a recording stays until it ends.
+  useEffect(() => {
+    if (!status || status.kind === 'recording') return;
+    const timer = setTimeout(() => setStatus(null), 8000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const startRecording = (canvas: HTMLCanvasElement) => {
+    const fileName = `${fileStem(surfaceId)}.webm`;
+    setStatus({ kind: 'recording', percent: 0 });
+    const rec = recordPlayback(canvas, (fraction) => {
+      // Whole percents only: React skips a state equal to the last, so most frames render nothing.
+      const percent = Math.floor(fraction * 100);
+      setStatus((s) => (s?.kind === 'recording' && s.percent === percent ? s : { kind: 'recording', percent }));
+    });
+    recording.current = rec;
+    rec.result.then(
+      (blob) => {
+        recording.current = null;
+        if (blob) {
+          downloadBlob(blob, fileName);
+          setStatus({ kind: 'done', text: t('export.saved', { file: fileName }) });
+        } else {
+          setStatus({ kind: 'done', text: t('export.cancelled') });
+        }
+      },
+      (error: unknown) => {
+        recording.current = null;
+        setStatus({ kind: 'error', text: t('export.failed', { reason: errorText(error) }) });
+      },
+    );
+  };
+
+  const activate = async (item: Item) => {
+    if (item.disabled) return;
+    close(true);
+    const state = sceneStore.getState();
+    const stem = fileStem(state.surfaceId);
+    try {
+      if (item.id === 'csv') {
+        downloadText(sceneCsv(state), `${stem}.csv`, 'text/csv;charset=utf-8');
+      } else if (item.id === 'json') {
+        downloadText(sceneJson(state), `${stem}.json`, 'application/json');
+      } else {
+        const canvas = findSceneCanvas(canvasSelector);
+        if (!canvas) throw new Error(t('export.noCanvas'));
+        if (item.id === 'webm') {
+          startRecording(canvas);
+          return;
+        }
+        const fileName = pngFileName(state.surfaceId, playhead.step);
+        downloadBlob(await canvasPng(canvas), fileName);
+      }
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('export.failed', { reason: errorText(error) }) });
+    }
+  };
+
+  const onMenuKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+    const at = buttons.indexOf(document.activeElement as HTMLElement);
+    const move = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
+    switch (e.key) {
+      case 'ArrowDown':
+        move(at + 1);
+        break;
+      case 'ArrowUp':
+        move(at - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(buttons.length - 1);
+        break;
+      case 'Escape':
+        close(true);
+        break;
+      case 'Tab':
+        // Tab leaves the menu (the browser moves focus on); the menu must not stay open behind it.
+        close(false);
+        return;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Held back from the app's shortcuts, which would step the playhead under the menu.
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const onButtonKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  const announcement = status === null ? '' : status.kind === 'recording' ? t('export.recordingStarted') : status.text;
+
+  return (
+    <div className="export-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => (open ? close(false) : openMenu('first'))}
+        onKeyDown={onButtonKeyDown}
+      >
+        <svg className="export-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 3v12m0 0-4.5-4.5M12 15l4.5-4.5M4 17v3h16v-3" />
+        </svg>
+        {t('export.button')}
+      </button>
+      {items && (
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label={t('export.menu')}
+          className="export-popover"
+          data-up={placement.up || undefined}
+          data-end={placement.end || undefined}
+          onKeyDown={onMenuKeyDown}
+        >
+          {items.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="export-item"
+              aria-label={t(item.label)}
+              aria-describedby={`${menuId}-${item.id}`}
+              aria-disabled={item.disabled || undefined}
+              data-export={item.id}
+              onClick={() => void activate(item)}
+            >
+              <span className="export-item-label">{t(item.label)}</span>
+              <span className="export-item-hint" id={`${menuId}-${item.id}`}>
+                {item.hint}
+              </span>
+            </button>
+          ))}
+        </div>
+      )}
+      {/* Always present: a live region announces changes, not its own arrival. */}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      {status && !open && (
+        <div className="export-popover export-status" data-up={placement.up || undefined} data-end={placement.end || undefined} data-kind={status.kind}>
+          {status.kind === 'recording' ? (
+            <>
+              {/* Hidden from screen readers: the live region and the progress bar say it once. */}
+              <span className="export-status-text" aria-hidden="true">
+                {t('export.recording', { percent: status.percent })}
+              </span>
+              <progress className="export-progress" max={100} value={status.percent} aria-label={t('export.progress')} />
+              <button type="button" className="button" onClick={() => recording.current?.cancel()}>
+                {t('export.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="export-status-text" aria-hidden="true">
+                {status.text}
+              </span>
+              <button type="button" className="button ghost" onClick={() => setStatus(null)} aria-label={t('export.dismiss')}>
+                ✕
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

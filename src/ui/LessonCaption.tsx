@@ -1,0 +1,71 @@
+import { useEffect, useId, useState } from 'react';
+import { onLessonOpened, openLesson, resolveLesson } from '../state/lessons';
+import { useScene } from '../state/useScene';
+import { useT } from './i18n';
+import './LessonMenu.css';
+
+/**
+ * What the open lesson shows and why, over the bottom of the canvas, in the reader's language.
+ * It can be folded to a small tab (and brought back); opening a lesson, even the same one
+ * again, unfolds it. Lessons with variants switch between them here.
+ */
+export function LessonCaption() {
+  const t = useT();
+  const lang = useScene((s) => s.lang);
+  const ref = resolveLesson(useScene((s) => s.lessonId));
+  const [folded, setFolded] = useState(false);
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => onLessonOpened(() => setFolded(false)), []);
+
+  if (!ref) return null;
+  const { lesson, variant } = ref;
+  const number = t('lessons.number', { n: lesson.number });
+
+  if (folded) {
+    return (
+      <button
+        type="button"
+        className="lesson-caption-tab"
+        aria-expanded={false}
+        aria-controls={bodyId}
+        title={t('lessons.show')}
+        onClick={() => setFolded(false)}
+      >
+        <span className="lesson-caption-number">{number}</span> {lesson.title[lang]}
+      </button>
+    );
+  }
+
+  return (
+    <section className="lesson-caption" id={bodyId} aria-labelledby={titleId} data-lesson={lesson.id}>
+      <div className="lesson-caption-head">
+        <h2 id={titleId} className="lesson-caption-title">
+          <span className="lesson-caption-number">{number}</span> {lesson.title[lang]}
+        </h2>
+        <button type="button" className="button ghost lesson-caption-hide" aria-label={t('lessons.hide')} title={t('lessons.hide')} onClick={() => setFolded(true)}>
+          ✕
+        </button>
+      </div>
+      <p className="lesson-caption-text">{lesson.caption[lang]}</p>
+      {lesson.variants.length > 0 && (
+        <div className="segmented lesson-caption-variants" role="group" aria-label={t('lessons.variants')}>
+          <button type="button" aria-pressed={variant === null} onClick={() => openLesson(lesson.id)}>
+            {(lesson.label ?? lesson.title)[lang]}
+          </button>
+          {lesson.variants.map((v) => (
+            <button key={v.id} type="button" aria-pressed={variant?.id === v.id} onClick={() => openLesson(`${lesson.id}.${v.id}`)}>
+              {v.label[lang]}
+            </button>
+          ))}
+        </div>
+      )}
+      {variant && (
+        <p className="lesson-caption-note" aria-live="polite">
+          {variant.note[lang]}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { LESSONS, getLesson, openLesson } from '../state/lessons';
+import { useScene } from '../state/useScene';
+import { useT } from './i18n';
+import './LessonMenu.css';
+
+/**
+ * The ten lessons, by number and title, behind one button. Choosing a lesson replaces the whole
+ * scene with its preset (openLesson); the one open now is checked.
+ */
+export function LessonMenu() {
+  const t = useT();
+  const lang = useScene((s) => s.lang);
+  const current = getLesson(useScene((s) => s.lessonId))?.id ?? null;
+  const [open, setOpen] = useState(false);
+  const [placement, setPlacement] = useState({ up: false, end: false });
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  /** Which item takes focus on opening: the checked one, or the first or last (arrow keys on the button). */
+  const focusOnOpen = useRef<'current' | 'first' | 'last'>('current');
+  const menuId = useId();
+
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  }, []);
+
+  const openMenu = (focus: 'current' | 'first' | 'last') => {
+    focusOnOpen.current = focus;
+    setOpen(true);
+  };
+
+  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? []);
+
+  // Opens down and to the right of the button unless that would leave the window.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const button = buttonRef.current?.getBoundingClientRect();
+    const menu = menuRef.current?.getBoundingClientRect();
+    if (button && menu) {
+      const up = button.bottom + menu.height > window.innerHeight && button.top > menu.height;
+      const end = button.left + menu.width > window.innerWidth;
+      setPlacement((p) => (p.up === up && p.end === end ? p : { up, end }));
+    }
+    const all = items();
+    const checked = all.findIndex((el) => el.getAttribute('aria-checked') === 'true');
+    const at = focusOnOpen.current === 'last' ? all.length - 1 : focusOnOpen.current === 'current' && checked >= 0 ? checked : 0;
+    all[at]?.focus();
+  }, [open]);
+
+  // A click anywhere else closes the menu, as a native menu would.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (!rootRef.current?.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open, close]);
+
+  const choose = (id: string) => {
+    close(true);
+    openLesson(id);
+  };
+
+  const onMenuKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const move = (i: number) => all[(i + all.length) % all.length]?.focus();
+    switch (e.key) {
+      case 'ArrowDown':
+        move(at + 1);
+        break;
+      case 'ArrowUp':
+        move(at - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(all.length - 1);
+        break;
+      case 'Escape':
+        close(true);
+        break;
+      case 'Tab':
+        // Tab leaves the menu; it must not stay open behind the focus.
+        close(false);
+        return;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Kept from the app's shortcuts, which would step the playhead under the open menu.
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const onButtonKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  return (
+    <div className="lesson-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => (open ? close(false) : openMenu('current'))}
+        onKeyDown={onButtonKeyDown}
+        data-control="lessons"
+      >
+        <svg className="lesson-menu-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M3 5.5C5.5 4 8.5 4 12 6c3.5-2 6.5-2 9-.5V19c-2.5-1.5-5.5-1.5-9 .5-3.5-2-6.5-2-9-.5zM12 6v13.5" />
+        </svg>
+        {t('lessons.menu')}
+      </button>
+      {open && (
+        <ul
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label={t('lessons.menu')}
+          className="lesson-menu-list"
+          data-up={placement.up || undefined}
+          data-end={placement.end || undefined}
+          onKeyDown={onMenuKeyDown}
+        >
+          {LESSONS.map((lesson) => (
+            <li key={lesson.id} role="none">
+              <button
+                type="button"
+                role="menuitemradio"
+                aria-checked={current === lesson.id}
+                aria-label={t('lessons.item', { n: lesson.number, title: lesson.title[lang] })}
+                tabIndex={-1}
+                className="lesson-menu-item"
+                data-lesson={lesson.id}
+                onClick={() => choose(lesson.id)}
+              >
+                <span className="lesson-menu-number" aria-hidden="true">
+                  {lesson.number}
+                </span>
+                <span className="lesson-menu-title" aria-hidden="true">
+                  {lesson.title[lang]}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

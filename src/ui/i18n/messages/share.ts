@@ -1,0 +1,46 @@
+import type { Messages } from '../types';
+
+// Messages of sharing: the Share button (a permalink), the Embed dialog (an <iframe> snippet for
+// a blog or a course page), and the notice for a link whose values could not all be used. In
+// Korean, "embed" is 퍼가기, as Korean video and map sites say it.
+export const share = {
+  'share.group': { en: 'Share', ko: '공유' },
+  'share.button': { en: 'Share', ko: '공유' },
+  'share.hint': { en: 'Copy a link to this exact scene', ko: '지금 장면 그대로의 링크를 복사합니다' },
+  'share.copied': { en: 'Copied', ko: '복사됨' },
+  'share.link': { en: 'Link to this scene', ko: '이 장면의 링크' },
+  'share.copyManually': {
+    en: 'Copying is not available here: the link is selected, copy it with the keyboard.',
+    ko: '여기서는 자동으로 복사할 수 없습니다. 링크를 선택해 두었으니 키보드로 복사하세요.',
+  },
+  'share.close': { en: 'Close', ko: '닫기' },
+
+  'share.embed.button': { en: 'Embed', ko: '퍼가기' },
+  'share.embed.hint': { en: 'Put this scene in a web page', ko: '이 장면을 웹 페이지에 넣습니다' },
+  'share.embed.dialog': { en: 'Embed Descent', ko: 'Descent 퍼가기' },
+  'share.embed.titleField': { en: 'Title', ko: '제목' },
+  'share.embed.titleHint': { en: 'Read out by screen readers for the embedded frame.', ko: '화면 낭독기가 이 화면의 이름으로 읽어 줍니다.' },
+  'share.embed.defaultTitle': { en: 'Optimizers on the {surface} surface', ko: '{surface} 곡면 위의 옵티마이저' },
+  'share.embed.width': { en: 'Width', ko: '너비' },
+  'share.embed.height': { en: 'Height', ko: '높이' },
+  'share.embed.sizeHint': { en: 'Pixels, or a percentage such as 100%.', ko: '픽셀 수 또는 100% 같은 백분율입니다.' },
+  'share.embed.badSize': { en: 'Enter a number of pixels (e.g. 520) or a percentage (e.g. 100%).', ko: '픽셀 수(예: 520)나 백분율(예: 100%)을 입력하세요.' },
+  'share.embed.controls': { en: 'Sliders readers can move', ko: '독자가 움직일 수 있는 슬라이더' },
+  'share.embed.controlsHint': {
+    en: 'Shown for each visible run whose optimizer has them; everything else stays as it is now.',
+    ko: '이 값을 쓰는 옵티마이저의 보이는 실행마다 나타납니다. 나머지는 지금 모습 그대로입니다.',
+  },
+  'share.embed.preview': { en: 'Preview', ko: '미리 보기' },
+  'share.embed.previewTitle': { en: 'Preview of the embedded scene', ko: '퍼간 장면 미리 보기' },
+  'share.embed.snippet': { en: 'Code to paste into your page', ko: '페이지에 붙여 넣을 코드' },
+  'share.embed.copy': { en: 'Copy snippet', ko: '코드 복사' },
+  'share.embed.copyManually': {
+    en: 'Copying is not available here: the code is selected, copy it with the keyboard.',
+    ko: '여기서는 자동으로 복사할 수 없습니다. 코드를 선택해 두었으니 키보드로 복사하세요.',
+  },
+
+  'share.url.ignored': {
+    en: 'Some settings in this link could not be used, so their defaults are shown: {list}',
+    ko: '이 링크의 일부 설정은 사용할 수 없어 기본값으로 표시합니다: {list}',
+  },
+} satisfies Messages;
