@@ -110,7 +110,8 @@ export function startUrlSync(store: SceneStore = sceneStore): () => void {
         pending = false;
         schedule();
       });
-  } else {
+  } else if (search.replace(/^\?/, '') !== '') {
+    // The bare address is the default scene the store already holds.
     apply(read);
   }
   showNotice();

@@ -122,6 +122,19 @@ test('a bad link shows the default scene and a notice naming each value it could
   await expectNoErrors(errors);
 });
 
+test('a lesson link opens the lesson, and keeps its changes', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page, '?lesson=saddle-escape&steps=120');
+  const s = await page.evaluate(() => {
+    const st = window.__descent.store.getState();
+    return { lessonId: st.lessonId, surfaceId: st.surfaceId, steps: st.steps };
+  });
+  expect(s).toEqual({ lessonId: 'saddle-escape', surfaceId: 'saddle', steps: 120 });
+  await page.waitForTimeout(600);
+  expect(await page.evaluate(() => location.search)).toBe('?lesson=saddle-escape&steps=120');
+  await expectNoErrors(errors);
+});
+
 test('a typed formula in a link is compiled on arrival; one that does not compile is named', async ({ page }) => {
   const errors = watchErrors(page);
   await openApp(page, '?expr=x%5E2+%2B+3*y%5E2&domain=-2,2,-1,1&runs=sgd:lr=0.1');

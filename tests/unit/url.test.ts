@@ -15,6 +15,7 @@ import {
   type ScheduleSpec,
 } from '../../src/engine';
 import { DEFAULT_FORMULA_DOMAIN as ENGINE_FORMULA_DOMAIN, MAX_FORMULA_LENGTH, compileFormula } from '../../src/engine/formula';
+import { LESSONS, lessonScene } from '../../src/state/lessons';
 import { OPTIMIZER_COLORS, pickColor } from '../../src/state/palette';
 import { CUSTOM_ID, MAX_APP_STEPS, defaultScene, type RunConfig, type SceneData } from '../../src/state/store';
 import { readUrl, writeUrl, type LinkedScene, type ReadResult } from '../../src/state/url/codec';
@@ -70,8 +71,17 @@ function schedule(r: Rng): ScheduleSpec {
 const FORMULAS = ['x^2 + 3*y^2', 'sin(x) * cos(y) + 0.1*(x^2 + y^2)', '(1 - x)^2 + 100*(y - x^2)^2', 'x^4 - 2x^2 + y^2'];
 const compiled = new Map<string, ReturnType<typeof compileFormula>>();
 
+const LESSON_IDS = LESSONS.flatMap((l) => [l.id, ...l.variants.map((v) => `${l.id}.${v.id}`)]);
+
 function randomScene(r: Rng): { scene: LinkedScene; step: number } {
   const base = defaultScene();
+  if (r.chance(0.1)) {
+    // A lesson as it opens, sometimes with a change or two on top.
+    const lessonId = r.pick(LESSON_IDS);
+    const preset = { ...base, ...lessonScene(lessonId), lessonId } as SceneData;
+    const changed = r.chance(0.5) ? { ...preset, steps: r.int(1, MAX_APP_STEPS), theme: 'light' as const } : preset;
+    return { scene: changed, step: r.pick([0, r.int(0, 100)]) };
+  }
   const custom = r.chance(0.2);
   const surfaceId = custom ? CUSTOM_ID : r.pick(SURFACE_IDS);
   let customSurface: SceneData['custom'] = null;
@@ -120,6 +130,7 @@ function randomScene(r: Rng): { scene: LinkedScene; step: number } {
     noise: { sigma: r.pick([0, 0.1, r.next() * 3]), seed: r.pick([0, 1, r.int(0, 2 ** 31)]) },
     penalty: { kind: r.pick(['l1', 'l2'] as const), lambda: r.pick([0, 0.01, r.next()]) },
     vectors: { gradient: r.chance(0.3), momentum: r.chance(0.3), step: r.chance(0.3) },
+    lessonId: r.chance(0.1) ? r.pick(LESSON_IDS) : null,
   };
   const step = r.pick([0, r.int(0, MAX_APP_STEPS), r.int(0, 2000) / 1000, r.int(0, 200000) / 1000]);
   return { scene, step };
@@ -144,6 +155,7 @@ function linked(s: LinkedScene) {
     noise: s.noise,
     penalty: s.penalty,
     vectors: s.vectors,
+    lesson: s.lessonId,
   };
 }
 
@@ -225,10 +237,24 @@ describe('the URL round trip', () => {
     expect(FORMULA_STEPS).toBe(s.steps);
   });
 
+  it('opens a lesson from its id alone, and writes an unchanged lesson as its id alone', () => {
+    for (const id of LESSON_IDS) {
+      const read = readUrl(`?lesson=${id}`, { preferredLang: 'en' });
+      expect(read.ignored).toEqual([]);
+      const preset = lessonScene(id) ?? {};
+      expect(read.scene.lessonId).toBe(id);
+      for (const key of ['surfaceId', 'start', 'steps', 'runs', 'speed', 'view', 'noise', 'penalty', 'vectors', 'selectedRunId'] as const) {
+        expect(read.scene[key], `${id}.${key}`).toEqual(preset[key]);
+      }
+      expect(writeUrl({ ...defaultScene(), ...preset, lessonId: id, lang: 'en' }, 0, { preferredLang: 'en' })).toBe(`?lesson=${id}`);
+    }
+    expect(readUrl('?lesson=nope', { preferredLang: 'en' }).ignored.map((i) => [i.name, i.reason])).toEqual([['lesson', 'unknownLesson']]);
+  });
+
   it('lists each property once in the schema', () => {
     const names = URL_SCHEMA.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const name of ['surface', 'expr', 'domain', 'start', 'steps', 'runs', 'speed', 'step', 'view', 'cam', 'seed', 'sigma', 'penalty', 'lambda', 'lang', 'theme', 'present', 'embed', 'controls', 'log']) {
+    for (const name of ['lesson', 'surface', 'expr', 'domain', 'start', 'steps', 'runs', 'speed', 'step', 'view', 'cam', 'seed', 'sigma', 'penalty', 'lambda', 'lang', 'theme', 'present', 'embed', 'controls', 'log']) {
       expect(names).toContain(name);
     }
   });

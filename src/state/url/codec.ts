@@ -3,10 +3,14 @@
 // every value that could not be used listed in `ignored` (and the default in its place).
 import { HYPERPARAM_KEYS, type Domain, type HyperparamKey } from '../../engine';
 import { CUSTOM_ID, DEFAULT_SURFACE, preferredLang, type Lang, type RunConfig, type SceneData } from '../store';
+import { lessonScene, resolveLesson } from '../lessons';
 import {
   DEFAULT_FORMULA_DOMAIN,
   URL_SCHEMA,
+  baseScene,
+  defaultSurfaceId,
   surfaceDefaults,
+  urlRun,
   type FieldContext,
   type IgnoreReason,
   type Ignored,
@@ -43,7 +47,7 @@ export interface WriteOptions {
 /** The parts of the scene a link carries. */
 export type LinkedScene = Pick<
   SceneData,
-  'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'speed' | 'view' | 'logLoss' | 'lang' | 'theme' | 'presentation' | 'embed' | 'camera' | 'noise' | 'penalty' | 'vectors'
+  'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'speed' | 'view' | 'logLoss' | 'lang' | 'theme' | 'presentation' | 'embed' | 'camera' | 'noise' | 'penalty' | 'vectors' | 'lessonId'
 >;
 
 /** Long values are cut in `ignored`: a notice should name a value, not reprint a pasted page. */
@@ -51,8 +55,21 @@ const MAX_SHOWN = 80;
 const shorten = (v: string) => (v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN - 1)}…` : v);
 
 const FIELDS = new Map<string, UrlField<unknown>>(URL_SCHEMA.map((f) => [f.name.toLowerCase(), f]));
-const FORMULA_FIELDS = new Set(['expr', 'domain']);
-const byName = (name: string) => FIELDS.get(name) as UrlField<unknown>;
+
+function field(name: string): UrlField<unknown> {
+  const f = FIELDS.get(name);
+  if (!f) throw new Error(`the URL schema has no ${name}`);
+  return f;
+}
+/** The rows the codec itself reasons about (the surface rules, the step it hands back). */
+const URL_FIELDS = {
+  surface: field('surface'),
+  expr: field('expr'),
+  domain: field('domain'),
+  runs: field('runs'),
+  step: field('step'),
+  lang: field('lang'),
+};
 
 /** Form decoding ("+" is a space); undefined for broken percent-encoding such as "%E0%A4%A". */
 function decode(text: string): string | undefined {
@@ -70,6 +87,7 @@ function encode(text: string): string {
 
 function blankScene(): UrlScene {
   return {
+    lesson: null,
     surfaceId: DEFAULT_SURFACE,
     expr: null,
     domain: DEFAULT_FORMULA_DOMAIN,
@@ -96,19 +114,27 @@ function blankScene(): UrlScene {
 
 let nextRunId = 1;
 
-function toSceneData(s: UrlScene): Partial<SceneData> {
-  const runs: RunConfig[] = s.runs.map((r) => ({
-    // Not the store's "r1, r2, …": ids from a link must never collide with runs added later.
-    id: `u${nextRunId++}`,
-    optimizer: r.optimizer,
-    params: { ...r.params },
-    visible: r.visible,
-    color: r.color,
-    biasCorrection: r.biasCorrection,
-    schedule: r.schedule,
-  }));
+function toSceneData(s: UrlScene, base: UrlScene): Partial<SceneData> {
+  const preset = s.lesson ? lessonScene(s.lesson) : null;
+  // A lesson's own runs keep their ids, so that its selected run (the update rule shown) still names one.
+  const keepPreset = preset?.runs !== undefined && URL_FIELDS.runs.equals(s.runs, base.runs);
+  const runs: RunConfig[] =
+    keepPreset && preset?.runs
+      ? [...preset.runs]
+      : s.runs.map((r) => ({
+          // Not the store's "r1, r2, …": ids from a link must never collide with runs added later.
+          id: `u${nextRunId++}`,
+          optimizer: r.optimizer,
+          params: { ...r.params },
+          visible: r.visible,
+          color: r.color,
+          biasCorrection: r.biasCorrection,
+          schedule: r.schedule,
+        }));
   return {
     ...(s.expr === null && { surfaceId: s.surfaceId }),
+    lessonId: s.lesson,
+    selectedRunId: keepPreset ? (preset?.selectedRunId ?? null) : null,
     start: [s.start[0], s.start[1]],
     steps: s.steps,
     runs,
@@ -162,18 +188,16 @@ function readQuery(search: string, options: ReadOptions): ReadResult {
       else given.set(field, value);
     }
   }
+  if (options.withoutFormula === true) {
+    given.delete(URL_FIELDS.expr);
+    given.delete(URL_FIELDS.domain);
+  }
 
   const lang = options.preferredLang ?? preferredLang();
   const scene = blankScene();
-  const context = (defaults: SurfaceDefaults, field: UrlField<unknown>): FieldContext => ({
-    defaults,
-    preferredLang: lang,
-    ignore: (value, reason, accepts) => note(field.name, value, reason, accepts),
-  });
-  /** Sets the field from the link or its default; true when the link's value was used. */
-  const readField = (field: UrlField<unknown>, defaults: SurfaceDefaults): boolean => {
+  /** Sets the field from the link, or from the base when the link's value is absent or unusable. */
+  const readField = (field: UrlField<unknown>, ctx: FieldContext): boolean => {
     const text = given.get(field);
-    const ctx = context(defaults, field);
     if (text !== undefined) {
       const before = ignored.length;
       const parsed = field.parse(text, ctx);
@@ -184,40 +208,44 @@ function readQuery(search: string, options: ReadOptions): ReadResult {
       // A list whose every item was refused has named each already.
       if (ignored.length === before) note(field.name, text, parsed.reason, parsed.accepts);
     }
-    field.set(scene, field.fallback(ctx, scene));
+    field.set(scene, field.get(ctx.base));
     return false;
   };
+  const contextFor = (field: UrlField<unknown>, defaults: SurfaceDefaults, base: UrlScene): FieldContext => ({
+    defaults,
+    base,
+    ignore: (value, reason, accepts) => note(field.name, value, reason, accepts),
+  });
 
-  // The surface first: it decides the defaults of the start, the steps and the runs' hyperparameters.
-  const surfaceFields = URL_SCHEMA.filter((f) => f.surface);
-  const formulaOff = options.withoutFormula === true;
-  const provisional = surfaceDefaults(scene);
+  // The lesson and the surface first: they decide what everything else defaults to.
+  const first = baseScene(scene, lang);
   const used = new Set<string>();
-  for (const field of surfaceFields) {
-    if (formulaOff && FORMULA_FIELDS.has(field.name)) given.delete(field);
-    if (given.has(field) && readField(field, provisional)) used.add(field.name);
+  for (const field of URL_SCHEMA) {
+    if (field.surface && given.has(field) && readField(field, contextFor(field, surfaceDefaults(scene), first))) used.add(field.name);
   }
-  const surfaceText = given.get(byName('surface'));
+  const surfaceText = given.get(URL_FIELDS.surface);
+  if (!used.has('surface')) scene.surfaceId = defaultSurfaceId(scene);
   if (scene.expr !== null) {
     if (surfaceText !== undefined && used.has('surface') && scene.surfaceId !== CUSTOM_ID) note('surface', surfaceText, 'conflict');
     scene.surfaceId = CUSTOM_ID;
   } else {
     if (scene.surfaceId === CUSTOM_ID) {
       // Read without its formula on purpose, the link's "custom" is no mistake.
-      if (!formulaOff) note('surface', surfaceText ?? CUSTOM_ID, 'needsFormula');
-      scene.surfaceId = DEFAULT_SURFACE;
+      if (options.withoutFormula !== true) note('surface', surfaceText ?? CUSTOM_ID, 'needsFormula');
+      scene.surfaceId = defaultSurfaceId(scene);
     }
-    const domainText = given.get(byName('domain'));
+    const domainText = given.get(URL_FIELDS.domain);
     if (domainText !== undefined && used.has('domain')) note('domain', domainText, 'needsFormula');
     scene.domain = DEFAULT_FORMULA_DOMAIN;
   }
 
   const defaults = surfaceDefaults(scene);
-  for (const field of URL_SCHEMA) if (!field.surface) readField(field, defaults);
+  const base = baseScene(scene, lang);
+  for (const field of URL_SCHEMA) if (!field.surface) readField(field, contextFor(field, defaults, base));
 
   return {
-    scene: toSceneData(scene),
-    ...(given.has(byName('step')) && { step: scene.step }),
+    scene: toSceneData(scene, base),
+    ...(given.has(URL_FIELDS.step) && { step: scene.step }),
     ignored,
     ...(scene.expr !== null && { expr: { expr: scene.expr, domain: scene.domain } }),
   };
@@ -240,12 +268,13 @@ export function readUrl(search: string, options: ReadOptions = {}): ReadResult {
 function toUrlScene(state: LinkedScene, step: number): UrlScene {
   const custom = state.surfaceId === CUSTOM_ID ? state.custom : null;
   return {
+    lesson: resolveLesson(state.lessonId) ? state.lessonId : null,
     surfaceId: custom ? CUSTOM_ID : state.surfaceId === CUSTOM_ID ? DEFAULT_SURFACE : state.surfaceId,
     expr: custom ? custom.expr : null,
     domain: custom ? custom.domain : DEFAULT_FORMULA_DOMAIN,
     start: state.start,
     steps: state.steps,
-    runs: state.runs.map((r) => ({ optimizer: r.optimizer, params: r.params, visible: r.visible, color: r.color, biasCorrection: r.biasCorrection, schedule: r.schedule })),
+    runs: state.runs.map(urlRun),
     speed: state.speed,
     step: Number.isFinite(step) && step > 0 ? step : 0,
     view: state.view,
@@ -270,13 +299,13 @@ function toUrlScene(state: LinkedScene, step: number): UrlScene {
  */
 export function writeUrl(state: LinkedScene, step: number, options: WriteOptions = {}): string {
   const scene = toUrlScene(state, step);
-  const defaults = surfaceDefaults(scene);
-  const ctx: FieldContext = { defaults, preferredLang: options.preferredLang ?? preferredLang(), ignore: () => {} };
+  const base = baseScene(scene, options.preferredLang ?? preferredLang());
+  const ctx: FieldContext = { defaults: surfaceDefaults(scene), base, ignore: () => {} };
   const parts: string[] = [];
   for (const field of URL_SCHEMA) {
     const value = field.get(scene);
-    const always = field.name === 'lang' && options.alwaysLang === true;
-    if (!always && field.equals(value, field.fallback(ctx, scene))) continue;
+    const always = field === URL_FIELDS.lang && options.alwaysLang === true;
+    if (!always && field.equals(value, field.get(base))) continue;
     parts.push(`${field.name}=${encode(field.format(value, ctx))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';

@@ -5,6 +5,8 @@
 //
 // Grammar (query string; values are percent-encoded except , : ; = which stay readable):
 //
+//   lesson=saddle-escape.ridge    a lesson (or lesson.variant): the rest of the link is written
+//                                 against its scene, so an unchanged lesson is this one property
 //   surface=rosenbrock            a built-in surface id (default: ravine). A typed formula is given
 //   expr=x^2+%2B+3*y^2            by `expr` instead (surface then reads as `custom` and is not written)
 //   domain=-3,3,-3,3              plot domain of the formula: xmin,xmax,ymin,ymax (only with expr)
@@ -57,6 +59,7 @@ import {
   type Surface,
   type Vec2,
 } from '../../engine';
+import { lessonScene, resolveLesson } from '../lessons';
 import { pickColor } from '../palette';
 import {
   CUSTOM_ID,
@@ -69,6 +72,7 @@ import {
   type CameraPose,
   type Lang,
   type PenaltyConfig,
+  type RunConfig,
   type SceneData,
   type Theme,
   type VectorToggles,
@@ -88,6 +92,7 @@ export type IgnoreReason =
   | 'notChoice'
   | 'notBool'
   | 'unknownSurface'
+  | 'unknownLesson'
   | 'needsFormula'
   | 'conflict'
   | 'unknownOptimizer'
@@ -120,6 +125,8 @@ export interface UrlRun {
 
 /** Everything a link restores, flattened to one value per property. */
 export interface UrlScene {
+  /** A lesson (src/state/lessons.ts) whose scene the rest of the link is written against. */
+  lesson: string | null;
   /** A built-in surface id, or CUSTOM_ID when `expr` is set. */
   surfaceId: string;
   expr: string | null;
@@ -153,9 +160,10 @@ export interface SurfaceDefaults {
 }
 
 export interface FieldContext {
+  /** The link's surface's defaults: the runs' hyperparameters are written as differences from them. */
   readonly defaults: SurfaceDefaults;
-  /** The language this browser would pick by itself: `lang` is written only to differ from it. */
-  readonly preferredLang: Lang;
+  /** What every property is when the link leaves it out (see baseScene). */
+  readonly base: UrlScene;
   /** Records a problem inside a value that was otherwise used (one bad run among good ones). */
   ignore(value: string, reason: IgnoreReason, accepts?: string): void;
 }
@@ -177,7 +185,6 @@ export interface UrlField<T> {
   readonly surface?: true;
   /** Longest value read at all: a guard against pasted garbage, far above any real value. */
   readonly maxLength: number;
-  fallback(ctx: FieldContext, scene: UrlScene): T;
   parse(text: string, ctx: FieldContext): Parsed<T>;
   format(value: T, ctx: FieldContext): string;
   equals(a: T, b: T): boolean;
@@ -251,11 +258,11 @@ function hyperparamAccepts(key: HyperparamKey): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Defaults that depend on the surface
 
-let base: SceneData | null = null;
+let storeDefault: SceneData | null = null;
 /** The store's default scene, once: the single source of every default that is not the surface's. */
-function baseScene(): SceneData {
-  base ??= defaultScene(DEFAULT_SURFACE);
-  return base;
+function storeDefaults(): SceneData {
+  storeDefault ??= defaultScene(DEFAULT_SURFACE);
+  return storeDefault;
 }
 
 // resolveParams reads only `defaults`: a typed formula has no demo defaults, so PyTorch's apply.
@@ -279,6 +286,72 @@ export function surfaceDefaults(scene: Pick<UrlScene, 'surfaceId' | 'expr' | 'do
 /** The colours runs get in this order when nobody chose one: the store's own rule. */
 function paletteColor(optimizer: OptimizerId, before: readonly { readonly color: string }[]): string {
   return pickColor(optimizer, new Set(before.map((r) => r.color)));
+}
+
+/** A run as the link sees it: without the id, which is the app's own business. */
+export function urlRun(r: RunConfig): UrlRun {
+  return { optimizer: r.optimizer, params: r.params, visible: r.visible, color: r.color, biasCorrection: r.biasCorrection, schedule: r.schedule };
+}
+
+/** The surface a link shows when it names none: its lesson's, else the app's default. */
+export function defaultSurfaceId(link: Pick<UrlScene, 'expr' | 'lesson'>): string {
+  if (link.expr !== null) return CUSTOM_ID;
+  return (link.lesson && lessonScene(link.lesson)?.surfaceId) || DEFAULT_SURFACE;
+}
+
+/**
+ * The scene a link is written against: every property it leaves out has this value. It is the
+ * store's default scene on the link's surface (each surface has its own start, length and step
+ * sizes) or, for a link to a lesson, that lesson's scene; so `?lesson=saddle-escape` alone opens
+ * the lesson, and a lesson someone changed is the lesson plus its changes.
+ */
+export function baseScene(link: Pick<UrlScene, 'surfaceId' | 'expr' | 'domain' | 'lesson'>, lang: Lang): UrlScene {
+  const d = surfaceDefaults(link);
+  const s = storeDefaults();
+  const base: UrlScene = {
+    lesson: null,
+    surfaceId: defaultSurfaceId(link),
+    expr: null,
+    domain: DEFAULT_FORMULA_DOMAIN,
+    start: d.start,
+    steps: d.steps,
+    runs: defaultRuns(d),
+    speed: s.speed,
+    step: 0,
+    view: s.view,
+    logLoss: d.logLoss,
+    lang,
+    theme: s.theme,
+    presentation: s.presentation,
+    embed: s.embed.enabled,
+    controls: [],
+    camera: s.camera,
+    sigma: s.noise.sigma,
+    seed: s.noise.seed,
+    penalty: s.penalty.kind,
+    lambda: s.penalty.lambda,
+    vectors: s.vectors,
+  };
+  const preset = link.lesson ? lessonScene(link.lesson) : null;
+  if (!preset) return base;
+  return {
+    ...base,
+    start: preset.start ?? base.start,
+    steps: preset.steps ?? base.steps,
+    runs: preset.runs?.map(urlRun) ?? base.runs,
+    speed: preset.speed ?? base.speed,
+    view: preset.view ?? base.view,
+    logLoss: preset.logLoss ?? base.logLoss,
+    lang: preset.lang ?? base.lang,
+    theme: preset.theme ?? base.theme,
+    presentation: preset.presentation ?? base.presentation,
+    camera: preset.camera !== undefined ? preset.camera : base.camera,
+    sigma: preset.noise?.sigma ?? base.sigma,
+    seed: preset.noise?.seed ?? base.seed,
+    penalty: preset.penalty?.kind ?? base.penalty,
+    lambda: preset.penalty?.lambda ?? base.lambda,
+    vectors: preset.vectors ?? base.vectors,
+  };
 }
 
 export function defaultRuns(defaults: SurfaceDefaults): UrlRun[] {
@@ -455,7 +528,6 @@ interface Common<T> {
   readonly doc: string;
   readonly surface?: true;
   readonly maxLength?: number;
-  fallback(ctx: FieldContext, scene: UrlScene): T;
   get(scene: UrlScene): T;
   set(scene: UrlScene, value: T): void;
 }
@@ -516,12 +588,28 @@ function boolField(spec: Common<boolean>): UrlField<boolean> {
 // Methods are compared bivariantly, so rows of numbers, runs and text share one element type.
 export const URL_SCHEMA: readonly UrlField<unknown>[] = [
   {
+    name: 'lesson',
+    type: 'enum',
+    doc: 'A lesson (or lesson.variant) of src/state/lessons.ts: its caption is shown, and its scene is what the rest of the link changes.',
+    surface: true,
+    maxLength: 100,
+    parse(text) {
+      const ref = resolveLesson(text.trim());
+      return ref ? ok<string | null>(ref.id) : refuse(text.trim() === '' ? 'empty' : 'unknownLesson');
+    },
+    format: (v) => v ?? '',
+    equals: (a, b) => a === b,
+    get: (s) => s.lesson,
+    set: (s, v) => {
+      s.lesson = v;
+    },
+  } satisfies UrlField<string | null>,
+  {
     name: 'surface',
     type: 'enum',
     doc: 'A built-in surface id (engine/surfaces). A typed formula (expr) needs none; "custom" is accepted beside it.',
     surface: true,
     maxLength: 64,
-    fallback: (_ctx, scene) => (scene.expr !== null ? CUSTOM_ID : DEFAULT_SURFACE),
     parse(text) {
       const id = text.trim().toLowerCase();
       if (id === '') return refuse('empty');
@@ -540,7 +628,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     doc: 'A typed formula f(x, y), compiled by the lazily loaded formula compiler; it makes the surface custom.',
     surface: true,
     maxLength: MAX_EXPR_LENGTH,
-    fallback: () => null,
     parse: (text) => (text.trim() === '' ? refuse('empty') : ok(text)),
     format: (v) => v ?? '',
     equals: (a, b) => a === b,
@@ -555,7 +642,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     doc: 'The formula’s plot domain: xmin,xmax,ymin,ymax, finite, with min < max. Only with expr.',
     surface: true,
     maxLength: 200,
-    fallback: () => DEFAULT_FORMULA_DOMAIN,
     parse(text) {
       const n = parseNumbers(text, 4);
       if (!n) return refuse('notNumber', 'xmin,xmax,ymin,ymax');
@@ -574,7 +660,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     type: 'numbers',
     doc: 'Where every run starts: x,y (default: the surface’s own start).',
     maxLength: 200,
-    fallback: (ctx) => ctx.defaults.start,
     parse(text) {
       const n = parseNumbers(text, 2);
       return n ? ok<Vec2>([n[0], n[1]]) : refuse('notNumber', 'x,y');
@@ -592,7 +677,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     integer: true,
     min: 1,
     max: MAX_APP_STEPS,
-    fallback: (ctx) => ctx.defaults.steps,
     get: (s) => s.steps,
     set: (s, v) => {
       s.steps = v;
@@ -603,7 +687,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     type: 'runs',
     doc: 'The runs, in order: optimizer[:key=value;hidden;nobc;color=rrggbb], comma-separated; "none" for no runs.',
     maxLength: 8000,
-    fallback: (ctx) => defaultRuns(ctx.defaults),
     parse(text, ctx) {
       const t = text.trim();
       if (t.toLowerCase() === 'none') return ok<readonly UrlRun[]>([]);
@@ -636,7 +719,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     doc: 'Playback speed in steps per second.',
     min: MIN_SPEED,
     max: MAX_SPEED,
-    fallback: () => baseScene().speed,
     get: (s) => s.speed,
     set: (s, v) => {
       s.speed = v;
@@ -648,7 +730,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     min: 0,
     max: MAX_APP_STEPS,
     decimals: 3,
-    fallback: () => 0,
     get: (s) => s.step,
     set: (s, v) => {
       s.step = v;
@@ -658,7 +739,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     name: 'view',
     doc: '3d: the surface in perspective; 2d: contours seen from above.',
     values: ['3d', '2d'],
-    fallback: () => baseScene().view,
     get: (s) => s.view,
     set: (s, v) => {
       s.view = v;
@@ -669,7 +749,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     type: 'numbers',
     doc: 'The 3D camera: position and target, px,py,pz,tx,ty,tz (absent: the fitted view).',
     maxLength: 400,
-    fallback: () => baseScene().camera,
     parse(text) {
       const n = parseNumbers(text, 6);
       return n ? ok<CameraPose | null>({ position: [n[0], n[1], n[2]], target: [n[3], n[4], n[5]] }) : refuse('notNumber', 'px,py,pz,tx,ty,tz');
@@ -687,7 +766,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     integer: true,
     min: 0,
     max: Number.MAX_SAFE_INTEGER,
-    fallback: () => baseScene().noise.seed,
     get: (s) => s.seed,
     set: (s, v) => {
       s.seed = v;
@@ -698,7 +776,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     doc: 'Gradient noise σ (0: off).',
     min: 0,
     max: Number.MAX_VALUE,
-    fallback: () => baseScene().noise.sigma,
     get: (s) => s.sigma,
     set: (s, v) => {
       s.sigma = v;
@@ -708,7 +785,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     name: 'penalty',
     doc: 'The penalty added to the surface: l2 (λ·(x² + y²)) or l1 (λ·(|x| + |y|)).',
     values: ['l2', 'l1'],
-    fallback: () => baseScene().penalty.kind,
     get: (s) => s.penalty,
     set: (s, v) => {
       s.penalty = v;
@@ -719,7 +795,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     doc: 'Penalty strength λ (0: off).',
     min: 0,
     max: Number.MAX_VALUE,
-    fallback: () => baseScene().penalty.lambda,
     get: (s) => s.lambda,
     set: (s, v) => {
       s.lambda = v;
@@ -729,7 +804,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     name: 'lang',
     doc: 'Language of the interface; written only when it differs from what the browser would choose.',
     values: ['en', 'ko'],
-    fallback: (ctx) => ctx.preferredLang,
     get: (s) => s.lang,
     set: (s, v) => {
       s.lang = v;
@@ -739,7 +813,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     name: 'theme',
     doc: 'Colour theme.',
     values: ['dark', 'light'],
-    fallback: () => baseScene().theme,
     get: (s) => s.theme,
     set: (s, v) => {
       s.theme = v;
@@ -748,7 +821,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
   boolField({
     name: 'present',
     doc: 'Lecture-hall presentation mode.',
-    fallback: () => baseScene().presentation,
     get: (s) => s.presentation,
     set: (s, v) => {
       s.presentation = v;
@@ -757,7 +829,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
   boolField({
     name: 'embed',
     doc: 'Embed mode: the canvas first, and only the controls listed in `controls`.',
-    fallback: () => baseScene().embed.enabled,
     get: (s) => s.embed,
     set: (s, v) => {
       s.embed = v;
@@ -768,7 +839,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     type: 'list',
     doc: 'Hyperparameter sliders an embed shows: keys such as lr,rho (unknown keys are dropped one by one).',
     maxLength: 400,
-    fallback: () => baseScene().embed.controls.filter((k): k is HyperparamKey => KEY_BY_LOWER.has(k.toLowerCase())),
     parse(text, ctx) {
       const keys: HyperparamKey[] = [];
       for (const raw of text.split(',')) {
@@ -790,7 +860,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
   boolField({
     name: 'log',
     doc: 'Logarithmic loss axis (default: on where the surface has a known minimum to measure from).',
-    fallback: (ctx) => ctx.defaults.logLoss,
     get: (s) => s.logLoss,
     set: (s, v) => {
       s.logLoss = v;
@@ -801,7 +870,6 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
     type: 'list',
     doc: 'Arrows drawn at each particle: any of gradient, momentum, step.',
     maxLength: 200,
-    fallback: () => baseScene().vectors,
     parse(text, ctx) {
       const on = { gradient: false, momentum: false, step: false };
       for (const raw of text.split(',')) {
