@@ -28,6 +28,20 @@ const RING_SEGMENTS = 14;
 /** Drawn margin beyond the plot, as in RunVisuals: a particle past it is not drawn. */
 const OVERSHOOT = 0.25;
 
+/** How long a typical arrow is drawn, and how long any may be, per kind (world units). */
+const GRADIENT_LENGTH = 0.2;
+const GRADIENT_MAX = 0.35;
+const STEP_MAX = 0.5;
+/**
+ * Steps are drawn to scale, tip on the next point; one shorter than this would hide under the
+ * particle, so it is drawn this long, still pointing the right way.
+ */
+const STEP_MIN = 0.07;
+/** A step shorter than this (world units, well under a pixel) counts as standing still. */
+const STILL = 0.001;
+/** The typical arrow is the median over the first steps of every run: what a student watches. */
+const EARLY_STEPS = 40;
+
 const WHITE = new Color('#ffffff');
 
 /**
@@ -216,20 +230,6 @@ function ring(layer: ArrowLayer, frame: Frame, x: number, y: number, color: Colo
   }
 }
 
-/** How long a typical arrow is drawn, and how long any may be, per kind (world units). */
-const GRADIENT_LENGTH = 0.2;
-const GRADIENT_MAX = 0.35;
-const STEP_MAX = 0.5;
-/**
- * Steps are drawn to scale, tip on the next point; one shorter than this would hide under the
- * particle, so it is drawn this long, still pointing the right way.
- */
-const STEP_MIN = 0.07;
-/** A step shorter than this (world units, well under a pixel) counts as standing still. */
-const STILL = 0.001;
-/** The typical arrow is the median over the first steps of every run: what a student watches. */
-const EARLY_STEPS = 40;
-
 /** One scale for the whole scene, so that lengths compare across runs and steps. */
 interface Scales {
   /** Math units of arrow per unit of gradient (also for the remembered average gradient). */
@@ -360,12 +360,13 @@ const SEGMENTS_PER_RUN = 3 * 3 + 3 + 1 + RING_SEGMENTS;
  */
 export function VectorArrows({ flat }: { flat: boolean }) {
   const size = useThree((s) => s.size);
-  const { root, layers } = useMemo(() => {
+  const { root, layers, all } = useMemo(() => {
     const layers: Layers = { momentum: layer(2.5, 30, true), gradient: layer(3, 32, false), step: layer(4, 34, false) };
+    const all = [layers.momentum, layers.gradient, layers.step];
     const root = new Group();
-    for (const l of Object.values(layers)) root.add(l.halo, l.line);
+    for (const l of all) root.add(l.halo, l.line);
     root.visible = false;
-    return { root, layers };
+    return { root, layers, all };
   }, []);
   const cache = useMemo(
     () => ({
@@ -379,10 +380,10 @@ export function VectorArrows({ flat }: { flat: boolean }) {
 
   useEffect(
     () => () => {
-      for (const l of Object.values(layers)) l.dispose();
+      for (const l of all) l.dispose();
       cache.traces.clear();
     },
-    [layers, cache],
+    [all, cache],
   );
 
   useFrame(() => {
@@ -397,7 +398,7 @@ export function VectorArrows({ flat }: { flat: boolean }) {
       cache.scales = scalesFor(cache.traces.values(), scene.surface, grid);
       cache.tracedVersion = scene.version;
     }
-    for (const l of Object.values(layers)) l.setResolution(size.width, size.height);
+    for (const l of all) l.setResolution(size.width, size.height);
     const step = Math.max(0, Math.floor(playhead.step + 1e-9));
     const d = cache.drawn;
     if (d.version === scene.version && d.step === step && d.flat === flat && d.vectors === on && d.grid === grid) return;
@@ -408,14 +409,14 @@ export function VectorArrows({ flat }: { flat: boolean }) {
     d.grid = grid;
 
     const frame: Frame = { surface: scene.surface, grid, flat, scales: cache.scales };
-    for (const l of Object.values(layers)) {
+    for (const l of all) {
       l.reserve(SEGMENTS_PER_RUN * scene.runs.length);
       l.begin();
     }
     for (const c of scene.runs) {
       if (c.run.visible) drawRun(layers, frame, c, cache.traces.get(c.run.id), step, on);
     }
-    for (const l of Object.values(layers)) l.commit();
+    for (const l of all) l.commit();
   });
 
   return <primitive object={root} />;

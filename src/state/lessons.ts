@@ -264,7 +264,7 @@ const ravineZigzag: Lesson = {
   },
 };
 
-const SADDLE_STEPS = 150;
+const SADDLE_STEPS = 100;
 const saddleRuns = (prefix: string) => [
   run('saddle', `${prefix}-sgd`, 'sgd', { lr: 0.05 }),
   run('saddle', `${prefix}-momentum`, 'momentum', { lr: 0.05, rho: 0.9 }),
