@@ -189,6 +189,7 @@ export function UpdateRulePanel() {
   const labelRef = useRef<HTMLParagraphElement>(null);
   const sentenceRef = useRef<HTMLParagraphElement>(null);
   const effRef = useRef<HTMLDivElement>(null);
+  const repaintRef = useRef<() => void>(() => {});
 
   const runId = run?.id ?? null;
   const optimizer = run?.optimizer ?? 'sgd';
@@ -264,6 +265,10 @@ export function UpdateRulePanel() {
       }
     };
     paint();
+    repaintRef.current = () => {
+      shown = '';
+      request();
+    };
     const offPlayhead = onPlayhead(request);
     const offStore = sceneStore.subscribe(request);
     // Shown again (a section unfolded, the presentation drawer opened): paint what was skipped.
@@ -274,8 +279,15 @@ export function UpdateRulePanel() {
       offStore();
       observer?.disconnect();
       window.clearTimeout(timer);
+      repaintRef.current = () => {};
     };
   }, [runId, render, lang]);
+
+  // The store tells the painter of a change before React has rendered it (the readout of an
+  // optimizer just switched to may not exist yet): paint again once React has.
+  useEffect(() => {
+    repaintRef.current();
+  });
 
   // Step by step means paused: pressing Play leaves the mode.
   useEffect(() => {

@@ -211,7 +211,7 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
       const step =
         e.optimizer === 'momentum'
           ? `x ${ASSIGN} ${x0} - ${term(eta, vec('v', v.next))} = ${x1}`
-          : `x ${ASSIGN} ${x0} - ${term(eta, `\\Bigl(${g} + ${rho}\\,${vec('v', v.next)}\\Bigr)`)} = ${x1}`;
+          : `x ${ASSIGN} ${x0} - ${term(eta, `\\Bigl[${g} + ${rho}\\,${vec('v', v.next)}\\Bigr]`)} = ${x1}`;
       return [...head, update, step];
     }
     case 'adagrad':

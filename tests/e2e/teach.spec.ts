@@ -311,3 +311,26 @@ test('a penalty changes every path; the panel speaks Korean', async ({ page }) =
   await expect(page.locator('.step-sentence')).toContainText(/^3 스텝: 기울기는 \(.+\)입니다\./);
   await expectNoErrors(errors);
 });
+
+test('the panel follows a change of optimizer at once, and repaints when unfolded', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await seekTo(page, 5);
+  await expect(page.locator('.rule-panel')).toHaveAttribute('data-optimizer', 'sgd');
+  await expect(page.getByRole('group', { name: 'Effective learning rate' })).toHaveCount(0);
+  await page.locator('.run-card').first().getByRole('combobox', { name: 'Optimizer' }).selectOption('adam');
+  await expect(page.locator('.rule-panel')).toHaveAttribute('data-optimizer', 'adam');
+  const own = await adamInPage(page, 0, 5);
+  const eff = page.getByRole('group', { name: 'Effective learning rate' });
+  await expect(eff.locator('[data-symbol="effLr_x"]')).toHaveAttribute('data-value', String(own.effLr[0]));
+  expect((await panelNumbers(page)).m_x).toBe(own.m[0]);
+
+  // Folded, the panel does no work; unfolded, it shows the step the playhead is on.
+  const summary = page.locator('.rule-section > summary');
+  await summary.click();
+  await expect(page.locator('.rule-section')).not.toHaveAttribute('open', '');
+  await page.evaluate(() => window.__descent.seek(9));
+  await summary.click();
+  await expect(page.locator('.rule-numbers')).toHaveAttribute('data-step', '9');
+  await expectNoErrors(errors);
+});
