@@ -9,12 +9,14 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { HelpDialog } from './ui/HelpDialog';
 import { translate } from './ui/i18n';
 import { Legend } from './ui/Legend';
+import { LessonCaption } from './ui/LessonCaption';
 import { LossChart } from './ui/LossChart';
 import { Notice } from './ui/Notice';
 import { PlaybackBar } from './ui/PlaybackBar';
 import { panelDrawer } from './ui/presentation';
 import { Toolbar } from './ui/Toolbar';
 import { useKeyboardShortcuts } from './ui/useKeyboardShortcuts';
+import { VectorToggles } from './ui/VectorToggles';
 
 // The theme colours the browser paints before and around the page (address bar, overscroll).
 const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
@@ -71,6 +73,7 @@ function EmbedLayout() {
         <ErrorBoundary>
           <SceneCanvas />
         </ErrorBoundary>
+        <LessonCaption />
       </main>
       <EmbedControls />
       <Notice />
@@ -91,6 +94,8 @@ function FullLayout() {
         </ErrorBoundary>
         <Legend />
         <Toolbar />
+        <LessonCaption />
+        <VectorToggles />
       </main>
       <section className="dock">
         <PlaybackBar />

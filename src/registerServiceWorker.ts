@@ -3,15 +3,24 @@
 // origin with no storage, and any embed would make a blog's readers download the whole app.
 import { isFramed } from './embed/messages';
 
-/** What this page loaded from its own folder: the worker keeps it for the next, offline, visit. */
-function loadedHere(scope: string): string[] {
+function inScope(entries: readonly PerformanceEntry[], scope: string): string[] {
+  return entries.map((e) => e.name).filter((url) => url.startsWith(scope) && !url.endsWith('/sw.js'));
+}
+
+/**
+ * Hands the worker what this page loads from its own folder, for the next, offline, visit: what
+ * it loaded before the worker existed, and what finishes loading later (a font subset requested
+ * before the worker took control arrives after it). The worker skips what it already has.
+ */
+function handOver(registration: ServiceWorkerRegistration): void {
+  const send = (urls: string[]) => {
+    if (urls.length) registration.active?.postMessage({ type: 'descent:cache', urls });
+  };
   try {
-    return performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .filter((url) => url.startsWith(scope));
+    send(inScope(performance.getEntriesByType('resource'), registration.scope));
+    new PerformanceObserver((list) => send(inScope(list.getEntries(), registration.scope))).observe({ type: 'resource' });
   } catch {
-    return [];
+    // No Resource Timing: the worker still has the precached app.
   }
 }
 
@@ -29,9 +38,7 @@ export function registerServiceWorker(): void {
     navigator.serviceWorker
       .register('./sw.js')
       .then(() => navigator.serviceWorker.ready)
-      .then((registration) => {
-        registration.active?.postMessage({ type: 'descent:cache', urls: loadedHere(registration.scope) });
-      })
+      .then(handOver)
       .catch(() => {
         // Refused (private mode, a CSP, an insecure origin other than localhost): the app works online.
       });
