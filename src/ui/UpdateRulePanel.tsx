@@ -109,6 +109,10 @@ function traceOf(runId: string): { readonly trace: RunTrace; readonly noisy: boo
 
 /** Typesetting is the costly part: at most this often while the playhead runs (≈ 15 per second). */
 const MIN_INTERVAL_MS = 66;
+// While playing, the numbers change faster than anyone reads them and each typeset costs a few
+// milliseconds of layout: paint a few times a second, from a timer rather than the animation
+// frame, so that the canvas never waits for KaTeX.
+const PLAYING_INTERVAL_MS = 250;
 
 interface Frame {
   readonly step: number;
@@ -201,10 +205,14 @@ export function UpdateRulePanel() {
     let shown = '';
     let last = 0;
     let timer = 0;
+    // Known from the ResizeObserver where there is one: asking the DOM (getClientRects) on every
+    // playhead move would force a layout right after the last typeset.
+    let shownBox: boolean | null = null;
+    const isShown = () => shownBox ?? (rootRef.current?.getClientRects().length ?? 0) > 0;
     const paint = () => {
       const numbers = numbersRef.current;
       // A folded section or a hidden panel (presentation mode) costs nothing; unfolding repaints.
-      if (!numbers || !rootRef.current || rootRef.current.getClientRects().length === 0) {
+      if (!numbers || !rootRef.current || !isShown()) {
         shown = '';
         return;
       }
@@ -251,8 +259,9 @@ export function UpdateRulePanel() {
       }
     };
     const request = () => {
-      const wait = last + MIN_INTERVAL_MS - performance.now();
-      if (wait <= 0) {
+      const playing = sceneStore.getState().playing;
+      const wait = last + (playing ? PLAYING_INTERVAL_MS : MIN_INTERVAL_MS) - performance.now();
+      if (wait <= 0 && !playing) {
         window.clearTimeout(timer);
         timer = 0;
         paint();
@@ -261,7 +270,7 @@ export function UpdateRulePanel() {
         timer = window.setTimeout(() => {
           timer = 0;
           paint();
-        }, wait);
+        }, Math.max(0, wait));
       }
     };
     paint();
@@ -272,7 +281,14 @@ export function UpdateRulePanel() {
     const offPlayhead = onPlayhead(request);
     const offStore = sceneStore.subscribe(request);
     // Shown again (a section unfolded, the presentation drawer opened): paint what was skipped.
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(request) : null;
+    const observer =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver((entries) => {
+            const box = entries[entries.length - 1]?.contentRect;
+            if (box) shownBox = box.width > 0 || box.height > 0;
+            request();
+          })
+        : null;
     if (rootRef.current) observer?.observe(rootRef.current);
     return () => {
       offPlayhead();
