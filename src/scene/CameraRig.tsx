@@ -1,19 +1,22 @@
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import type { Camera, OrthographicCamera as OrthoCam } from 'three';
+import type { Camera, OrthographicCamera as OrthoCam, PerspectiveCamera as PerspCam } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { sceneStore, type CameraPose, type ViewMode } from '../state/store';
-import { SURFACE_HEIGHT, type WorldMapping } from './worldMapping';
+import { fitPointsInView } from './cameraFit';
+import type { WorldMapping } from './worldMapping';
 
 const FOV = 38;
+// From above and in front, a little to the right: the view of a textbook's surface plot.
+const VIEW_DIRECTION: [number, number, number] = [0.14, 0.74, 0.66];
 
 /**
  * The two views. 3D: a perspective camera orbiting the surface. 2D: an orthographic camera
  * looking straight down (x right, y up), pan and zoom only. The camera is put back whenever
  * the view, the surface or the reset button asks for it.
  */
-export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: WorldMapping; resets: number }) {
+export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMode; mapping: WorldMapping; silhouette: Float32Array; resets: number }) {
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
   // The default camera and controls, whichever are current: drei swaps both when the view
@@ -22,8 +25,7 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
   const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
 
   useEffect(() => {
-    const target: [number, number, number] = view === '3d' ? [0, SURFACE_HEIGHT * 0.3, 0] : [0, 0, 0];
-    placeCamera(camera, view, mapping, size.width, size.height);
+    const target: [number, number, number] = placeCamera(camera, view, mapping, silhouette, size.width, size.height) ?? [0, 0, 0];
     // A pose the user left (or a shared URL carries) wins over the fitted view, in 3D only.
     const pose = view === '3d' ? sceneStore.getState().camera : null;
     if (pose && validPose(pose)) {
@@ -37,7 +39,7 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
     invalidate();
     // The size is deliberately left out: resizing the window must not undo the user's orbit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, mapping, resets, camera, controls, invalidate]);
+  }, [view, mapping, silhouette, resets, camera, controls, invalidate]);
 
   // Remember where the user leaves the camera (for the URL), once per drag, not per frame.
   useEffect(() => {
@@ -73,23 +75,25 @@ export function CameraRig({ view, mapping, resets }: { view: ViewMode; mapping: 
   );
 }
 
+/** The root font size in pixels: the overlays are sized in rem and grow in presentation mode. */
+function rootRem(): number {
+  const size = typeof document === 'undefined' ? Number.NaN : Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+  return Number.isFinite(size) && size > 0 ? size : 16;
+}
+
 function validPose(pose: CameraPose): boolean {
   return [...pose.position, ...pose.target].every(Number.isFinite) && Math.hypot(...pose.position) < 50;
 }
 
-function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, width: number, height: number): void {
+function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silhouette: Float32Array, width: number, height: number): [number, number, number] | null {
   const aspect = width / Math.max(1, height);
-  if (view === '3d' && !(camera as OrthoCam).isOrthographicCamera) {
-    // Fit the surface's bounding sphere in the narrower of the two fields of view.
-    const r = Math.hypot(mapping.halfX, mapping.halfZ, SURFACE_HEIGHT / 2);
-    const half = (FOV / 2) * (Math.PI / 180);
-    const narrow = Math.min(half, Math.atan(Math.tan(half) * aspect));
-    // A wide canvas has room to spare beside the surface; a square one needs a margin.
-    const distance = ((aspect >= 1.5 ? 0.85 : 1.05) * r) / Math.sin(narrow);
-    const dir = [0.14, 0.74, 0.66];
-    const len = Math.hypot(dir[0], dir[1], dir[2]);
-    camera.position.set((distance * dir[0]) / len, SURFACE_HEIGHT * 0.3 + (distance * dir[1]) / len, (distance * dir[2]) / len);
-    camera.lookAt(0, SURFACE_HEIGHT * 0.3, 0);
+  let target: [number, number, number] | null = null;
+  if (view === '3d' && (camera as PerspCam).isPerspectiveCamera) {
+    // Clear of the overlays: the toolbar's rows at the top, the arrows' key at the bottom.
+    const px = (n: number) => (2 * n * rootRem()) / Math.max(1, height);
+    const region = { left: -0.94, right: 0.94, bottom: -1 + px(3.5), top: 1 - px(aspect >= 1 ? 6 : 5.5) };
+    const t = fitPointsInView(camera as PerspCam, silhouette, aspect, VIEW_DIRECTION, region);
+    target = [t.x, t.y, t.z];
   }
   if (view === '2d' && (camera as OrthoCam).isOrthographicCamera) {
     const ortho = camera as OrthoCam;
@@ -99,4 +103,5 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, widt
     ortho.zoom = 0.9 * Math.min(width / (2 * mapping.halfX), height / (2 * mapping.halfZ));
     ortho.updateProjectionMatrix();
   }
+  return target;
 }

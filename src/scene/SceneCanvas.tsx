@@ -10,7 +10,7 @@ import { Markers } from './Markers';
 import { RunVisuals } from './RunVisuals';
 import { SurfaceMesh } from './SurfaceMesh';
 import { VectorArrows } from './VectorArrows';
-import { surfaceGridFor } from './surfaceGrid';
+import { silhouetteFor, surfaceGridFor } from './surfaceGrid';
 
 /**
  * Renders on demand: a frame is drawn only when the store or the playhead changes, so an
@@ -52,7 +52,8 @@ export function SceneCanvas() {
   const t = useT();
   // Recomputed only when the surface changes (computeScene is memoized).
   const surface = computeScene(sceneStore.getState()).surface;
-  const mapping = surfaceGridFor(surface).mapping;
+  const grid = surfaceGridFor(surface);
+  const mapping = grid.mapping;
   const flat = view === '2d';
   return (
     <Canvas
@@ -65,7 +66,7 @@ export function SceneCanvas() {
     >
       <FrameBridge />
       <ReadySignal />
-      <CameraRig view={view} mapping={mapping} resets={resets} />
+      <CameraRig view={view} mapping={mapping} silhouette={silhouetteFor(grid)} resets={resets} />
       <hemisphereLight args={['#dfe9ff', '#20242c', 1.1]} />
       <directionalLight position={[2.5, 4, 1.5]} intensity={1.6} />
       <SurfaceMesh surface={surface} flat={flat} />

@@ -66,6 +66,37 @@ export function buildSurfaceGrid(surface: Surface, n = 200): SurfaceGrid {
 }
 
 /**
+ * Every `stride`-th node of the grid and its whole border, as world x, y, z triples: enough to fit
+ * the camera to the mesh's silhouette. Nodes where f is undefined are left out.
+ */
+export function silhouetteSample(grid: SurfaceGrid, stride = 10): Float32Array {
+  const { n, unit, positions } = grid;
+  const out: number[] = [];
+  for (let j = 0; j <= n; j++) {
+    for (let i = 0; i <= n; i++) {
+      const border = i === 0 || j === 0 || i === n || j === n;
+      if (!border && (i % stride !== 0 || j % stride !== 0)) continue;
+      const k = j * (n + 1) + i;
+      if (Number.isNaN(unit[k])) continue;
+      out.push(positions[3 * k], positions[3 * k + 1], positions[3 * k + 2]);
+    }
+  }
+  return Float32Array.from(out);
+}
+
+const silhouettes = new WeakMap<SurfaceGrid, Float32Array>();
+
+/** silhouetteSample, once per grid: the camera's effect depends on its identity. */
+export function silhouetteFor(grid: SurfaceGrid): Float32Array {
+  let sample = silhouettes.get(grid);
+  if (!sample) {
+    sample = silhouetteSample(grid);
+    silhouettes.set(grid, sample);
+  }
+  return sample;
+}
+
+/**
  * Contour lines by marching squares on the unit heights, at `levels` evenly spaced levels
  * (even in the log scale, which gives more lines near the minimum, where they matter).
  * Returns line-segment endpoints as world positions, `lift` above the surface.

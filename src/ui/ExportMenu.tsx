@@ -258,7 +258,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
         <svg className="export-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 3v12m0 0-4.5-4.5M12 15l4.5-4.5M4 17v3h16v-3" />
         </svg>
-        {t('export.button')}
+        <span className="toolbar-label">{t('export.button')}</span>
       </button>
       {items && (
         <div

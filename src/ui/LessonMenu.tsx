@@ -121,7 +121,7 @@ export function LessonMenu() {
         <svg className="lesson-menu-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M3 5.5C5.5 4 8.5 4 12 6c3.5-2 6.5-2 9-.5V19c-2.5-1.5-5.5-1.5-9 .5-3.5-2-6.5-2-9-.5zM12 6v13.5" />
         </svg>
-        {t('lessons.menu')}
+        <span className="toolbar-label">{t('lessons.menu')}</span>
       </button>
       {open && (
         <ul

@@ -160,11 +160,11 @@ export function ShareMenu() {
     <div className="share-menu">
       <button type="button" className="button" onClick={share} title={t('share.hint')}>
         <LinkIcon />
-        <span>{t('share.button')}</span>
+        <span className="toolbar-label">{t('share.button')}</span>
       </button>
       <button type="button" className="button" onClick={() => setEmbedOpen(true)} title={t('share.embed.hint')} aria-haspopup="dialog">
         <CodeIcon />
-        <span>{t('share.embed.button')}</span>
+        <span className="toolbar-label">{t('share.embed.button')}</span>
       </button>
       <span className="share-status" role="status" aria-live="polite">
         {copied ? t('share.copied') : ''}
