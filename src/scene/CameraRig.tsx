@@ -89,9 +89,13 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silh
   const aspect = width / Math.max(1, height);
   let target: [number, number, number] | null = null;
   if (view === '3d' && (camera as PerspCam).isPerspectiveCamera) {
-    // Clear of the overlays: the toolbar's rows at the top, the arrows' key at the bottom.
+    // Clear of the overlays: the toolbar's rows at the top, the arrows' key at the bottom. An
+    // embed has neither and gives the surface its whole frame.
     const px = (n: number) => (2 * n * rootRem()) / Math.max(1, height);
-    const region = { left: -0.94, right: 0.94, bottom: -1 + px(3.5), top: 1 - px(aspect >= 1 ? 6 : 5.5) };
+    const embed = sceneStore.getState().embed.enabled;
+    const region = embed
+      ? { left: -0.94, right: 0.94, bottom: -1 + px(1), top: 1 - px(1) }
+      : { left: -0.94, right: 0.94, bottom: -1 + px(3.5), top: 1 - px(aspect >= 1 ? 6 : 5.5) };
     const t = fitPointsInView(camera as PerspCam, silhouette, aspect, VIEW_DIRECTION, region);
     target = [t.x, t.y, t.z];
   }
