@@ -264,6 +264,8 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           // A log loss axis needs a floor: the known minimum. Unbounded surfaces read better linear.
           logLoss: surface.minima.length > 0,
           camera: null,
+          // Another surface is another scene: the open lesson's caption would no longer be true.
+          lessonId: null,
         });
       },
       setCustomSurface(custom) {
@@ -276,6 +278,7 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           runs: changed ? get().runs.map((r) => ({ ...r, params: resolveParams(custom.surface, r.optimizer) })) : get().runs,
           start: inside(custom.domain, start) ? start : custom.surface.start,
           logLoss: false,
+          ...(changed ? { lessonId: null } : {}),
         });
       },
       setStart(start) {
@@ -366,8 +369,8 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       setSchedule(id, schedule) {
         try {
           checkSchedule(schedule);
-        } catch (e) {
-          set({ notice: e instanceof Error ? e.message : String(e) });
+        } catch {
+          set({ notice: { key: 'notice.schedule' } });
           return;
         }
         mapRun(id, (r) => ({ ...r, schedule }));

@@ -196,3 +196,23 @@ describe('the teaching layer’s messages', () => {
     expect(lessonMessages['vectors.step']).toEqual({ en: 'Step arrows', ko: '스텝 화살표' });
   });
 });
+
+describe('leaving a lesson', () => {
+  it('switching the surface closes the caption; moving a slider inside the lesson keeps it', () => {
+    const store = createSceneStore(defaultScene());
+    expect(openLesson(LESSONS[0].id, store)).toBe(true);
+    const run = store.getState().runs[0];
+    store.getState().setParam(run.id, 'lr', 0.1);
+    expect(store.getState().lessonId).toBe(LESSONS[0].id);
+    store.getState().setSurface('rosenbrock');
+    expect(store.getState().lessonId).toBeNull();
+  });
+
+  it('an out-of-range schedule leaves the run as it was and raises a translated notice', () => {
+    const store = createSceneStore(defaultScene());
+    const run = store.getState().runs[0];
+    store.getState().setSchedule(run.id, { kind: 'step', every: 0, gamma: 0.5 });
+    expect(store.getState().runs[0].schedule).toEqual(run.schedule);
+    expect(store.getState().notice).toEqual({ key: 'notice.schedule' });
+  });
+});

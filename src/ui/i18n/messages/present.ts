@@ -28,4 +28,8 @@ export const present = {
     ko: '잡음 σ는 0 이상의 유한한 숫자, 시드는 0 이상의 정수여야 합니다.',
   },
   'notice.penalty': { en: 'The penalty λ must be a finite number ≥ 0.', ko: '페널티 λ는 0 이상의 유한한 숫자여야 합니다.' },
+  'notice.schedule': {
+    en: 'That learning-rate schedule has a value out of range; the run keeps its schedule.',
+    ko: '학습률 스케줄에 범위를 벗어난 값이 있어, 실행은 기존 스케줄을 유지합니다.',
+  },
 } satisfies Messages;
