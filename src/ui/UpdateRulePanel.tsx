@@ -1,57 +1,18 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import type { KatexOptions } from 'katex';
 import { explainStep, traceRun, type RunTrace, type StepExplanation as Explanation } from '../engine';
 import { computeScene } from '../state/paths';
 import { onPlayhead, playhead } from '../state/playhead';
 import { sceneStore, type Lang, type RunConfig, type SceneState } from '../state/store';
 import { useScene } from '../state/useScene';
 import { formatNumber } from './formatNumber';
+import { useKatex, type Katex } from './katexLoader';
 import { translate, useT } from './i18n';
 import { RULE_KATEX_OPTIONS, effLrTex, lossTex, ruleTex, startTex, substitutedTex, type TexLine } from './ruleTex';
 import { StepExplanation } from './StepExplanation';
 import { stepSentence, type SentenceInput } from './stepSentence';
 import './UpdateRulePanel.css';
 
-type Render = (tex: string, element: HTMLElement, options?: KatexOptions) => void;
-
-// KaTeX is fetched on first use, as FormulaView fetches it: the same dynamic import, so the
-// bundler gives both one shared chunk and the first paint still does not wait for it.
-let loading: Promise<Render> | null = null;
-let loaded: Render | null = null;
-
-function loadKatex(): Promise<Render> {
-  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
-    ([mod]) => {
-      loaded = mod.default.render;
-      return loaded;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-function useKatex(): Render | null {
-  const [render, setRender] = useState<Render | null>(() => loaded);
-  useEffect(() => {
-    if (render) return;
-    let current = true;
-    loadKatex().then(
-      (fn) => {
-        if (current) setRender(() => fn);
-      },
-      () => {
-        // The sentence and the readouts still work; only the typeset rule is missing.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [render]);
-  return render;
-}
+type Render = Katex['render'];
 
 /** The run the panel explains: the selected one, else the first visible one. */
 export function explainedRunId(s: Pick<SceneState, 'runs' | 'selectedRunId'>): string | null {
@@ -186,7 +147,7 @@ export function UpdateRulePanel() {
   const t = useT();
   const lang = useScene((s) => s.lang);
   const run = useScene(explainedRun);
-  const render = useKatex();
+  const render = useKatex()?.render ?? null;
   const [stepMode, setStepMode] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const numbersRef = useRef<HTMLDivElement>(null);
