@@ -155,6 +155,11 @@ export function runNadam(loop: StepLoop): number {
     const mu = mus[t];
     const muNext = mus[t + 1];
     muProduct *= mu;
+    // Πₜ falls below the smallest double after about a thousand steps and, once μ > ½, stays
+    // on the smallest subnormal for good, which makes every later step several times slower.
+    // Below 2⁻⁵⁴ it no longer changes 1 − Πₜ or 1 − Πₜ·μₜ₊₁ (both round to 1), so zero gives
+    // bit-identical positions. (traceRun keeps PyTorch's exact Πₜ for the teaching panel.)
+    if (muProduct < 1e-300) muProduct = 0;
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
     v0 = v0 * beta2 + c2 * g0 * g0;
