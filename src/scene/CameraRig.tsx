@@ -1,10 +1,11 @@
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Camera, OrthographicCamera as OrthoCam, PerspectiveCamera as PerspCam } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { sceneStore, type CameraPose, type ViewMode } from '../state/store';
 import { fitPointsInView } from './cameraFit';
+import { freeRegions, measureOverlays, toNdc, type Overlays } from './overlayRegion';
 import type { WorldMapping } from './worldMapping';
 
 const FOV = 38;
@@ -19,13 +20,24 @@ const VIEW_DIRECTION: [number, number, number] = [0.14, 0.74, 0.66];
 export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMode; mapping: WorldMapping; silhouette: Float32Array; resets: number }) {
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
+  const canvas = useThree((s) => s.gl.domElement);
   // The default camera and controls, whichever are current: drei swaps both when the view
   // changes, so placing them must wait until the new ones are in the store.
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
 
+  // Seen from above, the map makes room for the open legend: folding or unfolding it refits.
+  const [legendFolds, setLegendFolds] = useState(0);
   useEffect(() => {
-    const target: [number, number, number] = placeCamera(camera, view, mapping, silhouette, size.width, size.height) ?? [0, 0, 0];
+    const legend = canvas.closest('.stage')?.querySelector('.legend');
+    if (view !== '2d' || !legend || typeof MutationObserver !== 'function') return;
+    const observer = new MutationObserver(() => setLegendFolds((n) => n + 1));
+    observer.observe(legend, { attributes: true, attributeFilter: ['data-open'] });
+    return () => observer.disconnect();
+  }, [view, canvas]);
+
+  useEffect(() => {
+    const target: [number, number, number] = placeCamera(camera, view, mapping, silhouette, measureOverlays(canvas), size.width, size.height) ?? [0, 0, 0];
     // A pose the user left (or a shared URL carries) wins over the fitted view, in 3D only.
     const pose = view === '3d' ? sceneStore.getState().camera : null;
     if (pose && validPose(pose)) {
@@ -39,7 +51,7 @@ export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMod
     invalidate();
     // The size is deliberately left out: resizing the window must not undo the user's orbit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, mapping, silhouette, resets, camera, controls, invalidate]);
+  }, [view, mapping, silhouette, resets, legendFolds, camera, controls, invalidate, canvas]);
 
   // Remember where the user leaves the camera (for the URL), once per drag, not per frame.
   useEffect(() => {
@@ -85,27 +97,38 @@ function validPose(pose: CameraPose): boolean {
   return [...pose.position, ...pose.target].every(Number.isFinite) && Math.hypot(...pose.position) < 50;
 }
 
-function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silhouette: Float32Array, width: number, height: number): [number, number, number] | null {
-  const aspect = width / Math.max(1, height);
-  let target: [number, number, number] | null = null;
+function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silhouette: Float32Array, overlays: Overlays, width: number, height: number): [number, number, number] | null {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  const aspect = w / h;
   if (view === '3d' && (camera as PerspCam).isPerspectiveCamera) {
-    // Clear of the overlays: the toolbar's rows at the top, the arrows' key at the bottom. An
-    // embed has neither and gives the surface its whole frame.
-    const px = (n: number) => (2 * n * rootRem()) / Math.max(1, height);
-    const embed = sceneStore.getState().embed.enabled;
-    const region = embed
-      ? { left: -0.94, right: 0.94, bottom: -1 + px(1), top: 1 - px(1) }
-      : { left: -0.94, right: 0.94, bottom: -1 + px(3.5), top: 1 - px(aspect >= 1 ? 6 : 5.5) };
-    const t = fitPointsInView(camera as PerspCam, silhouette, aspect, VIEW_DIRECTION, region);
-    target = [t.x, t.y, t.z];
+    // Clear of the toolbar and the arrows' key; the legend may cover a corner of the surface's
+    // far edge (a 3D view moved aside looks lopsided), and it can be folded.
+    const [free] = freeRegions(w, h, { ...overlays, legend: null }, 1, gap(aspect));
+    const t = fitPointsInView(camera as PerspCam, silhouette, aspect, VIEW_DIRECTION, toNdc(free, w, h));
+    return [t.x, t.y, t.z];
   }
   if (view === '2d' && (camera as OrthoCam).isOrthographicCamera) {
+    // Seen from above, a corner under the legend would hide the start of every path: the map
+    // goes where nothing covers it, under the legend or beside it, whichever leaves it larger.
+    const [free] = freeRegions(w, h, overlays, mapping.halfX / mapping.halfZ, gap(aspect));
     const ortho = camera as OrthoCam;
-    camera.position.set(0, 10, 0);
+    const zoom = Math.min((free.right - free.left) / (2 * mapping.halfX), (free.bottom - free.top) / (2 * mapping.halfZ));
+    ortho.zoom = Math.max(1e-3, zoom);
+    // Seen from above with −Z up the screen, the world point under the canvas's centre is the
+    // one whose offset from the region's centre, scaled by the zoom, puts the origin there.
+    const cx = -((free.left + free.right) / 2 - w / 2) / ortho.zoom;
+    const cz = -((free.top + free.bottom) / 2 - h / 2) / ortho.zoom;
+    camera.position.set(cx, 10, cz);
     camera.up.set(0, 0, -1);
-    camera.lookAt(0, 0, 0);
-    ortho.zoom = 0.9 * Math.min(width / (2 * mapping.halfX), height / (2 * mapping.halfZ));
+    camera.lookAt(cx, 0, cz);
     ortho.updateProjectionMatrix();
+    return [cx, 0, cz];
   }
-  return target;
+  return null;
+}
+
+/** The space kept between the view and the canvas's edges or the overlays, in CSS pixels. */
+function gap(aspect: number): number {
+  return Math.round((aspect >= 1 ? 0.9 : 0.6) * rootRem());
 }
