@@ -77,6 +77,7 @@ class RunVisual {
       this.points[3 * k + 1] = flat ? LIFT * 0.2 : scale.toUnit(path.loss[k]) * SURFACE_HEIGHT + LIFT;
       this.points[3 * k + 2] = mapping.toWorldZ(path.y[k]);
     }
+    if (n >= 2 && c.leftAt >= 0) clipLastPoint(this.points, n, mapping.halfX * (1 + OVERSHOOT), mapping.halfZ * (1 + OVERSHOOT));
     this.count = n;
     const segments = Math.max(n - 1, 1);
     if (segments > this.capacity) {
@@ -135,6 +136,27 @@ class RunVisual {
 
 /** Drawn margin beyond the plot, as a share of its size. */
 const OVERSHOOT = 0.25;
+
+/**
+ * Ends the path where its last segment crosses the drawn margin: one long step out of the plot
+ * (1/x near its pole) would otherwise run across the whole canvas.
+ */
+function clipLastPoint(p: Float32Array, n: number, limX: number, limZ: number): void {
+  const a = 3 * (n - 2);
+  const b = 3 * (n - 1);
+  const [x0, y0, z0] = [p[a], p[a + 1], p[a + 2]];
+  const [x1, y1, z1] = [p[b], p[b + 1], p[b + 2]];
+  let t = 1;
+  // The largest t in [0, 1] that keeps the point inside the box, whichever side it leaves by.
+  if (x1 > limX && x1 !== x0) t = Math.min(t, (limX - x0) / (x1 - x0));
+  if (x1 < -limX && x1 !== x0) t = Math.min(t, (-limX - x0) / (x1 - x0));
+  if (z1 > limZ && z1 !== z0) t = Math.min(t, (limZ - z0) / (z1 - z0));
+  if (z1 < -limZ && z1 !== z0) t = Math.min(t, (-limZ - z0) / (z1 - z0));
+  if (!(t >= 0 && t < 1)) return;
+  p[b] = x0 + t * (x1 - x0);
+  p[b + 1] = y0 + t * (y1 - y0);
+  p[b + 2] = z0 + t * (z1 - z0);
+}
 
 function drawablePoints(c: ComputedRun, grid: SurfaceGrid): number {
   const all = c.path.steps + 1;

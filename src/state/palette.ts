@@ -13,10 +13,10 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   rmsprop: '#06d6a0',
   adadelta: '#f78c6b',
   adam: '#ff9f1c',
-  amsgrad: '#e0e0e0',
+  amsgrad: '#8d99ae',
   adamw: '#ff70a6',
   adamax: '#9be564',
-  nadam: '#70d6ff',
+  nadam: '#5b7cfa',
   newton: '#ffffff',
 };
 

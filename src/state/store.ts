@@ -276,7 +276,8 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           surfaceId: CUSTOM_ID,
           custom,
           runs: changed ? get().runs.map((r) => ({ ...r, params: resolveParams(custom.surface, r.optimizer) })) : get().runs,
-          start: inside(custom.domain, start) ? start : custom.surface.start,
+          // The old start only where the new f is defined (log(x) from x < 0 would stop at once).
+          start: inside(custom.domain, start) && Number.isFinite(custom.surface.value(start[0], start[1])) ? start : custom.surface.start,
           logLoss: false,
           ...(changed ? { lessonId: null } : {}),
         });

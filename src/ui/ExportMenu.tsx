@@ -21,6 +21,7 @@ import {
   type Recording,
 } from './exporters';
 import { useT, type MessageKey, type Translate } from './i18n';
+import { INITIAL_PLACEMENT, placeMenu, samePlacement, type MenuPlacement } from './menuPlacement';
 import './ExportMenu.css';
 
 type ItemId = 'png' | 'webm' | 'csv' | 'json';
@@ -91,7 +92,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
   const surfaceId = useScene((s) => s.surfaceId);
   const [items, setItems] = useState<Item[] | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [placement, setPlacement] = useState({ up: false, end: false });
+  const [placement, setPlacement] = useState<MenuPlacement>(INITIAL_PLACEMENT);
   const recording = useRef<Recording | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -121,9 +122,8 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
     const button = buttonRef.current?.getBoundingClientRect();
     const menu = menuRef.current?.getBoundingClientRect();
     if (button && menu) {
-      const up = button.bottom + menu.height > window.innerHeight && button.top > menu.height;
-      const end = window.innerWidth - button.left < button.right || button.left + menu.width > window.innerWidth;
-      setPlacement((p) => (p.up === up && p.end === end ? p : { up, end }));
+      const next = placeMenu(button, menu, { width: window.innerWidth, height: window.innerHeight });
+      setPlacement((p) => (samePlacement(p, next) ? p : next));
     }
     const buttons = menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
     if (buttons && buttons.length > 0) buttons[focusOnOpen.current === 'first' ? 0 : buttons.length - 1].focus();
@@ -269,6 +269,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
           className="export-popover"
           data-up={placement.up || undefined}
           data-end={placement.end || undefined}
+          style={placement.shift ? { transform: `translateX(${placement.shift}px)` } : undefined}
           onKeyDown={onMenuKeyDown}
         >
           {items.map((item) => (

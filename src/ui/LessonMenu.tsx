@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type 
 import { LESSONS, getLesson, openLesson } from '../state/lessons';
 import { useScene } from '../state/useScene';
 import { useT } from './i18n';
+import { INITIAL_PLACEMENT, placeMenu, samePlacement, type MenuPlacement } from './menuPlacement';
 import './LessonMenu.css';
 
 /**
@@ -13,7 +14,7 @@ export function LessonMenu() {
   const lang = useScene((s) => s.lang);
   const current = getLesson(useScene((s) => s.lessonId))?.id ?? null;
   const [open, setOpen] = useState(false);
-  const [placement, setPlacement] = useState({ up: false, end: false });
+  const [placement, setPlacement] = useState<MenuPlacement>(INITIAL_PLACEMENT);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -39,9 +40,8 @@ export function LessonMenu() {
     const button = buttonRef.current?.getBoundingClientRect();
     const menu = menuRef.current?.getBoundingClientRect();
     if (button && menu) {
-      const up = button.bottom + menu.height > window.innerHeight && button.top > menu.height;
-      const end = button.left + menu.width > window.innerWidth;
-      setPlacement((p) => (p.up === up && p.end === end ? p : { up, end }));
+      const next = placeMenu(button, menu, { width: window.innerWidth, height: window.innerHeight });
+      setPlacement((p) => (samePlacement(p, next) ? p : next));
     }
     const all = items();
     const checked = all.findIndex((el) => el.getAttribute('aria-checked') === 'true');
@@ -132,6 +132,7 @@ export function LessonMenu() {
           className="lesson-menu-list"
           data-up={placement.up || undefined}
           data-end={placement.end || undefined}
+          style={placement.shift ? { transform: `translateX(${placement.shift}px)` } : undefined}
           onKeyDown={onMenuKeyDown}
         >
           {LESSONS.map((lesson) => (

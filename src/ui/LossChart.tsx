@@ -43,7 +43,7 @@ export function LossChart() {
     const redraw = () => {
       const state = sceneStore.getState();
       const tr = tRef.current;
-      const mode = view.draw(computeScene(state), state.logLoss, { step: tr('chart.step'), empty: tr('chart.empty') });
+      const mode = view.draw(computeScene(state), state.logLoss, { step: tr('chart.step'), empty: tr('chart.empty'), noLoss: tr('chart.noLoss') });
       const axis = axisRef.current;
       if (!axis) return;
       const [label, hint] =

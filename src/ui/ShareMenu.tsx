@@ -343,6 +343,7 @@ function EmbedForm() {
         <div className="embed-field">
           <label htmlFor={ids.snippet}>{t('share.embed.snippet')}</label>
           <textarea ref={snippetRef} id={ids.snippet} className="share-field embed-snippet" readOnly rows={5} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+          <p className="share-note">{t('share.embed.hostHint')}</p>
         </div>
         <div className="embed-actions">
           <button type="button" className="button primary" onClick={copy}>
@@ -358,7 +359,11 @@ function EmbedForm() {
   );
 }
 
-/** The embed as a reader would see it, scaled down to fit; reloaded only after typing pauses. */
+/**
+ * The embed as a reader would see it, scaled down to fit; reloaded only after typing pauses.
+ * Same-origin, unlike the pasted snippet: this is the app framing itself, and it must show even
+ * where the server does not send the CORS header an opaque-origin frame needs.
+ */
 function EmbedPreview({ src, width, height }: { readonly src: string; readonly width: string; readonly height: string }) {
   const t = useT();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -389,7 +394,7 @@ function EmbedPreview({ src, width, height }: { readonly src: string; readonly w
     <section className="embed-preview" aria-label={t('share.embed.preview')}>
       <h3>{t('share.embed.preview')}</h3>
       <div ref={boxRef} className="embed-preview-box" style={{ height: Math.ceil(frameHeight * scale) }}>
-        <iframe className="embed-preview-frame" src={shown.src} title={t('share.embed.previewTitle')} sandbox="allow-scripts" style={frameStyle} tabIndex={-1} />
+        <iframe className="embed-preview-frame" src={shown.src} title={t('share.embed.previewTitle')} sandbox="allow-scripts allow-same-origin" style={frameStyle} tabIndex={-1} />
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { useScene } from '../state/useScene';
 import { FieldError } from './FieldError';
 import { checkCoord, checkSteps } from './fieldChecks';
 import { useT, type Translate } from './i18n';
-import { formatCoord } from './sliderScale';
+import { formatCoord, parseNumber } from './sliderScale';
 import { useNumberDraft, type DraftCheck, type NumberDraft } from './useNumberDraft';
 
 const COORD_NUDGE = 0.1;
@@ -15,8 +15,17 @@ function useCoordDraft(axis: 0 | 1, t: Translate): NumberDraft {
     value,
     format: formatCoord,
     check: (text): DraftCheck => {
-      const r = checkCoord(text);
-      return r.ok ? r : { ok: false, error: `${axis === 0 ? 'x' : 'y'}: ${t('field.notNumber')}` };
+      const state = sceneStore.getState();
+      const surface = sceneSurface(state);
+      const range = axis === 0 ? surface.domain.x : surface.domain.y;
+      const at = (v: number): [number, number] => (axis === 0 ? [v, state.start[1]] : [state.start[0], v]);
+      const r = checkCoord(text, range, (v) => Number.isFinite(surface.value(...at(v))));
+      if (r.ok) return r;
+      const name = axis === 0 ? 'x' : 'y';
+      if (r.reason === 'notNumber') return { ok: false, error: `${name}: ${t('field.notNumber')}` };
+      if (r.reason === 'outside') return { ok: false, error: t('start.outside', { name, lo: formatCoord(range[0]), hi: formatCoord(range[1]) }) };
+      const [px, py] = at(parseNumber(text) ?? Number.NaN);
+      return { ok: false, error: t('start.undefined', { x: formatCoord(px), y: formatCoord(py) }) };
     },
     apply: (v) => {
       // The other coordinate as the store holds it now, not as it was at render time.

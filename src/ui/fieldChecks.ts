@@ -29,10 +29,20 @@ export function checkParam(info: Pick<HyperparamInfo, 'valid'>, text: string): F
   return { ok: true, value: v };
 }
 
-/** A typed coordinate of the start point. */
-export function checkCoord(text: string): FieldCheck<'notNumber'> {
+/**
+ * A typed coordinate of the start point: a number inside the plotted range of its axis (a
+ * particle off the plot cannot be seen, and a far one diverges at once), where f is defined.
+ */
+export function checkCoord(
+  text: string,
+  range: readonly [number, number] = [-Infinity, Infinity],
+  defined: (v: number) => boolean = () => true,
+): FieldCheck<'notNumber' | 'outside' | 'undefined'> {
   const v = parseNumber(text);
-  return v === null ? { ok: false, reason: 'notNumber' } : { ok: true, value: v };
+  if (v === null) return { ok: false, reason: 'notNumber' };
+  if (v < range[0] || v > range[1]) return { ok: false, reason: 'outside' };
+  if (!defined(v)) return { ok: false, reason: 'undefined' };
+  return { ok: true, value: v };
 }
 
 /** A typed number of steps: a whole number in 1 … max (no silent rounding or clamping). */

@@ -27,6 +27,8 @@ export interface LossChartElements {
 export interface LossChartText {
   readonly step: string;
   readonly empty: string;
+  /** When runs are shown but none has a finite loss (f undefined at the start, or all diverged). */
+  readonly noLoss: string;
 }
 
 /** What the last full draw decided, so that the overlay and pointer can map without redoing it. */
@@ -165,7 +167,7 @@ export function createLossChartView(el: LossChartElements): LossChartView {
       ctx.fillStyle = theme.dim;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(text.empty, cssWidth / 2, cssHeight / 2);
+      ctx.fillText(visible.length === 0 ? text.empty : text.noLoss, cssWidth / 2, cssHeight / 2);
       drawCursor(lastCursorStep);
       return 'empty';
     }
@@ -197,7 +199,17 @@ export function createLossChartView(el: LossChartElements): LossChartView {
         else if (e === 1) labels.push({ y, base: '10', exponent: '' });
         else labels.push({ y, base: '10', exponent: String(e).replace('-', '\u2212') });
       }
-      for (const v of axis.between) labels.push({ y: yOfValue(v), base: formatTick(v, v), exponent: '' });
+      for (const v of axis.between) {
+        // Far from 1, "5e17" beside "10¹⁸" reads as two notations: write 5×10¹⁷ like its neighbours.
+        const e = Math.floor(Math.log10(v) + 1e-9);
+        const far = e >= 4 || e <= -3;
+        const m = Math.round(v / 10 ** e);
+        labels.push(
+          far
+            ? { y: yOfValue(v), base: `${m}\u00d710`, exponent: String(e).replace('-', '\u2212') }
+            : { y: yOfValue(v), base: formatTick(v, v), exponent: '' },
+        );
+      }
     }
     let labelWidth = 0;
     for (const l of labels) {

@@ -46,6 +46,19 @@ describe('checkCoord', () => {
   it('takes any finite number', () => {
     expect(checkCoord('-1.5')).toEqual({ ok: true, value: -1.5 });
     expect(checkCoord('x')).toEqual({ ok: false, reason: 'notNumber' });
+    expect(checkCoord('NaN')).toEqual({ ok: false, reason: 'notNumber' });
+  });
+
+  it('refuses a start off the plot, bounds included as valid', () => {
+    expect(checkCoord('1e9', [-5, 5])).toEqual({ ok: false, reason: 'outside' });
+    expect(checkCoord('-5.01', [-5, 5])).toEqual({ ok: false, reason: 'outside' });
+    expect(checkCoord('5', [-5, 5])).toEqual({ ok: true, value: 5 });
+  });
+
+  it('refuses a start where f is undefined (log(x) left of the axis)', () => {
+    const defined = (x: number) => Number.isFinite(Math.log(x));
+    expect(checkCoord('-1.8', [-2, 2], defined)).toEqual({ ok: false, reason: 'undefined' });
+    expect(checkCoord('0.5', [-2, 2], defined)).toEqual({ ok: true, value: 0.5 });
   });
 });
 

@@ -146,6 +146,14 @@ export const panel = {
   'start.reset': { en: 'Reset the start point', ko: '시작점 되돌리기' },
   'steps.label': { en: 'Steps', ko: '스텝 수' },
   'steps.error': { en: 'Enter a whole number from 1 to {max}.', ko: '1부터 {max}까지의 정수를 입력하세요.' },
+  'start.outside': {
+    en: '{name} must lie in the plotted range, {lo} to {hi}.',
+    ko: '{name}는 그려진 범위 {lo} ~ {hi} 안에 있어야 합니다.',
+  },
+  'start.undefined': {
+    en: 'f is not defined at ({x}, {y}): choose a start where it is.',
+    ko: '({x}, {y})에서 f가 정의되지 않습니다. 정의된 곳을 시작점으로 고르세요.',
+  },
   'field.notNumber': { en: 'Enter a number, e.g. 0.01 or 3e-4.', ko: '숫자를 입력하세요. 예: 0.01, 3e-4' },
   'limit.positive': { en: 'Must be greater than 0.', ko: '0보다 커야 합니다.' },
   'limit.nonNegative': { en: 'Must be 0 or more.', ko: '0 이상이어야 합니다.' },

@@ -29,6 +29,7 @@ export const playback = {
   'chart.axisGapMinHint': { en: 'no known minimum: measured from the lowest point reached', ko: '알려진 최솟값이 없어 도달한 가장 낮은 값 기준' },
   'chart.step': { en: 'step', ko: '스텝' },
   'chart.empty': { en: 'No visible runs', ko: '표시된 실행이 없습니다' },
+  'chart.noLoss': { en: 'No finite loss to plot: f is not defined where the runs are', ko: '그릴 수 있는 유한한 손실이 없습니다: 실행 위치에서 f가 정의되지 않습니다' },
 
   'legend.title': { en: 'Runs', ko: '실행' },
   'legend.optimizer': { en: 'Optimizer', ko: '옵티마이저' },

@@ -34,6 +34,10 @@ export const share = {
   'share.embed.previewTitle': { en: 'Preview of the embedded scene', ko: '퍼간 장면 미리 보기' },
   'share.embed.snippet': { en: 'Code to paste into your page', ko: '페이지에 붙여 넣을 코드' },
   'share.embed.copy': { en: 'Copy snippet', ko: '코드 복사' },
+  'share.embed.hostHint': {
+    en: 'The frame is sandboxed, so the server hosting Descent must send the header Access-Control-Allow-Origin: * (GitHub Pages does; see the README for other hosts).',
+    ko: '프레임이 샌드박스 안에서 열리므로, Descent를 호스팅하는 서버가 Access-Control-Allow-Origin: * 헤더를 보내야 합니다(GitHub Pages는 기본으로 보냅니다. 다른 호스트는 README를 보세요).',
+  },
   'share.embed.copyManually': {
     en: 'Copying is not available here: the code is selected, copy it with the keyboard.',
     ko: '여기서는 자동으로 복사할 수 없습니다. 코드를 선택해 두었으니 키보드로 복사하세요.',
