@@ -26,15 +26,25 @@ export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMod
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as OrbitControlsImpl | null;
 
-  // Seen from above, the map makes room for the open legend: folding or unfolding it refits.
-  const [legendFolds, setLegendFolds] = useState(0);
+  // The fitted view makes room for the overlays: a lesson's caption appearing or folding, or
+  // (seen from above) the legend folding, refits it. A pose the user left still wins in 3D.
+  const [overlayChanges, setOverlayChanges] = useState(0);
   useEffect(() => {
-    const legend = canvas.closest('.stage')?.querySelector('.legend');
-    if (view !== '2d' || !legend || typeof MutationObserver !== 'function') return;
-    const observer = new MutationObserver(() => setLegendFolds((n) => n + 1));
-    observer.observe(legend, { attributes: true, attributeFilter: ['data-open'] });
-    return () => observer.disconnect();
-  }, [view, canvas]);
+    const stage = canvas.closest('.stage');
+    if (!stage || typeof MutationObserver !== 'function') return;
+    const bump = () => setOverlayChanges((n) => n + 1);
+    const onStage = new MutationObserver(bump);
+    onStage.observe(stage, { childList: true });
+    const legend = stage.querySelector('.legend');
+    const onLegend = new MutationObserver(() => {
+      if (sceneStore.getState().view === '2d') bump();
+    });
+    if (legend) onLegend.observe(legend, { attributes: true, attributeFilter: ['data-open'] });
+    return () => {
+      onStage.disconnect();
+      onLegend.disconnect();
+    };
+  }, [canvas]);
 
   useEffect(() => {
     const target: [number, number, number] = placeCamera(camera, view, mapping, silhouette, measureOverlays(canvas), size.width, size.height) ?? [0, 0, 0];
@@ -51,7 +61,7 @@ export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMod
     invalidate();
     // The size is deliberately left out: resizing the window must not undo the user's orbit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, mapping, silhouette, resets, legendFolds, camera, controls, invalidate, canvas]);
+  }, [view, mapping, silhouette, resets, overlayChanges, camera, controls, invalidate, canvas]);
 
   // Remember where the user leaves the camera (for the URL), once per drag, not per frame.
   useEffect(() => {

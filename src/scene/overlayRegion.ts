@@ -17,7 +17,7 @@ export interface Overlays {
   readonly toolbar: Box | null;
   /** The runs' legend in the top-left corner (open or folded). */
   readonly legend: Box | null;
-  /** The arrows' key over the bottom-right corner. */
+  /** What sits over the bottom of the canvas: the arrows' key and an open lesson's caption. */
   readonly key: Box | null;
 }
 
@@ -36,7 +36,10 @@ export function measureOverlays(canvas: Element | null | undefined): Overlays {
     if (r.width === 0 || r.height === 0) return null;
     return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
   };
-  return { toolbar: box('.toolbar'), legend: box('.legend'), key: box('.vector-toggles') };
+  // Of the overlays along the bottom, the one reaching highest bounds the view.
+  const bottoms = ['.vector-toggles', '.lesson-caption', '.lesson-caption-tab'].map(box).filter((b): b is Box => b !== null);
+  const key = bottoms.length ? bottoms.reduce((a, b) => (b.top < a.top ? b : a)) : null;
+  return { toolbar: box('.toolbar'), legend: box('.legend'), key };
 }
 
 /**

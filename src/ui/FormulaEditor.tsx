@@ -255,7 +255,12 @@ export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
             {custom && <p className="formula-kept">{t('formula.keptLast')}</p>}
           </>
         )}
-        {!refusal && isEmpty && <p className="formula-hint">{t('formula.hint')}</p>}
+        {!refusal && isEmpty && (
+          <>
+            <p className="formula-hint">{t('formula.hint')}</p>
+            <p className="formula-kept">{t('formula.keptEmpty')}</p>
+          </>
+        )}
       </div>
 
       {surface && (

@@ -343,7 +343,7 @@ function EmbedForm() {
         <div className="embed-field">
           <label htmlFor={ids.snippet}>{t('share.embed.snippet')}</label>
           <textarea ref={snippetRef} id={ids.snippet} className="share-field embed-snippet" readOnly rows={5} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-          <p className="share-note">{t('share.embed.hostHint')}</p>
+          <p className="share-note">{t('share.embed.hostHint', { header: 'Access-Control-Allow-Origin: *', pages: 'GitHub Pages', readme: 'README' })}</p>
         </div>
         <div className="embed-actions">
           <button type="button" className="button primary" onClick={copy}>

@@ -79,6 +79,10 @@ export const formula = {
     en: 'The formula compiler could not be loaded. Check the connection, then type again.',
     ko: '수식 컴파일러를 불러오지 못했습니다. 연결을 확인한 뒤 다시 입력하세요.',
   },
+  'formula.keptEmpty': {
+    en: 'Until a formula is typed here, the surface on screen stays as it is.',
+    ko: '여기에 수식을 입력하기 전까지는 화면의 곡면이 그대로 유지됩니다.',
+  },
   'formula.keptLast': { en: 'The surface shown is still the last formula that worked.', ko: '화면에는 마지막으로 올바르게 입력한 수식의 곡면이 그대로 있습니다.' },
   'formula.gradient': { en: 'Gradient', ko: '기울기' },
   'formula.examples': { en: 'Examples', ko: '예시' },

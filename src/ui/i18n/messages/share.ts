@@ -35,8 +35,8 @@ export const share = {
   'share.embed.snippet': { en: 'Code to paste into your page', ko: '페이지에 붙여 넣을 코드' },
   'share.embed.copy': { en: 'Copy snippet', ko: '코드 복사' },
   'share.embed.hostHint': {
-    en: 'The frame is sandboxed, so the server hosting Descent must send the header Access-Control-Allow-Origin: * (GitHub Pages does; see the README for other hosts).',
-    ko: '프레임이 샌드박스 안에서 열리므로, Descent를 호스팅하는 서버가 Access-Control-Allow-Origin: * 헤더를 보내야 합니다(GitHub Pages는 기본으로 보냅니다. 다른 호스트는 README를 보세요).',
+    en: 'The frame is sandboxed, so the server hosting Descent must send the header {header} ({pages} does; see the {readme} for other hosts).',
+    ko: '프레임이 샌드박스 안에서 열리므로, Descent를 호스팅하는 서버가 {header} 헤더를 보내야 합니다({pages}는 기본으로 보냅니다. 다른 호스트는 {readme}를 보세요).',
   },
   'share.embed.copyManually': {
     en: 'Copying is not available here: the code is selected, copy it with the keyboard.',
