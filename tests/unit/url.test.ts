@@ -22,7 +22,7 @@ import { readUrl, writeUrl, type LinkedScene, type ReadResult } from '../../src/
 import { DEFAULT_FORMULA_DOMAIN, FORMULA_STEPS, MAX_EXPR_LENGTH, URL_SCHEMA, formulaStart } from '../../src/state/url/schema';
 import { ignoredList } from '../../src/state/urlSync';
 import { share } from '../../src/ui/i18n/messages/share';
-import { embedSnippet, parseSize } from '../../src/ui/ShareMenu';
+import { embedSnippet, parseSize } from '../../src/ui/shareLinks';
 
 // A seeded generator (the engine's), so a failure names a scene that can be replayed.
 function rng(seed: number) {
