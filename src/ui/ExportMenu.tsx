@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { RUNS_CSV_HEADER } from '../engine';
 import { computeScene } from '../state/paths';
 import { playhead } from '../state/playhead';
@@ -20,6 +20,7 @@ import {
   webmMimeType,
   type Recording,
 } from './exporters';
+import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT, type MessageKey, type Translate } from './i18n';
 import { INITIAL_PLACEMENT, placeMenu, samePlacement, type MenuPlacement } from './menuPlacement';
 import './ExportMenu.css';
@@ -200,46 +201,8 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
     }
   };
 
-  const onMenuKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-    const at = buttons.indexOf(document.activeElement as HTMLElement);
-    const move = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown':
-        move(at + 1);
-        break;
-      case 'ArrowUp':
-        move(at - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(buttons.length - 1);
-        break;
-      case 'Escape':
-        close(true);
-        break;
-      case 'Tab':
-        // Tab leaves the menu (the browser moves focus on); the menu must not stay open behind it.
-        close(false);
-        return;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        // Held back from the app's shortcuts, which would step the playhead under the menu.
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
-
-  const onButtonKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  };
+  const onMenuKeyDown = menuKeyHandler(() => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []), close);
+  const onButtonKeyDown = menuButtonKeyHandler(openMenu);
 
   const announcement = status === null ? '' : status.kind === 'recording' ? t('export.recordingStarted') : status.text;
 

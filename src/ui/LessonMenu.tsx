@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { LESSONS, getLesson, openLesson } from '../state/lessons';
 import { useScene } from '../state/useScene';
+import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT } from './i18n';
 import { INITIAL_PLACEMENT, placeMenu, samePlacement, type MenuPlacement } from './menuPlacement';
 import './LessonMenu.css';
@@ -64,46 +65,8 @@ export function LessonMenu() {
     openLesson(id);
   };
 
-  const onMenuKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
-    const all = items();
-    const at = all.indexOf(document.activeElement as HTMLElement);
-    const move = (i: number) => all[(i + all.length) % all.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown':
-        move(at + 1);
-        break;
-      case 'ArrowUp':
-        move(at - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(all.length - 1);
-        break;
-      case 'Escape':
-        close(true);
-        break;
-      case 'Tab':
-        // Tab leaves the menu; it must not stay open behind the focus.
-        close(false);
-        return;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        // Kept from the app's shortcuts, which would step the playhead under the open menu.
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  };
-
-  const onButtonKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  };
+  const onMenuKeyDown = menuKeyHandler(items, close);
+  const onButtonKeyDown = menuButtonKeyHandler(openMenu);
 
   return (
     <div className="lesson-menu" ref={rootRef}>
