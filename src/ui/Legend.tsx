@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { getOptimizer } from '../engine';
 import { computeScene } from '../state/paths';
 import { onPlayhead, playhead } from '../state/playhead';
-import { sceneStore } from '../state/store';
+import { sceneStore, type RunConfig } from '../state/store';
 import { useScene } from '../state/useScene';
 import { formatNumber } from './formatNumber';
 import { useT, type Translate } from './i18n';
@@ -119,6 +120,7 @@ export function Legend() {
                 <span className="legend-swatch" style={{ background: run.color, color: run.color }} aria-hidden="true" />
                 <span className="legend-label">
                   {t(`optimizer.${run.optimizer}`)}
+                  <RunTag run={run} t={t} />
                   {!run.visible && <span className="visually-hidden"> ({t('legend.hidden')})</span>}
                 </span>
                 <span className="legend-status" data-field="status" role="status" />
@@ -134,4 +136,16 @@ export function Legend() {
       </table>
     </section>
   );
+}
+
+/**
+ * What tells two runs of one optimizer apart when their names match (a lesson's constant η
+ * against a decaying one): the schedule, or bias correction switched off. Nothing otherwise.
+ */
+function RunTag({ run, t }: { readonly run: RunConfig; readonly t: Translate }) {
+  const parts: string[] = [];
+  if (run.schedule.kind !== 'constant') parts.push(t(`schedule.${run.schedule.kind}`));
+  if (!run.biasCorrection && getOptimizer(run.optimizer)?.hasBiasCorrection) parts.push(t('teach.rule.noBias'));
+  if (parts.length === 0) return null;
+  return <span className="legend-tag"> · {parts.join(', ')}</span>;
 }
