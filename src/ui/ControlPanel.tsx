@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import './ControlPanel.css';
 import { useScene } from '../state/useScene';
 import { useT } from './i18n';
@@ -7,7 +8,10 @@ import { PanelSection } from './PanelSection';
 import { RunList } from './RunList';
 import { StartStepsFields } from './StartStepsFields';
 import { SurfacePicker } from './SurfacePicker';
-import { UpdateRulePanel } from './UpdateRulePanel';
+
+// The typeset rule, its numbers and the step-by-step sentences: the first frame does not need them.
+const UpdateRulePanel = lazy(() => import('./UpdateRulePanel').then((m) => ({ default: m.UpdateRulePanel })));
+
 
 function RunCount() {
   const count = useScene((s) => s.runs.length);
@@ -42,7 +46,9 @@ export function ControlPanel() {
         <RunList />
       </PanelSection>
       <PanelSection title={t('teach.rule.heading')} className="rule-section">
-        <UpdateRulePanel />
+        <Suspense fallback={<p className="rule-loading">{t('teach.rule.loading')}</p>}>
+          <UpdateRulePanel />
+        </Suspense>
       </PanelSection>
       <PanelSection title={t('noise.heading')} className="noise-section">
         <NoisePenaltyControls />

@@ -5,7 +5,7 @@ import { useScene } from '../state/useScene';
 import { useT } from './i18n';
 import { ParamSlider } from './ParamSlider';
 import { ScheduleControl } from './ScheduleControl';
-import { explainedRunId, revealUpdateRule } from './UpdateRulePanel';
+import { explainedRunId, revealUpdateRule } from './explainedRun';
 
 function EyeIcon({ open }: { readonly open: boolean }) {
   return (

@@ -4,6 +4,7 @@ import { computeScene } from '../state/paths';
 import { onPlayhead, playhead } from '../state/playhead';
 import { sceneStore, type Lang, type RunConfig, type SceneState } from '../state/store';
 import { useScene } from '../state/useScene';
+import { explainedRunId } from './explainedRun';
 import { formatNumber } from './formatNumber';
 import { useKatex, type Katex } from './katexLoader';
 import { translate, useT } from './i18n';
@@ -14,23 +15,9 @@ import './UpdateRulePanel.css';
 
 type Render = Katex['render'];
 
-/** The run the panel explains: the selected one, else the first visible one. */
-export function explainedRunId(s: Pick<SceneState, 'runs' | 'selectedRunId'>): string | null {
-  const selected = s.selectedRunId !== null ? s.runs.find((r) => r.id === s.selectedRunId) : undefined;
-  return (selected ?? s.runs.find((r) => r.visible))?.id ?? null;
-}
-
 function explainedRun(s: SceneState): RunConfig | null {
   const id = explainedRunId(s);
   return id === null ? null : (s.runs.find((r) => r.id === id) ?? null);
-}
-
-/** Opens the "Update rule" section and scrolls it into view (a run card's "explain" button). */
-export function revealUpdateRule(): void {
-  const section = document.querySelector<HTMLDetailsElement>('.rule-section');
-  if (!section) return;
-  section.open = true;
-  requestAnimationFrame(() => section.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
 }
 
 // One trace, for the run on show: recomputed when the paths are (computeScene's version) and
