@@ -1,12 +1,14 @@
 import { OrbitControls, OrthographicCamera, PerspectiveCamera } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
-import type { Camera, OrthographicCamera as OrthoCam, PerspectiveCamera as PerspCam } from 'three';
+import { Vector3, type Camera, type OrthographicCamera as OrthoCam, type PerspectiveCamera as PerspCam } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
+import { computeScene } from '../state/paths';
 import { sceneStore, type CameraPose, type ViewMode } from '../state/store';
 import { fitPointsInView } from './cameraFit';
-import { freeRegions, measureOverlays, toNdc, type Overlays } from './overlayRegion';
-import type { WorldMapping } from './worldMapping';
+import { freeRegions, measureOverlays, toNdc, type Box, type Overlays } from './overlayRegion';
+import { surfaceGridFor } from './surfaceGrid';
+import { SURFACE_HEIGHT, type WorldMapping } from './worldMapping';
 
 const FOV = 38;
 // From above and in front, a little to the right: the view of a textbook's surface plot.
@@ -47,7 +49,7 @@ export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMod
   }, [canvas]);
 
   useEffect(() => {
-    const target: [number, number, number] = placeCamera(camera, view, mapping, silhouette, measureOverlays(canvas), size.width, size.height) ?? [0, 0, 0];
+    const target: [number, number, number] = placeCamera(camera, view, mapping, silhouette, measureOverlays(canvas), startInWorld(), size.width, size.height) ?? [0, 0, 0];
     // A pose the user left (or a shared URL carries) wins over the fitted view, in 3D only.
     const pose = view === '3d' ? sceneStore.getState().camera : null;
     if (pose && validPose(pose)) {
@@ -107,15 +109,27 @@ function validPose(pose: CameraPose): boolean {
   return [...pose.position, ...pose.target].every(Number.isFinite) && Math.hypot(...pose.position) < 50;
 }
 
-function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silhouette: Float32Array, overlays: Overlays, width: number, height: number): [number, number, number] | null {
+function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silhouette: Float32Array, overlays: Overlays, start: Vector3 | null, width: number, height: number): [number, number, number] | null {
   const w = Math.max(1, width);
   const h = Math.max(1, height);
   const aspect = w / h;
   if (view === '3d' && (camera as PerspCam).isPerspectiveCamera) {
-    // Clear of the toolbar and the arrows' key; the legend may cover a corner of the surface's
-    // far edge (a 3D view moved aside looks lopsided), and it can be folded.
+    // Clear of the toolbar and the arrows' key. The legend may cover a corner of the surface
+    // (moving the whole view aside for it would shrink it a lot), but not the start of the
+    // paths: if it would, the view goes beside or under the legend, whichever is larger.
+    const persp = camera as PerspCam;
+    const fit = (region: Box) => fitPointsInView(persp, silhouette, aspect, VIEW_DIRECTION, toNdc(region, w, h));
     const [free] = freeRegions(w, h, { ...overlays, legend: null }, 1, gap(aspect));
-    const t = fitPointsInView(camera as PerspCam, silhouette, aspect, VIEW_DIRECTION, toNdc(free, w, h));
+    let t = fit(free);
+    const legend = overlays.legend;
+    if (legend && startUnder(persp, start, legend, w, h)) {
+      const sized = freeRegions(w, h, overlays, 1, gap(aspect)).map((region) => {
+        const target = fit(region);
+        return { region, distance: persp.position.distanceTo(target) };
+      });
+      sized.sort((a, b) => a.distance - b.distance);
+      if (sized[0]) t = fit(sized[0].region);
+    }
     return [t.x, t.y, t.z];
   }
   if (view === '2d' && (camera as OrthoCam).isOrthographicCamera) {
@@ -136,6 +150,28 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silh
     return [cx, 0, cz];
   }
   return null;
+}
+
+/** Where the runs start, in world coordinates (read at fit time: moving the start keeps the view). */
+function startInWorld(): Vector3 | null {
+  const state = sceneStore.getState();
+  const scene = computeScene(state);
+  const grid = surfaceGridFor(scene.surface);
+  const [x, y] = state.start;
+  const f = scene.surface.value(x, y);
+  if (!Number.isFinite(f)) return null;
+  return new Vector3(grid.mapping.toWorldX(x), grid.scale.toUnit(f) * SURFACE_HEIGHT, grid.mapping.toWorldZ(y));
+}
+
+/** Whether the point falls under the box on screen (with a little room around it). */
+function startUnder(camera: PerspCam, start: Vector3 | null, box: Box, width: number, height: number): boolean {
+  if (!start) return false;
+  const p = start.clone().project(camera);
+  const x = ((p.x + 1) / 2) * width;
+  const y = ((1 - p.y) / 2) * height;
+  // The start's marker is a pin standing over the point: room for its head too.
+  const room = 24;
+  return x > box.left - room && x < box.right + room && y > box.top - room && y < box.bottom + room;
 }
 
 /** The space kept between the view and the canvas's edges or the overlays, in CSS pixels. */
