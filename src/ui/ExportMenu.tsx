@@ -22,7 +22,7 @@ import {
 } from './exporters';
 import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT, type MessageKey, type Translate } from './i18n';
-import { INITIAL_PLACEMENT, placeMenu, samePlacement, type MenuPlacement } from './menuPlacement';
+import { INITIAL_PLACEMENT, placeMenu, placementAttributes, samePlacement, type MenuPlacement } from './menuPlacement';
 import './ExportMenu.css';
 
 type ItemId = 'png' | 'webm' | 'csv' | 'json';
@@ -230,9 +230,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
           role="menu"
           aria-label={t('export.menu')}
           className="export-popover"
-          data-up={placement.up || undefined}
-          data-end={placement.end || undefined}
-          style={placement.shift ? { transform: `translateX(${placement.shift}px)` } : undefined}
+          {...placementAttributes(placement)}
           onKeyDown={onMenuKeyDown}
         >
           {items.map((item) => (

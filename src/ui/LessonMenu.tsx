@@ -3,7 +3,7 @@ import { LESSONS, getLesson, openLesson } from '../state/lessons';
 import { useScene } from '../state/useScene';
 import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT } from './i18n';
-import { INITIAL_PLACEMENT, placeMenu, samePlacement, type MenuPlacement } from './menuPlacement';
+import { INITIAL_PLACEMENT, placeMenu, placementAttributes, samePlacement, type MenuPlacement } from './menuPlacement';
 import './LessonMenu.css';
 
 /**
@@ -93,9 +93,7 @@ export function LessonMenu() {
           role="menu"
           aria-label={t('lessons.menu')}
           className="lesson-menu-list"
-          data-up={placement.up || undefined}
-          data-end={placement.end || undefined}
-          style={placement.shift ? { transform: `translateX(${placement.shift}px)` } : undefined}
+          {...placementAttributes(placement)}
           onKeyDown={onMenuKeyDown}
         >
           {LESSONS.map((lesson) => (

@@ -34,3 +34,12 @@ export function placeMenu(button: Rect, menu: { width: number; height: number },
 export function samePlacement(a: MenuPlacement, b: MenuPlacement): boolean {
   return a.up === b.up && a.end === b.end && a.shift === b.shift;
 }
+
+/** The attributes that put a menu where `placeMenu` decided (the stylesheets read data-up and data-end). */
+export function placementAttributes(p: MenuPlacement): { 'data-up'?: true; 'data-end'?: true; style?: { transform: string } } {
+  return {
+    ...(p.up && { 'data-up': true as const }),
+    ...(p.end && { 'data-end': true as const }),
+    ...(p.shift !== 0 && { style: { transform: `translateX(${p.shift}px)` } }),
+  };
+}
