@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests drive Debian's Chromium (never a downloaded browser) against the production
 // build served by `vite preview`. WebGL runs on SwiftShader: slow, so viewports stay small.
-const PORT = 4317;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'tests/e2e',
