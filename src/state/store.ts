@@ -186,6 +186,12 @@ function inside(domain: Domain, p: Vec2): boolean {
   return p[0] >= domain.x[0] && p[0] <= domain.x[1] && p[1] >= domain.y[0] && p[1] <= domain.y[1];
 }
 
+function definedAt(surface: Surface, p: Vec2): boolean {
+  const g = new Float64Array(2);
+  const v = surface.valueAndGrad(p[0], p[1], g);
+  return Number.isFinite(v) && Number.isFinite(g[0]) && Number.isFinite(g[1]);
+}
+
 function makeRun(surface: Surface, optimizer: OptimizerId, taken: ReadonlySet<string>): RunConfig {
   return {
     id: newRunId(),
@@ -276,8 +282,8 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           surfaceId: CUSTOM_ID,
           custom,
           runs: changed ? get().runs.map((r) => ({ ...r, params: resolveParams(custom.surface, r.optimizer) })) : get().runs,
-          // The old start only where the new f is defined (log(x) from x < 0 would stop at once).
-          start: inside(custom.domain, start) && Number.isFinite(custom.surface.value(start[0], start[1])) ? start : custom.surface.start,
+          // The old start only where the new f and its gradient are defined (log(x) from x < 0 would stop at once).
+          start: inside(custom.domain, start) && definedAt(custom.surface, start) ? start : custom.surface.start,
           logLoss: false,
           ...(changed ? { lessonId: null } : {}),
         });

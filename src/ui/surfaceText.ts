@@ -90,6 +90,12 @@ export function formulaErrorText(t: Translate, problem: FormulaProblem): string 
       return t('formula.error.tooLong', { max: String(p.max ?? '') });
     case 'notDifferentiable':
       return t('formula.error.notDifferentiable');
+    case 'nowhereFinite':
+    case 'almostNowhereFinite': {
+      const n = (v: string | number | undefined) => String(v ?? '?').replace(/^-/, '\u2212');
+      const where = { x0: n(p.x0), x1: n(p.x1), y0: n(p.y0), y1: n(p.y1) };
+      return t(problem.code === 'nowhereFinite' ? 'formula.error.nowhereFinite' : 'formula.error.almostNowhereFinite', where);
+    }
     case 'empty':
     case 'other':
       return t('formula.error.other');

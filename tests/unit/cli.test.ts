@@ -388,6 +388,7 @@ describe('--expr: a typed formula in place of --surface', () => {
     [['--expr', 'import({})', '--optimizer', 'sgd'], '--expr: unknown function import'],
     [['--expr', 'a = 2', '--optimizer', 'sgd'], '--expr: not allowed in a formula: assignments'],
     [['--expr', '', '--optimizer', 'sgd'], '--expr: the formula is empty'],
+    [['--expr', '1/0', '--optimizer', 'sgd'], '--expr: f or its gradient is not a finite number anywhere in the domain'],
     [['--expr', 'x', '--surface', 'saddle', '--optimizer', 'sgd'], '--surface and --expr cannot be combined'],
     [['--expr', 'x', '--domain', '1,0,0,1', '--optimizer', 'sgd'], '--domain must be four finite numbers'],
     [['--expr', 'x', '--domain', '0,1,0', '--optimizer', 'sgd'], '--domain must be four finite numbers'],

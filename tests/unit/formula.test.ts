@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSurface, simulateRun } from '../../src/engine';
+import { HYPERPARAMS, getSurface, simulateRun, type HyperparamKey } from '../../src/engine';
 import { FORMULA_EXAMPLES, FormulaError, compileFormula, type CompileMode } from '../../src/engine/formula';
 
 // Formulas whose derivatives are checked against central finite differences, on both
@@ -191,5 +191,104 @@ describe('the grammar refuses everything but arithmetic of x and y', () => {
 
   it('a domain with min ≥ max is refused', () => {
     expect(() => compileFormula('x', { domain: { x: [1, 1], y: [0, 1] } })).toThrow(/domain/);
+  });
+});
+
+describe('a formula must be finite somewhere worth showing', () => {
+  it.each([
+    ['1/0', 'nowhereFinite'],
+    ['log(-x^2 - 1)', 'nowhereFinite'],
+    ['0/0 + x', 'nowhereFinite'],
+    // Finite only at the origin (one sample of the grid), or on a speck around it.
+    ['sqrt(-x^2 - y^2)', 'nowhereFinite'],
+    ['sqrt(0.01 - x^2 - y^2)', 'almostNowhereFinite'],
+  ])('%j is refused (%s) with the domain in its message', (expr, code) => {
+    let error: unknown;
+    try {
+      compileFormula(expr);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormulaError);
+    expect((error as FormulaError).code).toBe(code);
+    expect((error as FormulaError).params).toEqual({ x0: -3, x1: 3, y0: -3, y1: 3 });
+    expect((error as FormulaError).message).toContain('x in [-3, 3], y in [-3, 3]');
+  });
+
+  it('a domain where the formula is undefined is refused too, the same formula elsewhere is not', () => {
+    expect(() => compileFormula('log(x)', { domain: { x: [-3, -1], y: [-1, 1] } })).toThrow(FormulaError);
+    expect(() => compileFormula('log(x)', { domain: { x: [1, 3], y: [-1, 1] } })).not.toThrow();
+  });
+
+  it('formulas undefined on part of the plot are kept (a log barrier, a half plane, a disc)', () => {
+    expect(() => compileFormula('x^2 + y^2 - log(1 - x^2 - y^2)', { domain: { x: [-1.2, 1.2], y: [-1.2, 1.2] } })).not.toThrow();
+    expect(() => compileFormula('log(x) + y^2')).not.toThrow();
+    expect(() => compileFormula('sqrt(1 - x^2 - y^2)')).not.toThrow();
+  });
+});
+
+describe('where runs start on a typed formula', () => {
+  const finiteAt = (expr: string, p: readonly [number, number], domain?: { x: [number, number]; y: [number, number] }) => {
+    const { surface } = compileFormula(expr, domain ? { domain } : {});
+    const g = new Float64Array(2);
+    const v = surface.valueAndGrad(p[0], p[1], g);
+    return Number.isFinite(v) && Number.isFinite(g[0]) && Number.isFinite(g[1]);
+  };
+
+  it('keeps the usual start, a fifth in from the top-left corner, where f is defined there', () => {
+    expect(compileFormula('x^2 + 3y^2').surface.start).toEqual([expect.closeTo(-1.8, 12), expect.closeTo(1.8, 12)]);
+  });
+
+  it('log(x) + y^2 starts where f and its gradient are finite, up-slope of the minimum', () => {
+    const { surface } = compileFormula('log(x) + y^2');
+    const [x, y] = surface.start;
+    expect(x).toBeGreaterThan(0);
+    expect(finiteAt('log(x) + y^2', surface.start)).toBe(true);
+    // Up-slope: well above the lowest values (near x = 0, y = 0), inside the plot.
+    expect(surface.value(x, y)).toBeGreaterThan(1);
+    expect(Math.abs(x)).toBeLessThanOrEqual(2.4);
+    expect(Math.abs(y)).toBeLessThanOrEqual(2.4);
+    // And a plain gradient step from there goes somewhere: the run does not stop at step 1.
+    const run = simulateRun({ surface, optimizer: 'adam', steps: 20 });
+    expect(run.steps).toBe(20);
+  });
+
+  it.each(['log(x y)', 'sqrt(x - 1) + y^2', 'sqrt(1 - x^2 - y^2)', 'x^2 + y^2 - log(1 - x^2 - y^2)', '1/x + y^2'])('%j starts at a defined point', (expr) => {
+    const domain = expr.includes('log(1 -') ? { x: [-1.2, 1.2] as [number, number], y: [-1.2, 1.2] as [number, number] } : undefined;
+    const { surface } = compileFormula(expr, domain ? { domain } : {});
+    expect(finiteAt(expr, surface.start, domain)).toBe(true);
+  });
+});
+
+describe('demo step sizes for a typed formula', () => {
+  it('a plane or a constant gets a finite η inside the slider range, not 1/0 curvature', () => {
+    for (const expr of ['x', 'x + y', '5', '3x - 2y + 1']) {
+      const { surface } = compileFormula(expr);
+      const lr = surface.defaults.sgd?.lr ?? Number.NaN;
+      expect(lr, expr).toBeGreaterThanOrEqual(HYPERPARAMS.find((h) => h.key === 'lr')!.min);
+      expect(lr, expr).toBeLessThanOrEqual(1);
+      // A first step of SGD moves a small part of the plot (6 wide), not out of it.
+      const run = simulateRun({ surface, optimizer: 'sgd', steps: 1 });
+      expect(Math.hypot(run.x[1] - run.x[0], run.y[1] - run.y[0]), expr).toBeLessThan(0.5);
+    }
+  });
+
+  it('a quadratic keeps the curvature rule: η = 1/L', () => {
+    expect(compileFormula('x^2 + y^2').surface.defaults.sgd?.lr).toBe(0.5);
+    expect(compileFormula('x^2 + 3y^2').surface.defaults.sgd?.lr).toBe(0.2);
+  });
+
+  it('every suggestion lies inside its slider range', () => {
+    const ranges = new Map(HYPERPARAMS.map((h) => [h.key, [h.min, h.max]] as const));
+    for (const expr of ['x', '1e6 (x^2 + y^2)', '1e-9 (x^2 + y^2)', 'exp(10 x)', ...FORMULA_EXAMPLES.map((e) => e.expr)]) {
+      const { surface } = compileFormula(expr);
+      for (const [optimizer, params] of Object.entries(surface.defaults)) {
+        for (const [key, value] of Object.entries(params ?? {})) {
+          const [min, max] = ranges.get(key as HyperparamKey)!;
+          expect(value, `${expr} ${optimizer} ${key}`).toBeGreaterThanOrEqual(min);
+          expect(value, `${expr} ${optimizer} ${key}`).toBeLessThanOrEqual(max);
+        }
+      }
+    }
   });
 });

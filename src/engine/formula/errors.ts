@@ -12,7 +12,11 @@ export type FormulaErrorCode =
   | 'wrongArgumentCount'
   | 'notAllowed'
   | 'tooLong'
-  | 'notDifferentiable';
+  | 'notDifferentiable'
+  /** f or its gradient is NaN or ±∞ at every sample of the domain (1/0, log(-x^2 - 1)). */
+  | 'nowhereFinite'
+  /** … at all but a sliver of the samples (sqrt(-x^2 - y^2) is finite only at the origin). */
+  | 'almostNowhereFinite';
 
 export class FormulaError extends Error {
   constructor(

@@ -2,10 +2,11 @@
 // by mathjs), compiled to fast JavaScript. This module pulls in mathjs, so the app loads it
 // lazily (a dynamic import) the first time a formula is typed or opened.
 import { OperatorNode, ParenthesisNode, SymbolNode, derivative, parse, type MathNode } from 'mathjs';
-import type { Domain, Hyperparams, OptimizerId, Surface, Vec2 } from '../types';
+import type { Domain, Surface, Vec2 } from '../types';
 import { codegenAllowed, compileWithClosures, compileWithCodegen, type CompiledFormula } from './compile';
 import { FormulaError } from './errors';
 import { MAX_FORMULA_LENGTH, checkTree } from './grammar';
+import { MIN_DEFINED_SHARE, defaultsFromSurvey, startFromSurvey, surveyDomain } from './survey';
 
 export { FormulaError, type FormulaErrorCode } from './errors';
 export { FUNCTIONS as FORMULA_FUNCTIONS, MAX_FORMULA_LENGTH } from './grammar';
@@ -114,9 +115,18 @@ export function compileFormula(expr: string, options: FormulaOptions = {}): Comp
   const compiled: CompiledFormula = mode === 'codegen' ? compileWithCodegen(f, fx, fy, fxx, fxy, fyy) : compileWithClosures(f, fx, fy, fxx, fxy, fyy);
   const domain = options.domain ?? DEFAULT_FORMULA_DOMAIN;
   checkDomain(domain);
-  const [x0, x1] = domain.x;
-  const [y0, y1] = domain.y;
-  const start: Vec2 = options.start ?? definedStart(compiled, x0, x1, y0, y1);
+  const survey = surveyDomain(compiled, domain);
+  if (survey.definedShare < MIN_DEFINED_SHARE) {
+    const where = `x in [${domain.x[0]}, ${domain.x[1]}], y in [${domain.y[0]}, ${domain.y[1]}]`;
+    throw new FormulaError(
+      survey.definedShare === 0 ? 'nowhereFinite' : 'almostNowhereFinite',
+      survey.definedShare === 0
+        ? `f or its gradient is not a finite number anywhere in the domain ${where}: there is no surface to descend`
+        : `f and its gradient are finite almost nowhere in the domain ${where}: there is next to no surface to descend`,
+      { x0: domain.x[0], x1: domain.x[1], y0: domain.y[0], y1: domain.y[1] },
+    );
+  }
+  const start: Vec2 = options.start ?? startFromSurvey(compiled, domain, survey);
   const normalized = f.toString();
   let latex = normalized;
   try {
@@ -135,7 +145,7 @@ export function compileFormula(expr: string, options: FormulaOptions = {}): Comp
     domain,
     start,
     steps: options.steps ?? 300,
-    defaults: suggestDefaults(compiled, domain),
+    defaults: defaultsFromSurvey(survey, domain),
     minima: [],
     lesson: 'A surface you typed: its gradient and Hessian are exact, derived symbolically.',
   };
@@ -147,63 +157,4 @@ export function checkDomain(domain: Domain): void {
   if (!ok(domain.x) || !ok(domain.y)) {
     throw new RangeError('the domain must give finite ranges with min < max for x and y');
   }
-}
-
-/**
- * Demo hyperparameters for a surface nobody tuned: step sizes from its curvature and size.
- * L, the curvature, is a high percentile of the Hessian's spectral radius over a grid of the
- * domain; plain gradient steps stay stable below 2/L, and the adaptive methods move about η
- * per step whatever the gradient, so their η follows the size of the plot.
- */
-function suggestDefaults(f: CompiledFormula, domain: Domain): Partial<Record<OptimizerId, Partial<Hyperparams>>> {
-  const h = new Float64Array(3);
-  const radii: number[] = [];
-  const n = 16;
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= n; j++) {
-      const x = domain.x[0] + ((domain.x[1] - domain.x[0]) * i) / n;
-      const y = domain.y[0] + ((domain.y[1] - domain.y[0]) * j) / n;
-      f.hessian(x, y, h);
-      const mean = (h[0] + h[2]) / 2;
-      const r = Math.abs(mean) + Math.hypot((h[0] - h[2]) / 2, h[1]);
-      if (Number.isFinite(r)) radii.push(r);
-    }
-  }
-  radii.sort((a, b) => a - b);
-  const L = radii.length ? Math.max(radii[Math.floor(radii.length * 0.9)], 1e-9) : 1;
-  const span = Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
-  const nice = (v: number) => Number(v.toPrecision(1));
-  const gd = nice(1 / L);
-  const heavy = nice(0.1 / L);
-  const adaptive = nice(span / 150);
-  return {
-    sgd: { lr: gd },
-    momentum: { lr: heavy },
-    nesterov: { lr: heavy },
-    adagrad: { lr: nice(span / 15) },
-    rmsprop: { lr: adaptive },
-    adadelta: { lr: 1 },
-    adam: { lr: adaptive },
-    amsgrad: { lr: adaptive },
-    adamw: { lr: adaptive },
-    adamax: { lr: adaptive },
-    nadam: { lr: adaptive },
-    newton: { lr: 1 },
-  };
-}
-
-/**
- * A fifth in from the top-left corner, where paths have room to travel, or the nearest point
- * toward the centre where f is defined (a log barrier is undefined in its corners).
- */
-function definedStart(f: CompiledFormula, x0: number, x1: number, y0: number, y1: number): Vec2 {
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
-  const corner: Vec2 = [x0 + 0.2 * (x1 - x0), y0 + 0.8 * (y1 - y0)];
-  for (let k = 0; k <= 10; k++) {
-    const a = k / 10;
-    const p: Vec2 = [corner[0] + (cx - corner[0]) * a, corner[1] + (cy - corner[1]) * a];
-    if (Number.isFinite(f.value(p[0], p[1]))) return p;
-  }
-  return corner;
 }

@@ -24,6 +24,14 @@ const errors = {
   'formula.error.tooLong': { en: 'the formula is longer than {max} characters', ko: '수식이 {max}자보다 깁니다' },
   'formula.error.notDifferentiable': { en: 'this formula could not be differentiated', ko: '이 수식은 미분할 수 없습니다' },
   'formula.error.other': { en: 'this formula could not be compiled', ko: '이 수식을 컴파일할 수 없습니다' },
+  'formula.error.nowhereFinite': {
+    en: 'f is not a finite number anywhere in x ∈ [{x0}, {x1}], y ∈ [{y0}, {y1}] (a division by zero, or the log or square root of a negative number?): change the formula or the domain',
+    ko: 'x ∈ [{x0}, {x1}], y ∈ [{y0}, {y1}]의 어느 점에서도 f가 유한한 값이 아닙니다(0으로 나누기, 음수의 로그나 제곱근?). 수식이나 정의역을 바꾸세요',
+  },
+  'formula.error.almostNowhereFinite': {
+    en: 'f is a finite number almost nowhere in x ∈ [{x0}, {x1}], y ∈ [{y0}, {y1}]: there would be next to no surface to descend. Change the formula or the domain',
+    ko: 'x ∈ [{x0}, {x1}], y ∈ [{y0}, {y1}]에서 f가 유한한 값인 곳이 거의 없어 내려갈 곡면이 남지 않습니다. 수식이나 정의역을 바꾸세요',
+  },
 } satisfies Messages;
 
 // What the grammar refuses, as the compiler names it in params.what (src/engine/formula/grammar.ts).
