@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { compile } from 'mathjs';
 import { SURFACES, SURFACE_IDS, getSurface } from '../../src/engine/surfaces';
-import { simulateRun } from '../../src/engine';
+import { HYPERPARAMS, resolveParams, simulateRun } from '../../src/engine';
 import { OPTIMIZER_IDS, type Surface } from '../../src/engine/types';
 
 const HYPERPARAM_NAMES = new Set([
@@ -296,6 +296,19 @@ describe.each(SURFACES.map((s) => [s.id, s] as const))('surface %s', (_id, s) =>
     }
     for (const params of Object.values(s.defaults)) {
       if (params?.lr !== undefined) expect(params.lr).toBeGreaterThan(0);
+    }
+  });
+
+  // A demo default outside its slider would put the thumb at an end that does not say the
+  // value, and the first touch would jump the run to another one.
+  it('gives every optimizer demo hyperparameters inside the sliders’ ranges', () => {
+    for (const optimizer of OPTIMIZER_IDS) {
+      const params = resolveParams(s, optimizer);
+      for (const h of HYPERPARAMS) {
+        const v = params[h.key];
+        expect(v, `${s.id}/${optimizer} ${h.key}`).toBeGreaterThanOrEqual(h.min);
+        expect(v, `${s.id}/${optimizer} ${h.key}`).toBeLessThanOrEqual(h.max);
+      }
     }
   });
 });

@@ -572,8 +572,10 @@ export const goldsteinPrice: Surface = defineSurface({
   steps: 500,
   // SGD needs a tiny rate for the walls (curvature ~5e4 at the start) and then barely moves
   // on the floor near f = 3, while the adaptive methods converge: the surface's lesson.
+  // Momentum and Nesterov take the same η as SGD, the learning-rate slider's lowest value
+  // (1e-5; ηL ≈ 0.5 at the start, well inside the heavy ball's 2(1 + ρ)).
   defaults: learningRates({
-    sgd: 1e-5, momentum: 2e-6, nesterov: 2e-6, adagrad: 0.3, rmsprop: 0.01, adadelta: 3,
+    sgd: 1e-5, momentum: 1e-5, nesterov: 1e-5, adagrad: 0.3, rmsprop: 0.01, adadelta: 3,
     adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, newton: 1,
   }),
   // Exact rational critical points (f = 3, 30, 84, 840); Newton refinement lands within an
