@@ -38,7 +38,7 @@ export const saddle: Surface = defineSurface({
   minima: [],
   saddles: [[0, 0]],
   lesson:
-    'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there before it escapes, while Newton’s method is drawn straight into it.',
+    'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there; momentum carries through it and escapes, while AdaGrad, RMSProp and Adam, which scale up the tiny sideways gradient, turn off the ridge long before reaching it.',
 });
 
 export const ravine: Surface = defineSurface({

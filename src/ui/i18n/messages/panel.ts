@@ -22,7 +22,7 @@ const optimizerNames: Record<`optimizer.${OptimizerId}`, Entry> = {
   'optimizer.adamw': { en: 'AdamW', ko: 'AdamW' },
   'optimizer.adamax': { en: 'Adamax', ko: 'Adamax' },
   'optimizer.nadam': { en: 'NAdam', ko: 'NAdam' },
-  'optimizer.newton': { en: 'Newton', ko: 'Newton' },
+  'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
 };
 
 // The English names are the engine's (HYPERPARAMS[].name): the e2e tests and the CLI use them.
@@ -60,8 +60,8 @@ const surfaceNames = {
 
 const surfaceLessons = {
   'surface.lesson.saddle': {
-    en: 'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there before it escapes, while Newton’s method is drawn straight into it.',
-    ko: '안장점에서는 기울기가 0이 됩니다. 그래서 능선 가까이에서 출발한 경사 하강법은 그 근처에서 거의 멈출 듯 느려졌다가 빠져나가고, Newton 방법은 곧장 안장점으로 끌려 들어갑니다.',
+    en: 'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there; momentum carries through it and escapes, while AdaGrad, RMSProp and Adam, which scale up the tiny sideways gradient, turn off the ridge long before reaching it.',
+    ko: '안장점에서는 기울기가 0이 됩니다. 그래서 능선 가까이에서 출발한 경사 하강법은 그 근처에서 거의 멈출 듯 느려지고, 모멘텀은 관성으로 안장점을 지나 빠져나가며, 아주 작은 옆 방향 기울기를 키워 쓰는 AdaGrad, RMSProp, Adam은 그보다 훨씬 먼저 능선을 벗어납니다.',
   },
   'surface.lesson.ravine': {
     en: 'Ill-conditioning (curvatures 0.2 and 4, condition number 20): gradient descent zig-zags across the ravine and crawls along it, which momentum and per-coordinate step sizes repair.',
@@ -77,7 +77,7 @@ const surfaceLessons = {
   },
   'surface.lesson.bowl': {
     en: 'The easy case: on a round bowl the gradient points straight at the minimum, so gradient descent, momentum and Newton walk straight lines, while AdaGrad, RMSProp and Adam bend the path because they rescale each axis on its own.',
-    ko: '쉬운 경우: 둥근 그릇에서는 기울기가 곧장 최솟값을 가리키므로 경사 하강법, 모멘텀, Newton 방법은 직선으로 나아가지만, AdaGrad, RMSProp, Adam은 축마다 따로 스케일을 조정하기 때문에 경로가 휩니다.',
+    ko: '쉬운 경우: 둥근 그릇에서는 기울기가 곧장 최솟값을 가리키므로 경사 하강법, 모멘텀, 뉴턴 방법은 직선으로 나아가지만, AdaGrad, RMSProp, Adam은 축마다 따로 스케일을 조정하기 때문에 경로가 휩니다.',
   },
   'surface.lesson.rotated-ravine': {
     en: 'The ravine turned by 45°: its ill-conditioning no longer lines up with the axes, so the per-coordinate step sizes of AdaGrad, RMSProp and Adam lose most of their advantage.',
@@ -85,7 +85,7 @@ const surfaceLessons = {
   },
   'surface.lesson.booth': {
     en: 'A tilted elliptic bowl (curvatures 2 and 18): a quadratic that Newton’s method solves in one step while gradient descent needs many.',
-    ko: '기울어진 타원형 그릇(곡률 2와 18): Newton 방법은 한 스텝에 푸는 이차 함수이지만, 경사 하강법은 많은 스텝이 필요합니다.',
+    ko: '기울어진 타원형 그릇(곡률 2와 18): 뉴턴 방법은 한 스텝에 푸는 이차 함수이지만, 경사 하강법은 많은 스텝이 필요합니다.',
   },
   'surface.lesson.matyas': {
     en: 'A long diagonal valley with a nearly flat floor (curvatures 0.04 and 1): the loss drops fast and then barely moves while the point is still far from the minimum.',
@@ -125,11 +125,11 @@ const surfaceLessons = {
   },
   'surface.lesson.monkey-saddle': {
     en: 'A degenerate saddle with three valleys: at the centre gradient and Hessian both vanish, so first-order methods stall near it and Newton’s method has nothing to invert.',
-    ko: '골짜기가 세 개인 퇴화된 안장점: 중심에서는 기울기와 헤세 행렬이 모두 0이 되어, 1차 방법은 그 근처에서 멈추고 Newton 방법은 역행렬을 구할 수 없습니다.',
+    ko: '골짜기가 세 개인 퇴화된 안장점: 중심에서는 기울기와 헤세 행렬이 모두 0이 되어, 1차 방법은 그 근처에서 멈추고 뉴턴 방법은 역행렬을 구할 수 없습니다.',
   },
   'surface.lesson.plateau': {
     en: 'A plateau where the gradient all but vanishes: SGD and momentum crawl for a long time before the slope picks up, methods that divide by the gradient’s running size (RMSProp, Adam) cross it at a pace set by the learning rate, and Newton, seeing negative curvature, heads the wrong way.',
-    ko: '기울기가 거의 사라지는 고원: SGD와 모멘텀은 경사가 가팔라질 때까지 오랫동안 기어가고, 기울기의 이동 평균 크기로 나누는 방법(RMSProp, Adam)은 학습률이 정하는 속도로 가로지르며, Newton 방법은 음의 곡률을 보고 엉뚱한 방향으로 갑니다.',
+    ko: '기울기가 거의 사라지는 고원: SGD와 모멘텀은 경사가 가팔라질 때까지 오랫동안 기어가고, 기울기의 이동 평균 크기로 나누는 방법(RMSProp, Adam)은 학습률이 정하는 속도로 가로지르며, 뉴턴 방법은 음의 곡률을 보고 엉뚱한 방향으로 갑니다.',
   },
 } satisfies Messages;
 

@@ -100,7 +100,7 @@ const say = {
   'say.effRatio': { en: 'along {a} the step size is {r}× that along {b}', ko: '{a} 방향의 스텝 크기가 {b} 방향의 {r}배입니다.' },
   'say.newton': {
     en: 'the curvature (the Hessian) is H = [[{hxx}, {hxy}], [{hxy}, {hyy}]], and Newton divides the gradient by it: H⁻¹g = {dir}',
-    ko: '곡률(헤세 행렬)은 H = [[{hxx}, {hxy}], [{hxy}, {hyy}]]이고, Newton 방법은 기울기를 곡률로 나눕니다: H⁻¹g = {dir}.',
+    ko: '곡률(헤세 행렬)은 H = [[{hxx}, {hxy}], [{hxy}, {hyy}]]이고, 뉴턴 방법은 기울기를 곡률로 나눕니다: H⁻¹g = {dir}.',
   },
   'say.newtonNegative': {
     en: 'H has a negative eigenvalue ({lmin}), so along that direction the step climbs toward a saddle or a maximum',

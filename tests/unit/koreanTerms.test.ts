@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { LESSONS } from '../../src/state/lessons';
+import { MESSAGE_KEYS, translate } from '../../src/ui/i18n';
+
+// Every Korean text the app shows: the UI's messages and the lessons' titles, captions and notes.
+function koreanTexts(): Array<[string, string]> {
+  const out: Array<[string, string]> = MESSAGE_KEYS.map((key) => [key, translate('ko', key)]);
+  for (const lesson of LESSONS) {
+    out.push([`${lesson.id}.title`, lesson.title.ko], [`${lesson.id}.caption`, lesson.caption.ko]);
+    if (lesson.label) out.push([`${lesson.id}.label`, lesson.label.ko]);
+    for (const v of lesson.variants) out.push([`${v.id}.label`, v.label.ko], [`${v.id}.note`, v.note.ko]);
+  }
+  return out;
+}
+
+describe('Korean terms', () => {
+  it('spell Newton one way: 뉴턴 (the Latin name only as a gloss, "뉴턴 방법(Newton)")', () => {
+    expect(translate('ko', 'optimizer.newton')).toBe('뉴턴');
+    for (const [where, text] of koreanTexts()) {
+      const latin = text.replace(/뉴턴 방법\(Newton\)/g, '');
+      expect(latin, `${where}: ${text}`).not.toMatch(/Newton/);
+    }
+  });
+});
