@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { computeScene } from '../state/paths';
-import { rewind, stepBy, togglePlaying } from '../state/playback';
+import { onPlaybackRate, rewind, stepBy, togglePlaying } from '../state/playback';
 import { onPlayhead, seek } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useScene } from '../state/useScene';
 import { formatSpeed } from './formatNumber';
 import { fullscreenAvailable, isFullscreen, toggleFullscreen } from './fullscreen';
 import { useT } from './i18n';
-import { indexToSpeed, SPEED_LADDER, speedToIndex } from './speedScale';
+import { indexToSpeed, SPEED_LADDER, speedToIndex, showsActualRate } from './speedScale';
 import './PlaybackBar.css';
 
 // Icons are drawn rather than typed: ▶ and ⏸ render as colour emoji on some phones.
@@ -44,8 +44,10 @@ export function PlaybackBar() {
   const lastStep = useScene((s) => computeScene(s).lastStep);
   const timelineRef = useRef<HTMLInputElement>(null);
   const stepRef = useRef<HTMLSpanElement>(null);
+  const actualRef = useRef<HTMLSpanElement>(null);
   const fullscreen = useFullscreen();
   const speedId = useId();
+  const playedId = useId();
 
   useEffect(() => {
     let shown = -1;
@@ -64,6 +66,23 @@ export function PlaybackBar() {
       }
     });
   }, [lastStep, t]);
+
+  // The rate played, where the device falls behind the speed set: written to the DOM as it is
+  // measured (each frame), the text only when its rounded value changes.
+  useEffect(() => {
+    let shown = '';
+    return onPlaybackRate((rate) => {
+      const el = actualRef.current;
+      if (!el) return;
+      const text = rate !== null && showsActualRate(speed, rate) ? formatSpeed(rate) : '';
+      if (text === shown) return;
+      shown = text;
+      el.hidden = text === '';
+      el.textContent = text && t('playback.speedActual', { n: text });
+      el.title = text && t('playback.speedActualHint', { n: text });
+      el.dataset.value = text;
+    });
+  }, [speed, t]);
 
   const onTimeline = (e: ChangeEvent<HTMLInputElement>) => {
     // Scrubbing takes over from playback, as a video player's does.
@@ -122,43 +141,50 @@ export function PlaybackBar() {
         </span>
       </div>
 
-      <div className="pb-speed">
-        <label className="pb-speed-label" htmlFor={speedId}>
-          {t('playback.speed')}
-        </label>
-        <input
-          id={speedId}
-          className="pb-speed-input"
-          type="range"
-          min={0}
-          max={SPEED_LADDER.length - 1}
-          step={1}
-          value={speedIndex}
-          onChange={(e) => setSpeed(indexToSpeed(Number(e.currentTarget.value)))}
-          aria-valuetext={speedText}
-        />
-        {/* Hidden from screen readers: the slider's aria-valuetext already says it. */}
-        <span className="pb-speed-value" data-field="speed" data-value={speed} aria-hidden="true">
-          {speedText}
-        </span>
-      </div>
+      <div className="pb-settings">
+        <div className="pb-speed">
+          <label className="pb-speed-label" htmlFor={speedId}>
+            {t('playback.speed')}
+          </label>
+          <input
+            id={speedId}
+            className="pb-speed-input"
+            type="range"
+            min={0}
+            max={SPEED_LADDER.length - 1}
+            step={1}
+            value={speedIndex}
+            onChange={(e) => setSpeed(indexToSpeed(Number(e.currentTarget.value)))}
+            aria-valuetext={speedText}
+            aria-describedby={playedId}
+          />
+          {/* The set speed is hidden from screen readers (the slider's aria-valuetext says it); the
+              rate played, shown only when it falls short, describes the slider. */}
+          <span className="pb-speed-value">
+            <span className="pb-speed-set" data-field="speed" data-value={speed} aria-hidden="true">
+              {speedText}
+            </span>
+            <span ref={actualRef} id={playedId} className="pb-speed-actual" data-field="speed-played" hidden />
+          </span>
+        </div>
 
-      <div className="pb-extras">
-        <button type="button" className="button ghost pb-button" onClick={() => setHelpOpen(true)} aria-label={t('playback.help')} title={withKey(t('playback.help'), '?')}>
-          <Icon d={ICON.help} />
-        </button>
-        {fullscreen.available && (
-          <button
-            type="button"
-            className="button ghost pb-button"
-            onClick={toggleFullscreen}
-            aria-label={t('playback.fullscreen')}
-            aria-pressed={fullscreen.on}
-            title={withKey(t('playback.fullscreen'), 'F')}
-          >
-            <Icon d={fullscreen.on ? ICON.exitFullscreen : ICON.fullscreen} />
+        <div className="pb-extras">
+          <button type="button" className="button ghost pb-button" onClick={() => setHelpOpen(true)} aria-label={t('playback.help')} title={withKey(t('playback.help'), '?')}>
+            <Icon d={ICON.help} />
           </button>
-        )}
+          {fullscreen.available && (
+            <button
+              type="button"
+              className="button ghost pb-button"
+              onClick={toggleFullscreen}
+              aria-label={t('playback.fullscreen')}
+              aria-pressed={fullscreen.on}
+              title={withKey(t('playback.fullscreen'), 'F')}
+            >
+              <Icon d={fullscreen.on ? ICON.exitFullscreen : ICON.fullscreen} />
+            </button>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -38,3 +38,13 @@ export function indexToSpeed(index: number): number {
   const i = Math.min(SPEED_LADDER.length - 1, Math.max(0, Math.round(index)));
   return SPEED_LADDER[i];
 }
+
+/**
+ * Whether the bar shows the rate played beside the speed set: when it is more than a tenth
+ * short. Playback advances by the time each frame took, so the two agree wherever frames come
+ * at least once a second (MAX_FRAME_SECONDS); the end of the timeline aside, a rate further
+ * short means the device is slower than that.
+ */
+export function showsActualRate(speed: number, rate: number): boolean {
+  return Number.isFinite(rate) && rate >= 0 && rate < 0.9 * speed;
+}

@@ -15,6 +15,11 @@ export const playback = {
   'playback.speed': { en: 'Speed', ko: '속도' },
   'playback.speedValue': { en: '{n} steps/s', ko: '초당 {n}스텝' },
   'playback.speedValueOne': { en: '{n} step/s', ko: '초당 {n}스텝' },
+  'playback.speedActual': { en: 'playing {n}/s', ko: '실제 초당 {n}' },
+  'playback.speedActualHint': {
+    en: 'This device cannot draw frames fast enough for the speed set: playback runs at {n} steps/s',
+    ko: '이 기기는 설정한 속도에 맞춰 화면을 그리지 못해, 초당 {n}스텝으로 재생됩니다',
+  },
   'playback.help': { en: 'Keyboard shortcuts', ko: '단축키' },
   'playback.fullscreen': { en: 'Full screen', ko: '전체 화면' },
   'playback.shortcut': { en: '{label} ({key})', ko: '{label} ({key})' },
