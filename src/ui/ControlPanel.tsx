@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import './ControlPanel.css';
 import { useScene } from '../state/useScene';
+import { useAfterFirstFrame } from './afterFirstFrame';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoisePenaltyControls } from './NoisePenaltyControls';
@@ -9,9 +10,24 @@ import { RunList } from './RunList';
 import { StartStepsFields } from './StartStepsFields';
 import { SurfacePicker } from './SurfacePicker';
 
-// The typeset rule, its numbers and the step-by-step sentences: the first frame does not need them.
-const UpdateRulePanel = lazy(() => import('./UpdateRulePanel').then((m) => ({ default: m.UpdateRulePanel })));
+// The typeset rule, its numbers and the step-by-step sentences: the first frame does not need
+// them. Neither the chunk nor KaTeX is fetched before that frame is drawn, unless a run's
+// "update rule" button asks for them (see afterFirstFrame.ts).
+export const loadUpdateRulePanel = () => import('./UpdateRulePanel');
+const UpdateRulePanel = lazy(() => loadUpdateRulePanel().then((m) => ({ default: m.UpdateRulePanel })));
 
+/** The update rule once the first frame is drawn; until then, a placeholder of about its height. */
+function DeferredUpdateRule() {
+  const t = useT();
+  const ready = useAfterFirstFrame();
+  const pending = <p className="rule-pending">{t('teach.rule.loading')}</p>;
+  if (!ready) return pending;
+  return (
+    <Suspense fallback={pending}>
+      <UpdateRulePanel />
+    </Suspense>
+  );
+}
 
 function RunCount() {
   const count = useScene((s) => s.runs.length);
@@ -46,9 +62,7 @@ export function ControlPanel() {
         <RunList />
       </PanelSection>
       <PanelSection title={t('teach.rule.heading')} className="rule-section">
-        <Suspense fallback={<p className="rule-loading">{t('teach.rule.loading')}</p>}>
-          <UpdateRulePanel />
-        </Suspense>
+        <DeferredUpdateRule />
       </PanelSection>
       <PanelSection title={t('noise.heading')} className="noise-section">
         <NoisePenaltyControls />

@@ -2,6 +2,7 @@ import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { OPTIMIZERS, getOptimizer, isOptimizerId } from '../engine';
 import { optimizerParams, sceneStore, type RunConfig } from '../state/store';
 import { useScene } from '../state/useScene';
+import { stopDeferring } from './afterFirstFrame';
 import { useT } from './i18n';
 import { ParamSlider } from './ParamSlider';
 import { ScheduleControl } from './ScheduleControl';
@@ -69,6 +70,8 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
   };
   const explain = () => {
     sceneStore.getState().selectRun(id);
+    // Asked for by name: the rule panel and KaTeX load now, even before the first frame.
+    stopDeferring();
     revealUpdateRule();
   };
   return (

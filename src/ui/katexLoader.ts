@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { KatexOptions } from 'katex';
+import { afterFirstFrame } from './afterFirstFrame';
 
 /** KaTeX's two entry points the app uses: into a string (React markup) or into an element. */
 export interface Katex {
@@ -29,22 +30,29 @@ export function loadKatex(): Promise<Katex> {
 
 /**
  * KaTeX once it has arrived, null before (and for good if it cannot be fetched: every caller
- * has a plain-text form that stays correct, only less pretty).
+ * has a plain-text form that stays correct, only less pretty). `deferred`: not fetched before
+ * the first frame of the scene (see afterFirstFrame.ts); the surface's formula in the panel
+ * reads well enough as text until then.
  */
-export function useKatex(): Katex | null {
+export function useKatex(deferred = false): Katex | null {
   const [katex, setKatex] = useState<Katex | null>(() => loaded);
   useEffect(() => {
     if (katex) return;
     let current = true;
-    loadKatex().then(
-      (k) => {
-        if (current) setKatex(k);
-      },
-      () => {},
-    );
+    const load = () => {
+      if (!current) return;
+      loadKatex().then(
+        (k) => {
+          if (current) setKatex(k);
+        },
+        () => {},
+      );
+    };
+    if (deferred) afterFirstFrame(load);
+    else load();
     return () => {
       current = false;
     };
-  }, [katex]);
+  }, [katex, deferred]);
   return katex;
 }

@@ -564,8 +564,10 @@ export const goldsteinPrice: Surface = defineSurface({
   name: 'Goldstein–Price',
   formula:
     '(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))*(30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))',
+  // \big rather than \left…\right: KaTeX cannot break a line inside a \left…\right group, and
+  // this formula is wider than the panel; with plain brackets it wraps after + and −.
   latex:
-    '\\left[1 + (x + y + 1)^2(19 - 14x + 3x^2 - 14y + 6xy + 3y^2)\\right]\\left[30 + (2x - 3y)^2(18 - 32x + 12x^2 + 48y - 36xy + 27y^2)\\right]',
+    '\\big[1 + (x + y + 1)^2(19 - 14x + 3x^2 - 14y + 6xy + 3y^2)\\big]\\,\\big[30 + (2x - 3y)^2(18 - 32x + 12x^2 + 48y - 36xy + 27y^2)\\big]',
   ...goldsteinPriceFns,
   domain: { x: [-2, 2], y: [-2, 2] },
   start: [-1, -1.5],
