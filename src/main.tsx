@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/inter';
-import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
+import './ui/fonts.css';
 import './ui/styles.css';
 import { App } from './App';
 import { registerServiceWorker } from './registerServiceWorker';
@@ -11,6 +10,8 @@ import { startPlayback } from './state/playback';
 import { playhead, seek } from './state/playhead';
 import { sceneStore } from './state/store';
 import { startUrlSync } from './state/urlSync';
+import { afterFirstFrame } from './ui/afterFirstFrame';
+import { loadKoreanFont } from './ui/koreanFont';
 
 startPlayback();
 // Before the first render: a shared link opens on its own scene, never on a flash of the default.
@@ -21,6 +22,13 @@ startUrlSync();
 Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek } });
 
 registerServiceWorker();
+
+// Korean text needs its font now; an English page only for "한국어" on the language switch.
+if (sceneStore.getState().lang === 'ko') void loadKoreanFont();
+else afterFirstFrame(() => void loadKoreanFont());
+sceneStore.subscribe((s) => {
+  if (s.lang === 'ko') void loadKoreanFont();
+});
 
 const root = document.getElementById('root');
 if (root) {
