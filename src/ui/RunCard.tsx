@@ -110,6 +110,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
         >
           <EyeIcon open={run.visible} />
         </button>
+        {/* Σ alone said nothing: the button names what it shows, in a word and in full. */}
         <button
           type="button"
           className="icon-button run-explain"
@@ -119,6 +120,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
           onClick={explain}
         >
           <ExplainIcon />
+          <span className="run-explain-label">{t('teach.explainShort')}</span>
         </button>
         <button
           type="button"

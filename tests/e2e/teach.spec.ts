@@ -120,8 +120,8 @@ test('the update rule shows the selected run’s numbers, equal to the engine’
   await openApp(page);
   const adam = 5;
   expect(await page.evaluate((i) => window.__descent.store.getState().runs[i].optimizer, adam)).toBe('adam');
-  await page.getByRole('button', { name: 'Explain Adam' }).click();
-  await expect(page.getByRole('button', { name: 'Explain Adam' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Show the update rule of Adam' }).click();
+  await expect(page.getByRole('button', { name: 'Show the update rule of Adam' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.rule-panel')).toHaveAttribute('data-optimizer', 'adam');
   // The rule with the lecture's symbols, typeset.
   await expect(page.getByRole('figure', { name: 'Update rule of Adam' }).locator('.katex').first()).toBeVisible();
@@ -227,7 +227,7 @@ test('bias correction and a learning-rate schedule change a run’s path', async
   expect(await page.evaluate(() => window.__descent.store.getState().runs[0].schedule)).toEqual({ ...schedule, every: 10 });
   expect(await pathOf(page, 0)).not.toEqual(stepped);
   // The rule panel shows η after the schedule.
-  await page.getByRole('button', { name: 'Explain SGD' }).click();
+  await page.getByRole('button', { name: 'Show the update rule of SGD' }).click();
   await seekTo(page, 25);
   // StepLR: η·γ^⌊(t − 1)/every⌋ = η·0.5² at step 25.
   const base = await page.evaluate(() => window.__descent.store.getState().runs[0].params.lr);
@@ -270,7 +270,7 @@ test('gradient noise moves every path, and the same seed gives the same path', a
   expect(await pathOf(page, 0)).toEqual(noisy[0]);
 
   // The panel's gradient is the noisy one the path used.
-  await page.getByRole('button', { name: 'Explain Momentum' }).click();
+  await page.getByRole('button', { name: 'Show the update rule of Momentum' }).click();
   await seekTo(page, 7);
   const n = await panelNumbers(page);
   // The gradient shown is not the surface's own: it carries the noise the path used ...

@@ -23,8 +23,10 @@ const rule = {
   'teach.effLr.x': { en: 'along x', ko: 'x 방향' },
   'teach.effLr.y': { en: 'along y', ko: 'y 방향' },
   'teach.effLr.ratio': { en: '{r}× η', ko: 'η의 {r}배' },
-  'teach.explain': { en: 'Explain {name}', ko: '{name} 설명 보기' },
+  'teach.explain': { en: 'Show the update rule of {name}', ko: '{name}의 업데이트 규칙 보기' },
   'teach.explained': { en: 'Shown in “Update rule”', ko: '“업데이트 규칙”에 표시 중' },
+  // The run card button's visible word: part of its accessible name (teach.explain) in each language.
+  'teach.explainShort': { en: 'Rule', ko: '규칙' },
   'teach.stepByStep': { en: 'Step by step', ko: '한 스텝씩' },
   'teach.stepByStep.hint': { en: 'Paused. → takes the next step, ← goes back one.', ko: '일시정지됨. → 키로 다음 스텝, ← 키로 이전 스텝으로 갑니다.' },
   'teach.next': { en: 'Next step', ko: '다음 스텝' },

@@ -22,3 +22,15 @@ describe('Korean terms', () => {
     }
   });
 });
+
+describe('buttons with a visible word and a longer accessible name', () => {
+  // WCAG 2.5.3 (label in name): speech users say what they see.
+  it('the run card’s update-rule button: its word is part of its name, in both languages', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const word = translate(lang, 'teach.explainShort');
+      const name = translate(lang, 'teach.explain', { name: 'Adam' });
+      expect(name.toLowerCase(), lang).toContain(word.toLowerCase());
+      expect(name, lang).toContain('Adam');
+    }
+  });
+});
