@@ -76,8 +76,8 @@ export function FormulaView({ latex, text, label }: FormulaViewProps) {
     return () => observer.disconnect();
   }, []);
 
-  // Long formulas (Goldstein–Price) are set smaller, then wrap after + and −.
-  const size = latex.length > 110 ? ' formula-long' : latex.length > 60 ? ' formula-medium' : '';
+  // Long formulas (Ackley, Goldstein–Price) are set a little smaller, and wrap after + and −.
+  const size = latex.length > 60 ? ' formula-medium' : '';
   return (
     <figure ref={box} className={`formula${size}`} aria-label={label} data-typeset={html !== null}>
       {html !== null ? (
