@@ -9,8 +9,10 @@ import { chromium } from 'playwright-core';
 import type { Measurement } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const PORT = 4319;
+// BENCH_DIST measures another build (an older one, to compare on the same machine and load).
+const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
+// BENCH_PORT lets two checkouts measure side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4319);
 
 /** The JS a first visit loads: index.html's module script and modulepreloads, gzipped. */
 export function initialJsGzip(): number {
@@ -21,8 +23,44 @@ export function initialJsGzip(): number {
   return total;
 }
 
+/** Gzipped bytes of built files, by their URL paths (as the page requested them). */
+function gzipOfUrls(urls: readonly string[]): number {
+  let total = 0;
+  for (const url of new Set(urls)) {
+    const file = join(dist, decodeURIComponent(new URL(url).pathname).replace(/^\//, ''));
+    if (existsSync(file)) total += gzipSync(readFileSync(file)).length;
+  }
+  return total;
+}
+
+/** Files the README says load later (KaTeX, the update-rule panel, mathjs, the Korean font sheets). */
+const DEFERRED_FILES = /\/(katex-|UpdateRulePanel-|formula-|esm-|EmbedDialog-|[4-7]00-)[^/]*\.(js|css)$/;
+
+/** What one cold load fetched before its first frame: scripts, stylesheets, and the deferred ones among them. */
+interface BeforeFirstFrame {
+  readonly ms: number;
+  readonly js: string[];
+  readonly css: string[];
+}
+
+async function loadOnce(page: import('playwright-core').Page): Promise<BeforeFirstFrame> {
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const ms = performance.getEntriesByName('descent:first-frame')[0]?.startTime ?? Number.NaN;
+    const before = performance.getEntriesByType('resource').filter((e) => e.startTime < ms).map((e) => e.name);
+    return { ms, js: before.filter((u) => u.endsWith('.js')), css: before.filter((u) => u.endsWith('.css')) };
+  });
+}
+
 async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  // Another server on the port would answer for ours, and the figures would be of its build.
+  const taken = await fetch(`http://127.0.0.1:${PORT}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${PORT} is in use: stop that server or set BENCH_PORT`);
+  const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--outDir', dist, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
     stdio: 'ignore',
   });
@@ -61,18 +99,24 @@ export async function browserMeasurements(): Promise<Measurement[]> {
   });
   const out: Measurement[] = [];
   try {
-    // 1. Navigation → first frame with the surface, median of 5 cold loads.
-    const firsts: number[] = [];
+    // 1. Navigation → first frame with the surface, median of 5 cold loads (a fresh context
+    // each: no HTTP cache, no service worker), and what each fetched before that frame.
+    const loads: BeforeFirstFrame[] = [];
     for (let i = 0; i < 5; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
-      firsts.push(await page.evaluate(() => performance.getEntriesByName('descent:first-frame')[0]?.startTime ?? Number.NaN));
-      await page.close();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+      loads.push(await loadOnce(await context.newPage()));
+      await context.close();
     }
-    firsts.sort((a, b) => a - b);
+    const firsts = loads.map((l) => l.ms).sort((a, b) => a - b);
     const first = firsts[2];
     out.push({ name: 'browser: navigation to first frame', value: first, unit: 'ms', target: '≤ 2000', ok: first <= 2000 });
+    const jsBefore = Math.max(...loads.map((l) => gzipOfUrls(l.js))) / 1024;
+    const cssBefore = Math.max(...loads.map((l) => gzipOfUrls(l.css))) / 1024;
+    const deferredBefore = [...new Set(loads.flatMap((l) => [...l.js, ...l.css]).filter((u) => DEFERRED_FILES.test(u)))];
+    out.push({ name: 'browser: JavaScript fetched before the first frame, gzipped', value: jsBefore, unit: 'KB', target: '≤ 400', ok: jsBefore <= 400 });
+    out.push({ name: 'browser: CSS fetched before the first frame, gzipped', value: cssBefore, unit: 'KB' });
+    out.push({ name: 'browser: lazy chunks fetched before the first frame', value: deferredBefore.length, unit: 'files', target: '0', ok: deferredBefore.length === 0 });
+    for (const url of deferredBefore) process.stderr.write(`bench: fetched before the first frame: ${url}\n`);
 
     // 2. Main-thread JS per frame while 12 runs × 10,000 steps play. Software GL draws few frames
     // at full size, so a smaller window gives more frames to measure; the JS per frame does not

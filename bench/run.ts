@@ -1,12 +1,13 @@
 // `npm run bench`: prints a table; `npm run bench -- --json` prints one JSON object per line.
-// `--engine` measures only the engine (no build or browser needed).
+// `--engine` measures only the engine (no build or browser needed); `--browser` only the browser.
 import { browserMeasurements } from './browser';
 import { engineMeasurements } from './engine';
 import { formulaMeasurements } from './formula';
 import { printJsonLines, printTable, type Measurement } from './measure';
 
 const json = process.argv.includes('--json');
-const rows: Measurement[] = [...engineMeasurements(), ...formulaMeasurements()];
+// `--browser` measures only the browser (for comparing two builds: BENCH_DIST=…).
+const rows: Measurement[] = process.argv.includes('--browser') ? [] : [...engineMeasurements(), ...formulaMeasurements()];
 if (!process.argv.includes('--engine')) rows.push(...(await browserMeasurements()));
 if (json) printJsonLines(rows);
 else printTable(rows);
