@@ -8,6 +8,9 @@ import './window';
 // at the new PNGs before committing them.
 async function settle(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(() => window.__descent.seek(120));
+  // What follows the first frame has arrived: KaTeX (the formula typeset), the Korean font sheets.
+  await expect(page.locator('.surface-picker .formula')).toHaveAttribute('data-typeset', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-korean-font', 'loaded');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await nextFrames(page, 6);
 }
