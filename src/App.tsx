@@ -16,7 +16,8 @@ import { PlaybackBar } from './ui/PlaybackBar';
 import { panelDrawer } from './ui/presentation';
 import { Toolbar } from './ui/Toolbar';
 import { useKeyboardShortcuts } from './ui/useKeyboardShortcuts';
-import { VectorToggles } from './ui/VectorToggles';
+import { SceneKey } from './ui/SceneKey';
+import { SceneTitle } from './ui/SceneTitle';
 
 // The theme colours the browser paints before and around the page (address bar, overscroll).
 const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
@@ -88,18 +89,29 @@ function FullLayout() {
   useDrawerFocus(panelRef);
   return (
     <div className="app">
-      <main className="stage">
-        <ErrorBoundary>
-          <SceneCanvas />
-        </ErrorBoundary>
-        <Legend />
-        <Toolbar />
-        <LessonCaption />
-        <VectorToggles />
+      {/* The scene's grid: the bar above, the canvas, the caption beside or under it, the key
+          below. Nothing is laid over the canvas, so the fitted view is the whole canvas. */}
+      <main className="scene">
+        <div className="scene-grid">
+          <header className="scene-bar">
+            <SceneTitle />
+            <Toolbar />
+          </header>
+          <div className="stage">
+            <ErrorBoundary>
+              <SceneCanvas />
+            </ErrorBoundary>
+          </div>
+          <LessonCaption />
+          <SceneKey />
+        </div>
       </main>
       <section className="dock">
         <PlaybackBar />
-        <LossChart />
+        <div className="readouts">
+          <LossChart />
+          <Legend />
+        </div>
       </section>
       <aside
         ref={panelRef}

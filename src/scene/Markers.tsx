@@ -1,6 +1,9 @@
-import { useMemo } from 'react';
 import { ConeGeometry, CylinderGeometry, MeshBasicMaterial, MeshStandardMaterial, TorusGeometry } from 'three';
 import type { Surface, Vec2 } from '../engine';
+import { markedKey, markedPoints } from '../state/markedPoints';
+import { computeScene } from '../state/paths';
+import { sceneStore } from '../state/store';
+import { useScene } from '../state/useScene';
 import { surfaceGridFor } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
 
@@ -12,16 +15,21 @@ const pin = new CylinderGeometry(0.006, 0.006, 0.22, 8);
 const pinHead = new ConeGeometry(0.03, 0.06, 16);
 const pinMaterial = new MeshStandardMaterial({ color: '#ffffff', emissive: '#ffffff', emissiveIntensity: 0.3 });
 
-/** The known minima (gold: global, white: local), saddles, and a pin at the start. */
+/**
+ * The known minima (gold: global, white: local) that matter to the runs (see markedPoints),
+ * saddles, and a pin at the start.
+ */
 export function Markers({ surface, start, flat }: { surface: Surface; start: Vec2; flat: boolean }) {
   const grid = surfaceGridFor(surface);
   const { mapping, scale } = grid;
   const height = (f: number) => (flat ? 0.004 : scale.toUnit(f) * SURFACE_HEIGHT + 0.01);
   const startHeight = height(surface.value(start[0], start[1]));
-  const saddles = useMemo(() => surface.saddles ?? [], [surface]);
+  // Re-rendered only when the set of marked points changes, not on every slider move.
+  useScene((s) => markedKey(markedPoints(surface, computeScene(s))));
+  const { minima, saddles } = markedPoints(surface, computeScene(sceneStore.getState()));
   return (
     <group>
-      {surface.minima.map((m, i) => (
+      {minima.map((m, i) => (
         <mesh
           key={`m${i}`}
           geometry={ring}

@@ -20,15 +20,15 @@ function write(cell: HTMLElement | null, text: string, value?: number): void {
 }
 
 /**
- * Each run's numbers at the playhead, over the canvas's top-left corner. Rows are React's (they
+ * Each run's numbers at the playhead, beside the loss chart. Rows are React's (they
  * change with the runs); the numbers inside are written straight to the DOM, and only when the
  * whole step under the playhead changes or the paths are recomputed.
  */
 export function Legend() {
   const t = useT();
   const runs = useScene((s) => s.runs);
-  // Folded on phones, where the table would cover much of the small canvas.
-  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || !matchMedia('(max-width: 760px)').matches);
+  // Open from the start: it sits beside the chart, over nothing. Folding it is the reader's choice.
+  const [open, setOpen] = useState(true);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const cells = useRef(new Map<string, RowCells>());
   const tRef = useRef<Translate>(t);
@@ -90,30 +90,30 @@ export function Legend() {
 
   return (
     <section className="legend" aria-label={t('legend.title')} data-open={open}>
-      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        <span className="legend-chevron" aria-hidden="true">
-          ▾
-        </span>
-        {t('legend.title')}
-      </button>
-      <table className="legend-table" hidden={!open}>
+      <table className="legend-table">
         <thead>
           <tr>
-            <th scope="col">
-              <span className="visually-hidden">{t('legend.optimizer')}</span>
+            <th scope="col" className="legend-head-name">
+              {/* The fold switch is the name column's heading: no row of its own. */}
+              <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+                <span className="legend-chevron" aria-hidden="true">
+                  ▾
+                </span>
+                {t('legend.title')}
+              </button>
             </th>
-            <th scope="col" className="legend-num">
+            <th scope="col" className="legend-num" hidden={!open}>
               {t('legend.step')}
             </th>
-            <th scope="col" className="legend-num">
+            <th scope="col" className="legend-num" hidden={!open}>
               {t('legend.loss')}
             </th>
-            <th scope="col" className="legend-pos">
+            <th scope="col" className="legend-pos" hidden={!open}>
               {t('legend.position')}
             </th>
           </tr>
         </thead>
-        <tbody ref={bodyRef}>
+        <tbody ref={bodyRef} hidden={!open}>
           {runs.map((run) => (
             <tr key={run.id} data-run-id={run.id} data-visible={run.visible} className="legend-row">
               <th scope="row" className="legend-name">

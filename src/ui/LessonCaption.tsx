@@ -5,9 +5,10 @@ import { useT } from './i18n';
 import './LessonMenu.css';
 
 /**
- * What the open lesson shows and why, over the bottom of the canvas, in the reader's language.
+ * What the open lesson shows and why, beside or under the canvas, in the reader's language.
  * It can be folded to a small tab (and brought back); opening a lesson, even the same one
- * again, unfolds it. Lessons with variants switch between them here.
+ * again, unfolds it. Lessons with variants switch between them here, right under the title, so
+ * that the switches never scroll out of sight.
  */
 export function LessonCaption() {
   const t = useT();
@@ -48,7 +49,6 @@ export function LessonCaption() {
           ✕
         </button>
       </div>
-      <p className="lesson-caption-text">{lesson.caption[lang]}</p>
       {lesson.variants.length > 0 && (
         <div className="segmented lesson-caption-variants" role="group" aria-label={t('lessons.variants')}>
           <button type="button" aria-pressed={variant === null} onClick={() => openLesson(lesson.id)}>
@@ -66,6 +66,7 @@ export function LessonCaption() {
           {variant.note[lang]}
         </p>
       )}
+      <p className="lesson-caption-text">{lesson.caption[lang]}</p>
     </section>
   );
 }

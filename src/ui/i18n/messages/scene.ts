@@ -1,0 +1,17 @@
+import type { Messages } from '../types';
+
+// The scene's frame: its title, the key under the canvas, the 2D plot's axes.
+export const sceneMessages = {
+  'scene.key': { en: 'Key to the scene', ko: '장면 범례' },
+  'scene.key.start': { en: 'Start — click the surface to move it', ko: '시작점 — 곡면을 클릭해 옮기세요' },
+  'scene.key.startShort': { en: 'Start', ko: '시작점' },
+  'scene.key.global': { en: 'Global minimum', ko: '전역 최솟값' },
+  'scene.key.local': { en: 'Local minimum', ko: '국소 최솟값' },
+  'scene.key.saddle': { en: 'Saddle point', ko: '안장점' },
+  'scene.key.hiddenLocal': {
+    en: '{n} more local minima are not marked; a run that ends in one marks it.',
+    ko: '국소 최솟값 {n}개는 표시하지 않았습니다. 실행이 끝나는 곳은 표시됩니다.',
+  },
+  'scene.title': { en: 'Surface', ko: '곡면' },
+  'scene.axes': { en: 'Axes of the 2D plot', ko: '2D 그림의 축' },
+} satisfies Messages;
