@@ -7,7 +7,7 @@ import { ControlPanel } from './ui/ControlPanel';
 import { EmbedControls } from './ui/EmbedControls';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { HelpDialog } from './ui/HelpDialog';
-import { translate } from './ui/i18n';
+import { translate, useT } from './ui/i18n';
 import { Legend } from './ui/Legend';
 import { LessonCaption } from './ui/LessonCaption';
 import { LossChart } from './ui/LossChart';
@@ -83,6 +83,7 @@ function EmbedLayout() {
 }
 
 function FullLayout() {
+  const t = useT();
   const panelRef = useRef<HTMLElement>(null);
   const presentation = useScene((s) => s.presentation);
   const panelOpen = useStore(panelDrawer, (s) => s.open);
@@ -97,7 +98,8 @@ function FullLayout() {
             <SceneTitle />
             <Toolbar />
           </header>
-          <div className="stage">
+          {/* Focusable (not in the tab order) so that a chosen lesson can hand focus to the scene. */}
+          <div className="stage" tabIndex={-1} role="group" aria-label={t('scene.stage')}>
             <ErrorBoundary>
               <SceneCanvas />
             </ErrorBoundary>

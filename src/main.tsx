@@ -6,6 +6,7 @@ import '@fontsource/noto-sans-kr/700.css';
 import './ui/styles.css';
 import { App } from './App';
 import { registerServiceWorker } from './registerServiceWorker';
+import { projectToScreen } from './scene/screenProbe';
 import { computeScene } from './state/paths';
 import { startPlayback } from './state/playback';
 import { playhead, seek } from './state/playhead';
@@ -17,8 +18,8 @@ startPlayback();
 startUrlSync();
 
 // A read-only window into the running scene for tests, the benchmark and curious students in
-// the console: the store, the computed paths and the playhead.
-Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek } });
+// the console: the store, the computed paths, the playhead, and where a point is drawn.
+Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen } });
 
 registerServiceWorker();
 

@@ -94,7 +94,7 @@ class RunVisual {
     const { mapping, scale } = grid;
     for (let k = 0; k < n; k++) {
       this.points[3 * k] = mapping.toWorldX(path.x[k]);
-      this.points[3 * k + 1] = flat ? LIFT * 0.2 : scale.toUnit(path.loss[k]) * SURFACE_HEIGHT + LIFT;
+      this.points[3 * k + 1] = pathHeight(scale, flat, path.loss[k]);
       this.points[3 * k + 2] = mapping.toWorldZ(path.y[k]);
     }
     if (n >= 2 && c.leftAt >= 0) clipLastPoint(this.points, n, mapping.halfX * (1 + OVERSHOOT), mapping.halfZ * (1 + OVERSHOOT));
@@ -167,6 +167,16 @@ class RunVisual {
     this.aheadMaterial.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
   }
+}
+
+/** How high a path's point at loss f floats: on the surface, or flat on the 2D map. */
+function pathHeight(scale: SurfaceGrid['scale'], flat: boolean, f: number): number {
+  return flat ? LIFT * 0.2 : scale.toUnit(f) * SURFACE_HEIGHT + LIFT;
+}
+
+/** A path's point in world coordinates, exactly as RunVisual draws it. */
+export function pathPointInWorld(grid: SurfaceGrid, flat: boolean, x: number, y: number, f: number): [number, number, number] {
+  return [grid.mapping.toWorldX(x), pathHeight(grid.scale, flat, f), grid.mapping.toWorldZ(y)];
 }
 
 /** Drawn margin beyond the plot, as a share of its size. */

@@ -9,6 +9,7 @@ import { CameraRig } from './CameraRig';
 import { Markers } from './Markers';
 import { PlotAxes } from './PlotAxes';
 import { RunVisuals } from './RunVisuals';
+import { ScreenProbe } from './ScreenProbe';
 import { SurfaceMesh } from './SurfaceMesh';
 import { VectorArrows } from './VectorArrows';
 import { silhouetteFor, surfaceGridFor } from './surfaceGrid';
@@ -74,6 +75,7 @@ export function SceneCanvas() {
       <Markers surface={surface} start={start} flat={flat} />
       <RunVisuals flat={flat} />
       <VectorArrows flat={flat} />
+      <ScreenProbe grid={grid} flat={flat} />
       {flat && <PlotAxes mapping={mapping} domain={surface.domain} names={{ x: 'x', y: 'y', label: t('scene.axes') }} />}
     </Canvas>
   );

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { getOptimizer } from '../engine';
 import { computeScene } from '../state/paths';
 import { onPlayhead, playhead } from '../state/playhead';
 import { sceneStore, type RunConfig } from '../state/store';
@@ -7,6 +6,7 @@ import { useScene } from '../state/useScene';
 import { formatNumber } from './formatNumber';
 import { useT, type Translate } from './i18n';
 import { pointIndex, runNoteAt } from './runStatus';
+import { runTag } from './runTag';
 import './Legend.css';
 
 const FIELDS = ['step', 'loss', 'x', 'y', 'status'] as const;
@@ -120,7 +120,7 @@ export function Legend() {
                 <span className="legend-swatch" style={{ background: run.color, color: run.color }} aria-hidden="true" />
                 <span className="legend-label">
                   {t(`optimizer.${run.optimizer}`)}
-                  <RunTag run={run} t={t} />
+                  <RunTag run={run} runs={runs} t={t} />
                   {!run.visible && <span className="visually-hidden"> ({t('legend.hidden')})</span>}
                 </span>
                 <span className="legend-status" data-field="status" role="status" />
@@ -138,14 +138,8 @@ export function Legend() {
   );
 }
 
-/**
- * What tells two runs of one optimizer apart when their names match (a lesson's constant η
- * against a decaying one): the schedule, or bias correction switched off. Nothing otherwise.
- */
-function RunTag({ run, t }: { readonly run: RunConfig; readonly t: Translate }) {
-  const parts: string[] = [];
-  if (run.schedule.kind !== 'constant') parts.push(t(`schedule.${run.schedule.kind}`));
-  if (!run.biasCorrection && getOptimizer(run.optimizer)?.hasBiasCorrection) parts.push(t('teach.rule.noBias'));
-  if (parts.length === 0) return null;
-  return <span className="legend-tag"> · {parts.join(', ')}</span>;
+/** The words after a run's name that tell it from its twins (see runTag). */
+function RunTag({ run, runs, t }: { readonly run: RunConfig; readonly runs: readonly RunConfig[]; readonly t: Translate }) {
+  const tag = runTag(run, runs, t);
+  return tag ? <span className="legend-tag"> · {tag}</span> : null;
 }

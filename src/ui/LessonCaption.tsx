@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { onLessonOpened, openLesson, resolveLesson } from '../state/lessons';
 import { useScene } from '../state/useScene';
 import { useT } from './i18n';
+import { NoiseSigmaSlider, PenaltyLambdaSlider } from './NoisePenaltyControls';
 import './LessonMenu.css';
 
 /**
@@ -67,6 +68,11 @@ export function LessonCaption() {
         </p>
       )}
       <p className="lesson-caption-text">{lesson.caption[lang]}</p>
+      {lesson.controls && lesson.controls.length > 0 && (
+        <div className="lesson-caption-controls">
+          {lesson.controls.map((c) => (c === 'noise' ? <NoiseSigmaSlider key={c} /> : <PenaltyLambdaSlider key={c} />))}
+        </div>
+      )}
     </section>
   );
 }

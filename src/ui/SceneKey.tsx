@@ -1,17 +1,22 @@
-import { markedKey, markedPoints } from '../state/markedPoints';
-import { computeScene } from '../state/paths';
+import { markedKey, sceneMarks } from '../state/markedPoints';
 import { sceneStore } from '../state/store';
 import { useScene } from '../state/useScene';
 import { useT } from './i18n';
 import { VectorToggles } from './VectorToggles';
 
-type MarkKind = 'start' | 'global' | 'local' | 'saddle';
+type MarkKind = 'start' | 'global' | 'local' | 'saddle' | 'unpenalized' | 'origin';
 
 /** A drawing of each marker as the scene shows it, so that the key needs no colour words. */
 function Mark({ kind }: { readonly kind: MarkKind }) {
   return (
     <svg className={`scene-mark scene-mark-${kind}`} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      {kind === 'start' ? <path d="M4 3h8l-4 6zM7.3 8h1.4v7H7.3z" /> : <ellipse cx="8" cy="8" rx="6" ry="3.6" />}
+      {kind === 'start' ? (
+        <path d="M4 3h8l-4 6zM7.3 8h1.4v7H7.3z" />
+      ) : kind === 'origin' ? (
+        <path d="M3 8h10M8 3v10" />
+      ) : (
+        <ellipse cx="8" cy="8" rx="6" ry="3.6" />
+      )}
     </svg>
   );
 }
@@ -23,9 +28,8 @@ function Mark({ kind }: { readonly kind: MarkKind }) {
 export function SceneKey() {
   const t = useT();
   // Re-rendered when the marked points change (a run settling in another local minimum).
-  useScene((s) => markedKey(markedPoints(computeScene(s).surface, computeScene(s))));
-  const scene = computeScene(sceneStore.getState());
-  const marked = markedPoints(scene.surface, scene);
+  useScene((s) => markedKey(sceneMarks(s)));
+  const marked = sceneMarks(sceneStore.getState());
   const hasGlobal = marked.minima.some((m) => m.kind === 'global');
   const hasLocal = marked.minima.some((m) => m.kind !== 'global');
   return (
@@ -47,6 +51,18 @@ export function SceneKey() {
             <Mark kind="local" />
             {t('scene.key.local')}
             {marked.hiddenLocal > 0 && <span className="visually-hidden"> ({t('scene.key.hiddenLocal', { n: marked.hiddenLocal })})</span>}
+          </li>
+        )}
+        {marked.unpenalized.length > 0 && (
+          <li>
+            <Mark kind="unpenalized" />
+            {t('scene.key.unpenalized')}
+          </li>
+        )}
+        {marked.origin && (
+          <li>
+            <Mark kind="origin" />
+            {t('scene.key.origin')}
           </li>
         )}
         {marked.saddles.length > 0 && (
