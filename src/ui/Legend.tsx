@@ -52,7 +52,12 @@ export function Legend() {
         write(c.y, formatNumber(path.y[i]), path.y[i]);
         const note = runNoteAt(computed, k);
         c.row.dataset.status = note.kind;
-        write(c.status, note.kind === 'ok' ? '' : tr(`legend.${note.kind}`, { k: note.at }), note.kind === 'ok' ? -1 : note.at);
+        c.row.dataset.ahead = String(note.kind !== 'ok' && note.ahead);
+        write(
+          c.status,
+          note.kind === 'ok' ? '' : tr(note.ahead ? `legend.${note.kind}Ahead` : `legend.${note.kind}`, { k: note.at }),
+          note.kind === 'ok' ? -1 : note.at,
+        );
       }
     };
     updateRef.current = update;

@@ -62,14 +62,17 @@ test.describe('the student', () => {
       await page.mouse.move(box.x + box.width * to, box.y + box.height / 2, { steps: 4 });
       await page.mouse.up();
     };
-    for (const view of ['3d', '2d'] as const) {
+    for (const [view, from, to] of [
+      ['3d', 0.8, 0.45],
+      ['2d', 0.45, 0.7],
+    ] as const) {
       if (view === '2d') await page.getByRole('button', { name: '2D contour' }).click();
       await nextFrames(page, 4);
       const before = await canvasImage(page);
-      await drag(0.8, 0.45);
+      await drag(from, to);
       expect(await page.evaluate(() => window.__descent.playhead.step)).toBe(0);
-      // The first run's path is drawn anew at step 0: thousands of pixels change.
-      expect(await changedPixels(page, before), `${view}: the scene did not change`).toBeGreaterThan(1500);
+      // The first run's path is drawn anew at step 0: hundreds of pixels change.
+      expect(await changedPixels(page, before), `${view}: the scene did not change`).toBeGreaterThan(500);
     }
     await expectNoErrors(errors);
   });

@@ -40,6 +40,9 @@ export const playback = {
   'legend.diverged': { en: 'diverged at step {k}', ko: '{k} 스텝에서 발산' },
   'legend.singular': { en: 'singular Hessian at step {k}', ko: '{k} 스텝에서 헤세 행렬이 특이함' },
   'legend.left': { en: 'left the plot at step {k}', ko: '{k} 스텝에서 그림 밖으로 나감' },
+  'legend.divergedAhead': { en: 'diverges at step {k}', ko: '{k} 스텝에서 발산할 예정' },
+  'legend.singularAhead': { en: 'meets a singular Hessian at step {k}', ko: '{k} 스텝에서 헤세 행렬이 특이해질 예정' },
+  'legend.leftAhead': { en: 'leaves the plot at step {k}', ko: '{k} 스텝에서 그림 밖으로 나갈 예정' },
 
   'help.title': { en: 'Keyboard shortcuts', ko: '단축키' },
   'help.close': { en: 'Close', ko: '닫기' },
