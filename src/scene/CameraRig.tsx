@@ -12,6 +12,12 @@ import type { WorldMapping } from './worldMapping';
 const FOV = 38;
 // From above and in front, a little to the right: the view of a textbook's surface plot.
 const VIEW_DIRECTION: [number, number, number] = [0.14, 0.74, 0.66];
+/**
+ * On a canvas not much wider than tall (a phone, a portrait tablet) the same view leaves the top
+ * and bottom empty: from higher up, the surface's depth takes more of the height.
+ */
+const STEEP_VIEW_DIRECTION: [number, number, number] = [0.12, 0.88, 0.46];
+const STEEP_BELOW_ASPECT = 1.5;
 
 /**
  * The two views. 3D: a perspective camera orbiting the surface. 2D: an orthographic camera
@@ -109,7 +115,8 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silh
   const g = gap(aspect);
   if (view === '3d' && (camera as PerspCam).isPerspectiveCamera) {
     const region: Box = { left: g, top: g, right: w - g, bottom: h - g };
-    const t = fitPointsInView(camera as PerspCam, silhouette, aspect, VIEW_DIRECTION, toNdc(region, w, h));
+    const direction = aspect < STEEP_BELOW_ASPECT ? STEEP_VIEW_DIRECTION : VIEW_DIRECTION;
+    const t = fitPointsInView(camera as PerspCam, silhouette, aspect, direction, toNdc(region, w, h));
     return [t.x, t.y, t.z];
   }
   if (view === '2d' && (camera as OrthoCam).isOrthographicCamera) {

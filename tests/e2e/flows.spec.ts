@@ -265,3 +265,33 @@ test('the 2D view fills its canvas and has numbered axes that follow the domain'
   expect(pixels.painted).toBeGreaterThan(0.5);
   await expectNoErrors(errors);
 });
+
+test('from a small phone to a 1440p screen, in both views, with and without a lesson: the surface, every start and end, nothing over the canvas', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = watchErrors(page);
+  await openApp(page);
+  const defaults = await page.evaluate(() => {
+    const s = window.__descent.store.getState();
+    return { surfaceId: s.surfaceId, start: s.start, steps: s.steps, runs: s.runs, lessonId: null };
+  });
+  const scenes = [defaults, ...['saddle-escape', 'ravine-zigzag'].map((id) => ({ ...LESSONS.find((l) => l.id === id)!.scene, lessonId: id }))];
+  for (const size of [
+    { width: 360, height: 640 },
+    { width: 768, height: 1024 },
+    { width: 1366, height: 768 },
+    { width: 2560, height: 1440 },
+  ]) {
+    await page.setViewportSize(size);
+    for (const scene of scenes) {
+      for (const view of ['3d', '2d'] as const) {
+        await page.evaluate(([scene, view]) => window.__descent.store.getState().loadScene({ ...scene, view, camera: null }), [scene, view] as const);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const label = `${size.width}×${size.height} ${scene.lessonId ?? 'no lesson'} ${view}`;
+        await expect.poll(async () => (await sceneCheck(page)).hidden, { message: label, timeout: 20_000 }).toEqual([]);
+        const pixels = await canvasPixels(page);
+        expect(pixels.painted, `${label}: painted share of the canvas`).toBeGreaterThan(1 / 3);
+      }
+    }
+  }
+  await expectNoErrors(errors);
+});
