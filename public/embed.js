@@ -35,6 +35,8 @@
 
   /** The frames made here: a resize message counts only from one of their own windows. */
   const frames = [];
+  /** The placeholders already given a frame (the author's elements keep their attributes). */
+  const done = new WeakSet();
 
   window.addEventListener('message', (event) => {
     const data = event.data;
@@ -46,7 +48,7 @@
   });
 
   const build = (host, src, title, height) => {
-    if (!src || host.hasAttribute('data-descent-frame')) return;
+    if (!src || done.has(host)) return;
     const iframe = document.createElement('iframe');
     // Every attribute is set before the frame joins the document: the sandbox governs its first load.
     iframe.setAttribute('src', src);
@@ -60,7 +62,7 @@
     // Block, because an inline frame sits on the text's baseline and leaves a gap under it.
     iframe.style.border = '0';
     iframe.style.display = 'block';
-    host.setAttribute('data-descent-frame', '');
+    done.add(host);
     frames.push(iframe);
     host.appendChild(iframe);
   };
