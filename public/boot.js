@@ -1,15 +1,11 @@
 /*
- * Descent's boot guard: a plain message instead of a blank page when the app cannot start.
- *
- * A classic script without `crossorigin`, loaded before the app's module: it is fetched in no-cors
- * mode, so it runs where the module cannot (an opaque-origin frame whose server sends no
- * Access-Control-Allow-Origin), and from its own file, so a CSP of script-src 'self' allows it.
- * It shows the message when the module fails to load or throws while loading, or when the app has
- * not started after LIMIT_MS; the app marks <html data-started> as it starts, which removes the
- * message (a slow network) and cancels everything. Styled through CSSOM, not the app's CSS (which
- * may have failed too) nor style attributes (which a CSP may forbid). Nothing shows otherwise.
- *
- * TEXT repeats src/ui/i18n/messages/boot.ts; a unit test keeps the two equal.
+ * Descent's boot guard: a plain message, not a blank page, when the app cannot start. A classic
+ * script without `crossorigin`, before the app's module: it loads where the module is refused (an
+ * opaque-origin frame on a server without Access-Control-Allow-Origin) and, from its own file,
+ * under a CSP of script-src 'self'. It speaks when the module fails to load or throws, or after
+ * LIMIT_MS; the app sets <html data-started> as it starts, which stands it down and removes a
+ * message shown meanwhile. Styled through CSSOM: the app's CSS may have failed too, and a CSP may
+ * forbid style attributes. TEXT repeats src/ui/i18n/messages/boot.ts (a unit test checks).
  */
 (() => {
   'use strict';

@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import type { Lang } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { app } from './messages/app';
-import { boot } from './messages/boot';
 import { exportMessages } from './messages/export';
 import { formula } from './messages/formula';
 import { lessonMessages } from './messages/lessons';
@@ -13,7 +12,7 @@ import { share } from './messages/share';
 import { teach } from './messages/teach';
 
 // Every area of the UI keeps its messages in its own file under messages/; they meet here.
-const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages, ...boot };
+const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages };
 
 export type MessageKey = keyof typeof MESSAGES;
 export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];

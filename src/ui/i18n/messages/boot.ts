@@ -1,9 +1,10 @@
 import type { Messages } from '../types';
 
-// Messages of public/boot.js: the static page shown when the app itself cannot start (its
-// program failed to load, or has not run after a while), so they cannot come from the bundle.
-// boot.js keeps a copy of this table (it runs before and without the app); a unit test holds the
-// two equal. {token} is allow-same-origin, {header} Access-Control-Allow-Origin: *.
+// Messages of public/boot.js: the plain page shown when the app itself cannot start (its program
+// failed to load, or has not run after a while), so they cannot come from the bundle. boot.js
+// keeps a copy of this table (it runs before and without the app) and a unit test holds the two
+// equal; the app never shows them, so index.ts leaves them out of its table and of the bundle.
+// {token} is allow-same-origin, {header} Access-Control-Allow-Origin: *.
 export const boot = {
   'boot.failed': { en: 'Descent could not start', ko: 'Descent를 시작하지 못했습니다' },
   'boot.slow': { en: 'Descent has not started yet', ko: 'Descent가 아직 시작되지 않았습니다' },
