@@ -136,7 +136,7 @@
         overflow: 'auto',
         background: colours.bg,
         color: colours.text,
-        font: '15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif',
+        font: '15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif',
         wordBreak: lang === 'ko' ? 'keep-all' : 'normal',
       },
       [card],
