@@ -18,6 +18,7 @@ import { Toolbar } from './ui/Toolbar';
 import { useKeyboardShortcuts } from './ui/useKeyboardShortcuts';
 import { SceneKey } from './ui/SceneKey';
 import { SceneTitle } from './ui/SceneTitle';
+import { WheelGate } from './ui/WheelGate';
 
 // The theme colours the browser paints before and around the page (address bar, overscroll).
 const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
@@ -68,13 +69,15 @@ function useDrawerFocus(panel: RefObject<HTMLElement | null>): void {
 }
 
 function EmbedLayout() {
+  const stageRef = useRef<HTMLElement>(null);
   return (
     <div className="embed">
-      <main className="stage embed-stage">
+      <main ref={stageRef} className="stage embed-stage">
         <ErrorBoundary>
           <SceneCanvas />
         </ErrorBoundary>
         <LessonCaption />
+        <WheelGate stageRef={stageRef} />
       </main>
       <EmbedControls />
       <Notice />

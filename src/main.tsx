@@ -13,6 +13,9 @@ import { playhead, seek } from './state/playhead';
 import { sceneStore } from './state/store';
 import { startUrlSync } from './state/urlSync';
 
+// The program has loaded: public/boot.js stops waiting for it and never shows its message.
+document.documentElement.setAttribute('data-started', '');
+
 startPlayback();
 // Before the first render: a shared link opens on its own scene, never on a flash of the default.
 startUrlSync();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import './window';
 
 /** Console errors and page errors seen since the page opened: a test ends by expecting none. */
@@ -18,7 +18,7 @@ export async function openApp(page: Page, query = ''): Promise<void> {
 }
 
 /** Waits for the scene to draw a frame after a change (the canvas renders on demand). */
-export async function nextFrames(page: Page, n = 3): Promise<void> {
+export async function nextFrames(page: Page | Frame, n = 3): Promise<void> {
   await page.evaluate(
     (n) =>
       new Promise<void>((done) => {
@@ -41,8 +41,8 @@ export interface CanvasPixels {
   cells: number[];
 }
 
-/** Reads the WebGL canvas back (it keeps its drawing buffer) and summarises its pixels. */
-export async function canvasPixels(page: Page): Promise<CanvasPixels> {
+/** Reads the WebGL canvas back (it keeps its drawing buffer) and summarises its pixels; a page's or an embed's. */
+export async function canvasPixels(page: Page | Frame): Promise<CanvasPixels> {
   await nextFrames(page);
   return page.evaluate(async () => {
     const canvas = document.querySelector('.stage canvas') as HTMLCanvasElement;
