@@ -69,15 +69,21 @@ function useDrawerFocus(panel: RefObject<HTMLElement | null>): void {
 }
 
 function EmbedLayout() {
-  const stageRef = useRef<HTMLElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   return (
     <div className="embed">
-      <main ref={stageRef} className="stage embed-stage">
-        <ErrorBoundary>
-          <SceneCanvas />
-        </ErrorBoundary>
-        <LessonCaption />
-        <WheelGate stageRef={stageRef} />
+      {/* The same scene grid as the full app (caption beside or under the canvas, never over
+          it), without the bar and the key. */}
+      <main className="scene embed-scene">
+        <div className="scene-grid">
+          <div ref={stageRef} className="stage embed-stage">
+            <ErrorBoundary>
+              <SceneCanvas />
+            </ErrorBoundary>
+            <WheelGate stageRef={stageRef} />
+          </div>
+          <LessonCaption />
+        </div>
       </main>
       <EmbedControls />
       <Notice />
