@@ -295,8 +295,8 @@ const saddleEscape: Lesson = {
   number: 2,
   title: { en: 'Escaping a saddle point', ko: '안장점에서 빠져나오기' },
   caption: {
-    en: 'At a saddle point the gradient is zero, so gradient descent slows to a crawl near it. Started 0.001 off the ridge, SGD needs dozens of steps to creep away, Momentum builds up speed and leaves sooner, and Adam leaves almost at once because it divides the tiny gradient by its own size. The other two scenes of this lesson (the buttons under its title) start exactly on the ridge, where only noise gets anyone out.',
-    ko: '안장점에서는 기울기가 0이라서 경사 하강법은 그 근처에서 기어가듯 느려집니다. 능선에서 0.001만 벗어나 출발하면 SGD는 수십 스텝이 지나서야 겨우 빠져나가고, 모멘텀은 속도를 쌓아 더 일찍 벗어나며, Adam은 아주 작은 기울기를 그 크기로 나눠 키우므로 거의 곧바로 빠져나갑니다. 제목 아래의 다른 두 버튼은 정확히 능선 위에서 출발하는데, 그곳에서는 노이즈만이 빠져나오게 해 줍니다.',
+    en: 'At a saddle point the gradient is zero, so gradient descent crawls near it. Started 0.001 off the ridge, SGD needs dozens of steps to creep away, Momentum builds up speed and leaves sooner, and Adam leaves almost at once: it divides the tiny gradient by its own size. The other two scenes start exactly on the ridge, where only noise gets anyone out.',
+    ko: '안장점에서는 기울기가 0이라서 경사 하강법은 그 근처에서 기어가듯 느려집니다. 능선에서 0.001만 벗어나 출발하면 SGD는 수십 스텝이 지나서야 겨우 빠져나가고, 모멘텀은 속도를 쌓아 더 일찍 벗어나며, Adam은 아주 작은 기울기를 그 크기로 나눠 키우므로 거의 곧바로 빠져나갑니다. 다른 두 장면은 정확히 능선 위에서 출발하는데, 그곳에서는 노이즈만이 빠져나오게 해 줍니다.',
   },
   label: { en: 'Just off the ridge', ko: '능선 바로 옆' },
   scene: scene('saddle', {
@@ -495,8 +495,8 @@ const minibatchNoise: Lesson = {
   number: 7,
   title: { en: 'Mini-batch noise', ko: '미니배치 노이즈' },
   caption: {
-    en: 'A mini-batch gradient is the true gradient plus noise. With noise (σ = 1), SGD with a constant η (red) gets near the minimum quickly but then keeps jittering around it, while the same SGD with η halved every 50 steps (green) settles down. Switch to σ = 0 below, or move the gradient noise σ slider, to compare with the clean paths.',
-    ko: '미니배치 기울기는 실제 기울기에 노이즈가 더해진 것입니다. 노이즈(σ = 1)가 있으면 η가 일정한 SGD(빨간색)는 최솟값 근처까지는 빨리 가지만 그 주변에서 계속 흔들리고, 50스텝마다 η를 절반으로 줄이는 SGD(초록색)는 차분히 자리를 잡습니다. 아래에서 σ = 0으로 바꾸거나 기울기 노이즈 σ 슬라이더를 움직여 노이즈 없는 경로와 비교해 보세요.',
+    en: 'A mini-batch gradient is the true gradient plus noise. With noise (σ = 1), SGD with a constant η (red) gets near the minimum quickly but then keeps jittering around it, while the same SGD with η halved every 50 steps (green) settles down. Switch to σ = 0, or move σ, to compare with the clean paths.',
+    ko: '미니배치 기울기는 실제 기울기에 노이즈가 더해진 것입니다. 노이즈(σ = 1)가 있으면 η가 일정한 SGD(빨간색)는 최솟값 근처까지는 빨리 가지만 그 주변에서 계속 흔들리고, 50스텝마다 η를 절반으로 줄이는 SGD(초록색)는 차분히 자리를 잡습니다. σ = 0으로 바꾸거나 σ를 움직여 노이즈 없는 경로와 비교해 보세요.',
   },
   label: { en: 'σ = 1', ko: 'σ = 1' },
   controls: ['noise'],
@@ -633,8 +633,8 @@ const l2Regularization: Lesson = {
   number: 10,
   title: { en: 'L2 regularization pulls the minimum toward the origin', ko: '최솟값을 원점 쪽으로 당기는 L2 규제' },
   caption: {
-    en: 'L2 regularization adds λ·(x² + y²) to the loss: a pull toward the origin that keeps the weights small. The minimum of the sum lies between the original minimum at (1, 1) and the origin, so that is where the optimizers end. Move the penalty λ slider: as λ goes to 0 they head back to (1, 1), and the larger λ, the nearer the origin they settle.',
-    ko: 'L2 규제는 손실에 λ·(x² + y²)를 더해 가중치를 원점 쪽으로 당기고 작게 유지합니다. 이 합의 최솟값은 원래 최솟값 (1, 1)과 원점 사이에 있으므로, 옵티마이저도 그곳에서 멈춥니다. 규제 강도 λ 슬라이더를 움직여 보세요. λ가 0에 가까워지면 다시 (1, 1) 쪽으로 가고, λ가 클수록 원점에 더 가까이 자리 잡습니다.',
+    en: 'L2 regularization adds λ·(x² + y²) to the loss, a pull toward the origin that keeps the weights small. The minimum of the sum lies between the original minimum (1, 1) and the origin, and that is where the optimizers end. Move λ: toward 0 they head back to (1, 1); the larger λ, the nearer the origin they settle.',
+    ko: 'L2 규제는 손실에 λ·(x² + y²)를 더해 가중치를 원점 쪽으로 당기고 작게 유지합니다. 이 합의 최솟값은 원래 최솟값 (1, 1)과 원점 사이에 있으므로, 옵티마이저도 그곳에서 멈춥니다. λ를 움직여 보세요. 0에 가까워지면 다시 (1, 1) 쪽으로 가고, λ가 클수록 원점에 더 가까이 자리 잡습니다.',
   },
   controls: ['penalty'],
   scene: scene('rosenbrock', {

@@ -62,17 +62,17 @@ export function LessonCaption() {
           ))}
         </div>
       )}
+      {lesson.controls && lesson.controls.length > 0 && (
+        <div className="lesson-caption-controls">
+          {lesson.controls.map((c) => (c === 'noise' ? <NoiseSigmaSlider key={c} /> : <PenaltyLambdaSlider key={c} />))}
+        </div>
+      )}
       {variant && (
         <p className="lesson-caption-note" aria-live="polite">
           {variant.note[lang]}
         </p>
       )}
       <p className="lesson-caption-text">{lesson.caption[lang]}</p>
-      {lesson.controls && lesson.controls.length > 0 && (
-        <div className="lesson-caption-controls">
-          {lesson.controls.map((c) => (c === 'noise' ? <NoiseSigmaSlider key={c} /> : <PenaltyLambdaSlider key={c} />))}
-        </div>
-      )}
     </section>
   );
 }

@@ -56,13 +56,15 @@ export function SceneKey() {
         {marked.unpenalized.length > 0 && (
           <li>
             <Mark kind="unpenalized" />
-            {t('scene.key.unpenalized')}
+            <span className="scene-key-wide">{t('scene.key.unpenalized')}</span>
+            <span className="scene-key-narrow">{t('scene.key.unpenalizedShort')}</span>
           </li>
         )}
         {marked.origin && (
           <li>
             <Mark kind="origin" />
-            {t('scene.key.origin')}
+            <span className="scene-key-wide">{t('scene.key.origin')}</span>
+            <span className="scene-key-narrow">{t('scene.key.originShort')}</span>
           </li>
         )}
         {marked.saddles.length > 0 && (

@@ -10,6 +10,8 @@ export const sceneMessages = {
   'scene.key.saddle': { en: 'Saddle point', ko: '안장점' },
   'scene.key.unpenalized': { en: 'Minimum without the penalty', ko: '규제 없을 때의 최솟값' },
   'scene.key.origin': { en: 'Origin, where the penalty pulls', ko: '원점 (규제가 당기는 곳)' },
+  'scene.key.unpenalizedShort': { en: 'Without the penalty', ko: '규제 없을 때' },
+  'scene.key.originShort': { en: 'Origin', ko: '원점' },
   'scene.key.hiddenLocal': {
     en: '{n} more local minima are not marked; a run that ends in one marks it.',
     ko: '국소 최솟값 {n}개는 표시하지 않았습니다. 실행이 끝나는 곳은 표시됩니다.',
