@@ -23,16 +23,17 @@ import {
 import { compileFormula } from '../../src/engine/formula';
 import { createSceneStore, defaultScene } from '../../src/state/store';
 import { exportMessages } from '../../src/ui/i18n/messages/export';
+import { fileStem, pngFileName, sceneCsv, sceneJson, sceneRuns } from '../../src/ui/exporters';
 import {
+  HOLD_SECONDS,
+  LEAD_SECONDS,
   MAX_RECORD_SECONDS,
-  fileStem,
-  pngFileName,
+  RECORD_FPS,
+  nextFrameTime,
+  planStepAt,
   recordingPlan,
-  sceneCsv,
-  sceneJson,
-  sceneRuns,
   webmMimeType,
-} from '../../src/ui/exporters';
+} from '../../src/ui/videoRecording';
 
 useFormulaCompiler(compileFormula);
 
@@ -224,18 +225,57 @@ describe('a scene, exported as the CLI would write each run', () => {
 });
 
 describe('file names and recording plans', () => {
-  it('name files after the surface and, for a picture, the step shown', () => {
-    expect(pngFileName('rosenbrock', 119.6)).toBe('descent-rosenbrock-step120.png');
+  it('name files after the surface and, for a picture, the whole step shown (as the legend shows it)', () => {
+    expect(pngFileName('rosenbrock', 119.6)).toBe('descent-rosenbrock-step119.png');
+    expect(pngFileName('rosenbrock', 120)).toBe('descent-rosenbrock-step120.png');
     expect(fileStem('custom')).toBe('descent-custom');
     expect(fileStem('Odd id/../x')).toBe('descent-odd-id-x');
   });
 
-  it('play at the current speed, or faster when that would exceed the cap', () => {
-    expect(recordingPlan(300, 60)).toEqual({ end: 300, rate: 60, seconds: 5, capped: false });
+  it('play at the current speed, or faster when that would exceed the cap; the start and end held', () => {
+    const plan = recordingPlan(300, 60);
+    expect(plan).toMatchObject({ end: 300, rate: 60, seconds: 5, capped: false, fps: RECORD_FPS });
+    expect(plan.total).toBeCloseTo(LEAD_SECONDS + 5 + HOLD_SECONDS, 12);
     const long = recordingPlan(20_000, 10);
     expect(long.capped).toBe(true);
     expect(long.seconds).toBe(MAX_RECORD_SECONDS);
     expect(long.rate * long.seconds).toBeCloseTo(20_000, 9);
+    expect(long.total).toBeCloseTo(LEAD_SECONDS + MAX_RECORD_SECONDS + HOLD_SECONDS, 12);
+  });
+
+  it('put the playhead at step 0 through the lead, at the plan’s pace after it, and at the end through the hold', () => {
+    const plan = recordingPlan(300, 60);
+    expect(planStepAt(plan, 0)).toBe(0);
+    expect(planStepAt(plan, LEAD_SECONDS)).toBe(0);
+    expect(planStepAt(plan, LEAD_SECONDS + 1)).toBeCloseTo(60, 9);
+    expect(planStepAt(plan, LEAD_SECONDS + 2.5)).toBeCloseTo(150, 9);
+    expect(planStepAt(plan, LEAD_SECONDS + 5)).toBe(300);
+    expect(planStepAt(plan, plan.total)).toBe(300);
+  });
+
+  it('pace frames on a 1/fps grid, skipping ahead when the machine falls behind, ending at the plan’s end', () => {
+    const plan = recordingPlan(60, 30);
+    const frame = 1 / plan.fps;
+    // Too early for the next frame: wait.
+    expect(nextFrameTime(plan, frame * 0.5, 0)).toBeNull();
+    expect(nextFrameTime(plan, frame, 0)).toBeCloseTo(frame, 12);
+    // A slow frame: the next one is the latest grid time passed, not the one after the last.
+    expect(nextFrameTime(plan, 10.4 * frame, frame)).toBeCloseTo(10 * frame, 12);
+    // Never past the end, and nothing after it.
+    expect(nextFrameTime(plan, plan.total + 3, 1)).toBe(plan.total);
+    expect(nextFrameTime(plan, plan.total + 3, plan.total)).toBeNull();
+    // Driven at an even pace, every grid frame is painted once, in order, up to the end.
+    const times: number[] = [];
+    let t = 0;
+    for (let elapsed = 0; elapsed <= plan.total + 0.1; elapsed += 1 / 60) {
+      const next = nextFrameTime(plan, elapsed, t);
+      if (next === null) continue;
+      times.push(next);
+      t = next;
+    }
+    expect(times.at(-1)).toBe(plan.total);
+    expect(times.length).toBeGreaterThanOrEqual(Math.floor(plan.total * plan.fps) - 1);
+    expect(times.every((x, i) => i === 0 || x > times[i - 1])).toBe(true);
   });
 
   it('report no video support where there is no MediaRecorder (Node)', () => {
