@@ -3,11 +3,15 @@
 // here, one at a time: move the playhead, wait for the view to draw that step, paint the
 // frame, hand it to the recorder. The view renders on demand, so a stream of the WebGL canvas
 // itself would only see the frames something else happened to ask for.
+//
+// Every frame of the plan is drawn, however long the machine takes to draw it, and given the
+// time it stands for in the video afterwards (the recorder stamps frames with the wall clock):
+// the same scene gives the same video on a fast machine and a slow one.
 import { computeScene } from '../state/paths';
 import { playhead, seek } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { createFramePainter } from './exportFramePainter';
-import { WebmTimeline, withDuration } from './webmFile';
+import { WebmTimeline, retimed, withDuration } from './webmFile';
 
 export const RECORD_FPS = 30;
 /** Longer playbacks are sped up to fit: a minute is as much as a slide or a post wants. */
@@ -51,17 +55,43 @@ export function planStepAt(plan: RecordingPlan, t: number): number {
   return Math.min(plan.end, Math.max(0, (t - plan.lead) * plan.rate));
 }
 
+/** The video times of the frames to draw: a 1/fps grid from 0, and the plan's end last. */
+export function planFrameTimes(plan: RecordingPlan): number[] {
+  const times: number[] = [];
+  for (let i = 0; i / plan.fps < plan.total - 1e-9; i++) times.push(i / plan.fps);
+  times.push(plan.total);
+  return times;
+}
+
+/** A frame as handed to the recorder: when (ms after the first) and what time it stands for (ms). */
+export interface HandedFrame {
+  readonly wall: number;
+  readonly video: number;
+}
+
 /**
- * The video time of the next frame to paint, for a frame that will be handed over `elapsed`
- * seconds after the first; null when it is too early for one. Frames sit on a grid of 1/fps; a
- * machine that falls behind skips to the latest grid time passed, so the video keeps the plan's
- * pace rather than slowing down.
+ * Maps a frame of the file (its index, and the recorder's time for it: ms of wall clock after
+ * the first) to its time in the video. When the file holds every frame handed over, the index
+ * says which; when the encoder dropped some, the frame handed over nearest in time. Times come
+ * out in order and strictly increasing.
  */
-export function nextFrameTime(plan: RecordingPlan, elapsed: number, previous: number): number | null {
-  const step = 1 / plan.fps;
-  if (previous >= plan.total) return null;
-  if (elapsed < previous + step - 1e-6) return null;
-  return Math.min(plan.total, Math.floor(elapsed * plan.fps + 1e-6) / plan.fps);
+export function frameTimeMap(frames: readonly HandedFrame[], framesInFile: number): (index: number, ms: number) => number {
+  let j = 0;
+  let last = -Infinity;
+  return (index, ms) => {
+    if (frames.length === 0) return ms;
+    let time: number;
+    if (framesInFile === frames.length) {
+      time = frames[Math.min(index, frames.length - 1)].video;
+    } else {
+      while (j + 1 < frames.length && Math.abs(frames[j + 1].wall - ms) <= Math.abs(frames[j].wall - ms)) j++;
+      time = frames[j].video;
+      if (j + 1 < frames.length) j++;
+    }
+    time = Math.max(time, last + 1);
+    last = time;
+    return time;
+  };
 }
 
 /** Best first: VP9 is smaller at the same quality; any WebM the browser offers will do. */
@@ -188,40 +218,34 @@ export function recordPlayback(source: HTMLCanvasElement, onProgress: (fraction:
     // handed over before its start event are kept (that event waits for the first frame).
     rec.start(500);
 
-    // Seconds from asking for a step to handing its frame over (the view's drawing, mostly):
-    // each frame is asked for that much ahead of its time, so that it arrives on time.
-    let latency = 0;
-    const frame = async (t: number) => {
-      const asked = performance.now();
-      seek(planStepAt(plan, t));
-      // The view draws the new step in the next animation frame, before this one resolves
-      // (R3F's loop asked for its frame first).
+    const times = planFrameTimes(plan);
+    const handed: HandedFrame[] = [];
+    let first = 0;
+    let shown = -1;
+    for (const t of times) {
+      const step = planStepAt(plan, t);
+      if (step !== shown) {
+        seek(step);
+        shown = step;
+      }
+      // The view draws the new step in the next animation frame, before this one resolves (R3F's
+      // loop asked for its frame first). A held frame waits too: two frames handed over in one
+      // task would be captured as one.
       await guarded(nextAnimationFrame());
+      // Never faster than the video plays: an encoder fed faster than that drops frames.
+      while (handed.length > 0 && performance.now() - first < t * 1000) await guarded(nextAnimationFrame());
       painter.paint();
       track.requestFrame();
-      const took = (performance.now() - asked) / 1000;
-      latency = latency === 0 ? took : 0.7 * latency + 0.3 * took;
-      onProgress(Math.min(1, t / plan.total));
-    };
-
-    await frame(0);
-    const first = performance.now();
-    let last = first;
-    let t = 0;
-    while (t < plan.total) {
-      const now = await guarded(nextAnimationFrame());
-      const next = nextFrameTime(plan, (now - first) / 1000 + latency, t);
-      if (next === null) continue;
-      t = next;
-      await frame(t);
-      last = performance.now();
+      if (handed.length === 0) first = performance.now();
+      handed.push({ wall: performance.now() - first, video: t * 1000 });
+      onProgress(t / plan.total);
     }
 
     // The encoder runs behind the page: frames still queued when the recorder stops are lost.
     // Wait until the stream holds the last one (its time is known from when it was handed over).
-    const lastFrameMs = last - first;
+    const lastWall = handed[handed.length - 1].wall;
     const waitUntil = performance.now() + MAX_ENCODER_LAG_MS;
-    while (!timeline.broken && timeline.lastFrameMs < lastFrameMs - 1000 / plan.fps && performance.now() < waitUntil) {
+    while (!timeline.broken && timeline.lastFrameMs < lastWall - 1000 / plan.fps && performance.now() < waitUntil) {
       rec.requestData();
       await guarded(delay(150));
       await guarded(reading);
@@ -230,10 +254,9 @@ export function recordPlayback(source: HTMLCanvasElement, onProgress: (fraction:
     await guarded(stopped);
     await reading;
     if (chunks.length === 0) throw new Error('no video frames were captured');
-    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    const bytes = retimed(new Uint8Array(await new Blob(chunks).arrayBuffer()), frameTimeMap(handed, timeline.broken ? -1 : timeline.frameCount));
     // The last frame shows for one frame's time.
-    const duration = (timeline.broken || timeline.lastFrameMs < 0 ? lastFrameMs : timeline.lastFrameMs) + 1000 / plan.fps;
-    return new Blob([withDuration(bytes, duration)], { type: 'video/webm' });
+    return new Blob([withDuration(bytes, plan.total * 1000 + 1000 / plan.fps)], { type: 'video/webm' });
   };
 
   const finish = () => {

@@ -1,8 +1,10 @@
 // Just enough of WebM (EBML) to finish a recording well. A browser's MediaRecorder writes a
-// live stream: it says nothing of its length, so players show no duration and cannot seek,
-// and the recorder hands over frames some time after they were captured. Two tools here:
-// a reader that follows the frames' timestamps as chunks arrive (so the recording stops only
-// once the last frame is in), and a writer that puts the duration into the file's header.
+// live stream: each frame is stamped with the wall-clock time it was handed over, the file
+// says nothing of its length (players show no duration and cannot seek), and the recorder
+// hands frames over some time after they were captured. Three tools here: a reader that
+// follows the frames' times as chunks arrive (so the recording stops only once the last frame
+// is in), a rewriter that gives each frame the time it stands for in the video, and a writer
+// that puts the duration into the file's header.
 
 const EBML_HEADER = 0x1a45dfa3;
 const SEGMENT = 0x18538067;
@@ -15,6 +17,8 @@ const CLUSTER_TIMECODE = 0xe7;
 const BLOCK_GROUP = 0xa0;
 const BLOCK = 0xa1;
 const SIMPLE_BLOCK = 0xa3;
+const REFERENCE_BLOCK = 0xfb;
+const CUES = 0x1c53bb6b;
 
 /** Elements whose children are read; everything else is skipped by its size. */
 const MASTERS = new Set([SEGMENT, INFO, CLUSTER, BLOCK_GROUP]);
@@ -82,11 +86,17 @@ export class WebmTimeline {
   private clusterTime = 0;
   private nsPerTick = 1_000_000;
   private latest = -1;
+  private frames = 0;
   private failed = false;
 
   /** The latest frame's time in milliseconds from the start of the stream; -1 before any frame. */
   get lastFrameMs(): number {
     return this.latest;
+  }
+
+  /** How many frames the stream has held so far. */
+  get frameCount(): number {
+    return this.frames;
   }
 
   /** True once the stream had something this reader cannot follow: its time is then unknown. */
@@ -128,6 +138,7 @@ export class WebmTimeline {
         const raw = (bytes[data + track.length] << 8) | bytes[data + track.length + 1];
         const relative = raw >= 0x8000 ? raw - 0x10000 : raw;
         this.latest = Math.max(this.latest, ((this.clusterTime + relative) * this.nsPerTick) / 1e6);
+        this.frames++;
       } else if (h.id === CLUSTER_TIMECODE || h.id === TIMECODE_SCALE) {
         if (data + h.size > bytes.length) break;
         const value = readUint(bytes, data, h.size);
@@ -241,4 +252,69 @@ export function withDuration(bytes: Uint8Array<ArrayBuffer>, durationMs: number)
     element,
     bytes.subarray(infoEnd),
   ]);
+}
+
+function readInt(bytes: Uint8Array, pos: number, length: number): number {
+  const u = readUint(bytes, pos, length);
+  return u >= 2 ** (8 * length - 1) ? u - 2 ** (8 * length) : u;
+}
+
+function writeInt(bytes: Uint8Array, pos: number, length: number, value: number): void {
+  let v = value < 0 ? value + 2 ** (8 * length) : value;
+  for (let i = length - 1; i >= 0; i--) {
+    bytes[pos + i] = v % 256;
+    v = Math.floor(v / 256);
+  }
+}
+
+/**
+ * The file with each frame's time (in milliseconds from the first frame) replaced by
+ * `retime(index, time)`, `index` counting frames from 0; it must keep the frames' order. Blocks are rewritten in place (a time
+ * is a 16-bit offset from its cluster's time), and ReferenceBlocks follow their frames.
+ * Returns the bytes unchanged when a new time does not fit its cluster, or the file is not
+ * one this reader follows.
+ */
+export function retimed(bytes: Uint8Array<ArrayBuffer>, retime: (index: number, ms: number) => number): Uint8Array<ArrayBuffer> {
+  const out = bytes.slice();
+  let nsPerTick = 1_000_000;
+  let clusterTime = 0;
+  /** The current block group's frame: old and new times in ticks, for its ReferenceBlock. */
+  let group: { old: number; now: number } | null = null;
+  const oldToNew = new Map<number, number>();
+  let index = 0;
+  const toTicks = (ms: number) => Math.round((ms * 1e6) / nsPerTick);
+  for (let pos = 0; pos < bytes.length; ) {
+    const h = readHeader(bytes, pos);
+    if (!h) return bytes;
+    if (MASTERS.has(h.id)) {
+      if (h.id === BLOCK_GROUP) group = null;
+      pos += h.length;
+      continue;
+    }
+    // Cues point at times: a file that has them is not a live stream, and is left alone.
+    if (h.unknown || h.id === CUES) return bytes;
+    const data = pos + h.length;
+    if (data + h.size > bytes.length) return bytes;
+    if (h.id === TIMECODE_SCALE) nsPerTick = readUint(bytes, data, h.size);
+    else if (h.id === CLUSTER_TIMECODE) clusterTime = readUint(bytes, data, h.size);
+    else if (h.id === SIMPLE_BLOCK || h.id === BLOCK) {
+      const track = readVint(bytes, data, false);
+      if (!track) return bytes;
+      const at = data + track.length;
+      const old = clusterTime + readInt(bytes, at, 2);
+      const now = toTicks(retime(index++, (old * nsPerTick) / 1e6));
+      const relative = now - clusterTime;
+      if (relative < -0x8000 || relative > 0x7fff) return bytes;
+      writeInt(out, at, 2, relative);
+      oldToNew.set(old, now);
+      if (h.id === BLOCK) group = { old, now };
+    } else if (h.id === REFERENCE_BLOCK && group && h.size >= 1 && h.size <= 4) {
+      // An offset to the frame this one refers to (the one before it, in a live stream).
+      const referred = oldToNew.get(group.old + readInt(bytes, data, h.size));
+      const offset = referred === undefined ? null : referred - group.now;
+      if (offset !== null && Math.abs(offset) < 2 ** (8 * h.size - 1)) writeInt(out, data, h.size, offset);
+    }
+    pos = data + h.size;
+  }
+  return out;
 }

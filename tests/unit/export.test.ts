@@ -29,7 +29,8 @@ import {
   LEAD_SECONDS,
   MAX_RECORD_SECONDS,
   RECORD_FPS,
-  nextFrameTime,
+  frameTimeMap,
+  planFrameTimes,
   planStepAt,
   recordingPlan,
   webmMimeType,
@@ -253,29 +254,40 @@ describe('file names and recording plans', () => {
     expect(planStepAt(plan, plan.total)).toBe(300);
   });
 
-  it('pace frames on a 1/fps grid, skipping ahead when the machine falls behind, ending at the plan’s end', () => {
-    const plan = recordingPlan(60, 30);
-    const frame = 1 / plan.fps;
-    // Too early for the next frame: wait.
-    expect(nextFrameTime(plan, frame * 0.5, 0)).toBeNull();
-    expect(nextFrameTime(plan, frame, 0)).toBeCloseTo(frame, 12);
-    // A slow frame: the next one is the latest grid time passed, not the one after the last.
-    expect(nextFrameTime(plan, 10.4 * frame, frame)).toBeCloseTo(10 * frame, 12);
-    // Never past the end, and nothing after it.
-    expect(nextFrameTime(plan, plan.total + 3, 1)).toBe(plan.total);
-    expect(nextFrameTime(plan, plan.total + 3, plan.total)).toBeNull();
-    // Driven at an even pace, every grid frame is painted once, in order, up to the end.
-    const times: number[] = [];
-    let t = 0;
-    for (let elapsed = 0; elapsed <= plan.total + 0.1; elapsed += 1 / 60) {
-      const next = nextFrameTime(plan, elapsed, t);
-      if (next === null) continue;
-      times.push(next);
-      t = next;
-    }
+  it('draw every frame of a 1/fps grid, the plan’s end last', () => {
+    const plan = recordingPlan(40, 20);
+    const times = planFrameTimes(plan);
+    expect(times[0]).toBe(0);
     expect(times.at(-1)).toBe(plan.total);
-    expect(times.length).toBeGreaterThanOrEqual(Math.floor(plan.total * plan.fps) - 1);
-    expect(times.every((x, i) => i === 0 || x > times[i - 1])).toBe(true);
+    expect(times).toHaveLength(Math.ceil(plan.total * plan.fps - 1e-9) + 1);
+    for (let i = 1; i < times.length - 1; i++) expect(times[i] - times[i - 1]).toBeCloseTo(1 / plan.fps, 12);
+    expect(times.at(-1)! - times.at(-2)!).toBeGreaterThan(0);
+    expect(times.at(-1)! - times.at(-2)!).toBeLessThanOrEqual(1 / plan.fps + 1e-12);
+    // The steps they show: held at 0, then the plan's pace, then held at the end.
+    const steps = times.map((t) => planStepAt(plan, t));
+    expect(steps.slice(0, 10).every((s) => s === 0)).toBe(true);
+    expect(steps.every((s, i) => i === 0 || s >= steps[i - 1])).toBe(true);
+    expect(steps.filter((s) => s === 40).length).toBeGreaterThanOrEqual(Math.floor(HOLD_SECONDS * plan.fps));
+  });
+
+  it('give each recorded frame the time it stands for, whatever the wall clock said', () => {
+    // Drawn slowly (a frame every 200 ms of wall clock) for a 30 fps video.
+    const frames = Array.from({ length: 6 }, (_, i) => ({ wall: i * 200, video: (i * 1000) / 30 }));
+    // Every frame is in the file: the index says which, even where the stamps drift.
+    const map = frameTimeMap(frames, 6);
+    expect([0, 260, 330, 601, 800, 1004].map((ms, i) => map(i, ms))).toEqual(frames.map((f) => f.video));
+  });
+
+  it('skip the frames the encoder dropped, keeping the others’ times', () => {
+    const frames = Array.from({ length: 6 }, (_, i) => ({ wall: i * 40, video: (i * 1000) / 30 }));
+    // Frames 2 and 3 never made it into the file: the stamps tell which the others are.
+    const map = frameTimeMap(frames, 4);
+    expect([1, 41, 161, 199].map((ms, i) => map(i, ms))).toEqual([0, 1, 4, 5].map((i) => frames[i].video));
+    // Stamps closer together than the frames still get distinct, increasing times.
+    const close = frameTimeMap(frames, 3);
+    const out = [0, 2, 3].map((ms, i) => close(i, ms));
+    expect(out[1]).toBeGreaterThan(out[0]);
+    expect(out[2]).toBeGreaterThan(out[1]);
   });
 
   it('report no video support where there is no MediaRecorder (Node)', () => {

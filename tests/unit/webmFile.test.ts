@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WebmTimeline, withDuration } from '../../src/ui/webmFile';
+import { WebmTimeline, retimed, withDuration } from '../../src/ui/webmFile';
 
 // A small WebM written by hand, element by element, shaped like Chromium's MediaRecorder output:
 // EBML header, a Segment of unknown size, Info (timecode scale 1 ms), Tracks, then Clusters of
@@ -30,8 +30,8 @@ function size(n: number, length = 1): number[] {
 
 const UNKNOWN = [0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
 
-function el(id: number, data: number[] | Uint8Array, sizeLength = 1): Uint8Array {
-  return bytesOf(idBytes(id), size(data.length, sizeLength), data);
+function el(id: number, data: number[] | Uint8Array): Uint8Array {
+  return bytesOf(idBytes(id), size(data.length, data.length < 127 ? 1 : 2), data);
 }
 
 function uint(v: number, length: number): number[] {
@@ -76,6 +76,7 @@ describe('following a WebM stream as it is recorded', () => {
     t.push(file());
     expect(t.broken).toBe(false);
     expect(t.lastFrameMs).toBe(1020);
+    expect(t.frameCount).toBe(5);
   });
 
   it('gets the same answer however the stream is cut into chunks', () => {
@@ -148,5 +149,52 @@ describe('writing the duration into a recording', () => {
     const junk = Uint8Array.from([1, 2, 3, 4]);
     expect(withDuration(junk, 1000)).toBe(junk);
     expect(withDuration(file(), NaN)).toEqual(file());
+  });
+});
+
+/** Every frame's time in a file, in order, read by the same reader the recorder uses. */
+function frameTimes(bytes: Uint8Array): number[] {
+  const times: number[] = [];
+  const t = new WebmTimeline();
+  // One byte at a time: the reader's time moves at each frame.
+  for (let i = 0; i < bytes.length; i++) {
+    const before = t.lastFrameMs;
+    t.push(bytes.subarray(i, i + 1));
+    if (t.lastFrameMs !== before) times.push(t.lastFrameMs);
+  }
+  return times;
+}
+
+describe('giving recorded frames their times in the video', () => {
+  it('rewrites each frame’s time in place, across clusters', () => {
+    const bytes = file();
+    expect(frameTimes(bytes)).toEqual([0, 33, 67, 990, 1020]);
+    const out = retimed(bytes, (_i, ms) => ms / 10);
+    expect(out.length).toBe(bytes.length);
+    expect(frameTimes(out)).toEqual([0, 3, 7, 99, 102]);
+    // Times before their cluster's start fit too (a 16-bit signed offset).
+    expect(frameTimes(retimed(bytes, (_i, ms) => (ms < 500 ? ms : ms - 400)))).toEqual([0, 33, 67, 590, 620]);
+    // Frames are counted in order.
+    expect(frameTimes(retimed(bytes, (i) => i * 40))).toEqual([0, 40, 80, 120, 160]);
+  });
+
+  it('keeps a ReferenceBlock pointing at the frame it pointed at', () => {
+    const ref = (offset: number) => el(0xfb, [offset < 0 ? offset + 256 : offset]);
+    const clusterBytes = cluster(0, [el(0xa0, block(0xa1, 0)), el(0xa0, bytesOf(block(0xa1, 40), ref(-40)))]);
+    const header = el(0x1a45dfa3, el(0x4282, [0x77, 0x65, 0x62, 0x6d]));
+    const info = el(0x1549a966, el(0x2ad7b1, [0x0f, 0x42, 0x40]));
+    const bytes = bytesOf(header, idBytes(0x18538067), UNKNOWN, info, clusterBytes);
+    const out = retimed(bytes, (_i, ms) => ms * 2);
+    expect(frameTimes(out)).toEqual([0, 80]);
+    const at = bytes.length - 1;
+    expect(bytes[at]).toBe(256 - 40);
+    expect(out[at]).toBe(256 - 80);
+  });
+
+  it('leaves the file as it is when a new time does not fit its cluster', () => {
+    const bytes = file();
+    expect(retimed(bytes, (_i, ms) => ms * 100)).toBe(bytes);
+    const junk = Uint8Array.from([0x1a, 0x45]);
+    expect(retimed(junk, (_i, ms) => ms)).toBe(junk);
   });
 });
