@@ -21,8 +21,15 @@ export const LEAD_SECONDS = 0.3;
 export const HOLD_SECONDS = 0.8;
 /** A 1080p frame: more is slow to encode in software and gains nothing on a slide or a page. */
 export const MAX_VIDEO_PIXELS = 1920 * 1080;
-/** How long the recorder may take to hand over the last frames before the file is closed anyway. */
-const MAX_ENCODER_LAG_MS = 5000;
+/**
+ * Frames handed to the recorder that it may not have written yet. An encoder that falls further
+ * behind drops frames (and those still queued when it stops are lost): the drawing waits for it.
+ */
+const MAX_FRAMES_IN_FLIGHT = 6;
+/** How long the recorder may take to catch up before the recording goes on (or ends) anyway. */
+const MAX_ENCODER_LAG_MS = 10_000;
+/** An encoder that has written nothing for this long has nothing left to write. */
+const IDLE_ENCODER_MS = 3000;
 const START_TIMEOUT_MS = 5000;
 
 export interface RecordingPlan {
@@ -160,9 +167,10 @@ async function warmUp(mimeType: string): Promise<void> {
 }
 
 /**
- * Records the playback from step 0 to the plan's end into a WebM video, at the plan's pace.
- * While it records, the playhead is the recording's (play is held off); afterwards the user's
- * step and play state come back, whether it finished, failed or was cancelled.
+ * Records the playback from step 0 to the plan's end into a WebM video: every frame of the plan,
+ * drawn no faster than the video plays and stamped with its time in it. While it records, the
+ * playhead is the recording's (play is held off); afterwards the user's step and play state
+ * come back, whether it finished, failed or was cancelled.
  */
 export function recordPlayback(source: HTMLCanvasElement, onProgress: (fraction: number) => void): Recording {
   const mimeType = webmMimeType();
@@ -222,6 +230,27 @@ export function recordPlayback(source: HTMLCanvasElement, onProgress: (fraction:
     const handed: HandedFrame[] = [];
     let first = 0;
     let shown = -1;
+
+    /** Waits until the file holds the frame handed over at `wall` (ms), or the encoder lags too long. */
+    const encoderReached = async (wall: number) => {
+      const giveUp = performance.now() + MAX_ENCODER_LAG_MS;
+      let count = timeline.frameCount;
+      let moved = performance.now();
+      // A few milliseconds' slack: the recorder stamps a frame when it captures it.
+      while (!timeline.broken && timeline.lastFrameMs < wall - 20 && performance.now() < giveUp) {
+        rec.requestData();
+        await guarded(delay(40));
+        await guarded(reading);
+        if (timeline.frameCount !== count) {
+          count = timeline.frameCount;
+          moved = performance.now();
+        } else if (performance.now() - moved > IDLE_ENCODER_MS) {
+          // Nothing written for a while: the frame waited for was dropped, not queued.
+          break;
+        }
+      }
+    };
+
     for (const t of times) {
       const step = planStepAt(plan, t);
       if (step !== shown) {
@@ -232,8 +261,9 @@ export function recordPlayback(source: HTMLCanvasElement, onProgress: (fraction:
       // loop asked for its frame first). A held frame waits too: two frames handed over in one
       // task would be captured as one.
       await guarded(nextAnimationFrame());
-      // Never faster than the video plays: an encoder fed faster than that drops frames.
+      // Never faster than the video plays, nor further ahead of the encoder than a few frames.
       while (handed.length > 0 && performance.now() - first < t * 1000) await guarded(nextAnimationFrame());
+      if (handed.length >= MAX_FRAMES_IN_FLIGHT) await encoderReached(handed[handed.length - MAX_FRAMES_IN_FLIGHT].wall);
       painter.paint();
       track.requestFrame();
       if (handed.length === 0) first = performance.now();
@@ -242,14 +272,7 @@ export function recordPlayback(source: HTMLCanvasElement, onProgress: (fraction:
     }
 
     // The encoder runs behind the page: frames still queued when the recorder stops are lost.
-    // Wait until the stream holds the last one (its time is known from when it was handed over).
-    const lastWall = handed[handed.length - 1].wall;
-    const waitUntil = performance.now() + MAX_ENCODER_LAG_MS;
-    while (!timeline.broken && timeline.lastFrameMs < lastWall - 1000 / plan.fps && performance.now() < waitUntil) {
-      rec.requestData();
-      await guarded(delay(150));
-      await guarded(reading);
-    }
+    await encoderReached(handed[handed.length - 1].wall);
     rec.stop();
     await guarded(stopped);
     await reading;
