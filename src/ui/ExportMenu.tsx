@@ -4,11 +4,12 @@ import { computeScene } from '../state/paths';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useScene } from '../state/useScene';
-import { SCENE_CANVAS_SELECTOR, downloadBlob, downloadText, fileStem, findSceneCanvas, framePng, pngFileName, sceneCsv, sceneJson } from './exporters';
+import { SCENE_CANVAS_SELECTOR, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
+import { exportPng, startVideo } from './exportLoader';
 import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT, type MessageKey, type Translate } from './i18n';
 import { INITIAL_PLACEMENT, placeMenu, placementAttributes, samePlacement, type MenuPlacement } from './menuPlacement';
-import { MAX_RECORD_SECONDS, recordPlayback, recordingPlan, webmMimeType, type Recording } from './videoRecording';
+import { MAX_RECORD_SECONDS, recordingPlan, webmMimeType, type Recording } from './videoPlan';
 import './ExportMenu.css';
 
 type ItemId = 'png' | 'webm' | 'csv' | 'json';
@@ -142,7 +143,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
   const startRecording = (canvas: HTMLCanvasElement) => {
     const fileName = `${fileStem(surfaceId)}.webm`;
     setStatus({ kind: 'recording', percent: 0 });
-    const rec = recordPlayback(canvas, (fraction) => {
+    const rec = startVideo(canvas, (fraction) => {
       // Whole percents only: React skips a state equal to the last, so most frames render nothing.
       const percent = Math.floor(fraction * 100);
       setStatus((s) => (s?.kind === 'recording' && s.percent === percent ? s : { kind: 'recording', percent }));
@@ -183,7 +184,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
           return;
         }
         const fileName = pngFileName(state.surfaceId, playhead.step);
-        downloadBlob(await framePng(canvas), fileName);
+        downloadBlob(await exportPng(canvas), fileName);
       }
     } catch (error) {
       setStatus({ kind: 'error', text: t('export.failed', { reason: errorText(error) }) });

@@ -3,7 +3,7 @@
 // Composed from data (the store, the computed paths, the playhead), not from a screenshot of
 // the page, so it is the same in every browser and at every zoom.
 import { computeScene } from '../state/paths';
-import { playhead } from '../state/playhead';
+import { playhead, seek } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import {
   frameTitle,
@@ -272,4 +272,25 @@ export async function createFramePainter(source: HTMLCanvasElement, options: Fra
   };
 
   return { canvas, layout, paint };
+}
+
+function nextAnimationFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/**
+ * The view as the user sees it, as a PNG: the stage's background, the view at its device
+ * resolution, the title, the step and the legend. The view renders on demand, so a frame is
+ * asked for first and awaited: the drawing buffer (kept, preserveDrawingBuffer) then holds the
+ * scene as it is now, not as it was at the last change.
+ */
+export async function framePng(source: HTMLCanvasElement): Promise<Blob> {
+  const painter = await createFramePainter(source);
+  seek(playhead.step);
+  await nextAnimationFrame();
+  await nextAnimationFrame();
+  painter.paint();
+  return new Promise<Blob>((resolve, reject) => {
+    painter.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be written'))), 'image/png');
+  });
 }

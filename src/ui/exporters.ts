@@ -1,8 +1,8 @@
-// What the Export menu saves: the view as a PNG, and the visible runs as CSV or JSON (the
-// video is src/ui/videoRecording.ts). The text formats are the engine's (the CLI writes the
-// same bytes for the same run); this file adds the scene-to-runs mapping and the browser's
-// side (the picture, downloads). Nothing here touches the DOM at import, so Node tests can
-// use the pure half.
+// What the Export menu saves as data: the visible runs as CSV or JSON (the picture and the
+// video are drawn by src/ui/exportFramePainter.ts and src/ui/videoRecording.ts). The text
+// formats are the engine's (the CLI writes the same bytes for the same run); this file adds the
+// scene-to-runs mapping, file names and downloads. Nothing here touches the DOM at import, so
+// Node tests can use the pure half.
 import {
   trajectoriesCsv,
   trajectoriesJson,
@@ -11,9 +11,7 @@ import {
   type Trajectory,
 } from '../engine';
 import { computeScene } from '../state/paths';
-import { playhead, seek } from '../state/playhead';
 import { CUSTOM_ID, sceneSurface, type SceneData } from '../state/store';
-import { createFramePainter } from './exportFramePainter';
 
 /** Where the app draws its WebGL view (the stage holds exactly one canvas). */
 export const SCENE_CANVAS_SELECTOR = '.stage canvas';
@@ -104,25 +102,4 @@ export function downloadText(text: string, fileName: string, type: string): void
 export function findSceneCanvas(selector = SCENE_CANVAS_SELECTOR): HTMLCanvasElement | null {
   const el = document.querySelector(selector);
   return el instanceof HTMLCanvasElement ? el : null;
-}
-
-function nextAnimationFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
-
-/**
- * The view as the user sees it, as a PNG: the stage's background, the view at its device
- * resolution, the title, the step and the legend. The view renders on demand, so a frame is
- * asked for first and awaited: the drawing buffer (kept, preserveDrawingBuffer) then holds the
- * scene as it is now, not as it was at the last change.
- */
-export async function framePng(source: HTMLCanvasElement): Promise<Blob> {
-  const painter = await createFramePainter(source);
-  seek(playhead.step);
-  await nextAnimationFrame();
-  await nextAnimationFrame();
-  painter.paint();
-  return new Promise<Blob>((resolve, reject) => {
-    painter.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be written'))), 'image/png');
-  });
 }

@@ -34,7 +34,7 @@ import {
   planStepAt,
   recordingPlan,
   webmMimeType,
-} from '../../src/ui/videoRecording';
+} from '../../src/ui/videoPlan';
 
 useFormulaCompiler(compileFormula);
 
