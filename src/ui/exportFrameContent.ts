@@ -112,7 +112,7 @@ export function statusTextsUpTo(t: Translate, run: Pick<ComputedRun, 'path' | 'l
  * The loss texts of a run over steps 0 to `end` that are the longest in characters (sampled on
  * long paths): what a video's loss column must have room for.
  */
-export function longestLossTexts(run: Pick<ComputedRun, 'path'>, end: number, samples = 4000): string[] {
+export function longestLossTexts(run: { readonly path: { readonly loss: ArrayLike<number>; readonly steps: number } }, end: number, samples = 4000): string[] {
   const last = Math.min(end, run.path.steps);
   const stride = Math.max(1, Math.floor(last / samples));
   let longest: string[] = [];

@@ -102,7 +102,13 @@ async function loadFonts(family: string, texts: Readonly<Partial<Record<FontRole
 function rowInputs(t: Translate, upTo: number | undefined): LegendRowInput[] {
   const computed = computeScene(sceneStore.getState());
   if (upTo === undefined) {
-    return legendEntries(t, computed, playhead.step).map((e) => ({ name: e.name, tag: e.tag, steps: [String(e.step)], losses: [e.lossText], statuses: e.status ? [e.status] : [] }));
+    return legendEntries(t, computed, playhead.step).map((e) => ({
+      name: e.name,
+      tag: e.tag,
+      steps: [String(e.step)],
+      losses: [e.lossText],
+      statuses: e.status ? [e.status] : [],
+    }));
   }
   const visible = computed.runs.filter((c) => c.run.visible);
   return legendEntries(t, computed, 0).map((e, i) => ({

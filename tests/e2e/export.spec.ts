@@ -74,7 +74,12 @@ interface ImageFacts {
  * what the tests ask of it. `view` is where the scene's view lies in the frame, `legend` the
  * legend's panel, `title` the title strip.
  */
-async function imageFacts(page: Page, source: { png: string } | { video: string; time: number }, regions: { view: Region; legend: Region; title: Region }, colours: Rgb[]): Promise<ImageFacts> {
+async function imageFacts(
+  page: Page,
+  source: { png: string } | { video: string; time: number },
+  regions: { view: Region; legend: Region; title: Region },
+  colours: Rgb[],
+): Promise<ImageFacts> {
   return page.evaluate(
     async ({ source, regions, colours }) => {
       const bytes = Uint8Array.from(atob('png' in source ? source.png : source.video), (c) => c.charCodeAt(0));
@@ -117,7 +122,9 @@ async function imageFacts(page: Page, source: { png: string } | { video: string;
       const corner = px(1, 1);
       const far = (a: readonly number[], b: readonly number[], d: number) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) > d;
       const each = (r: Region, fn: (p: readonly [number, number, number]) => void) => {
-        for (let y = Math.max(0, Math.floor(r.y)); y < Math.min(height, r.y + r.height); y++) for (let x = Math.max(0, Math.floor(r.x)); x < Math.min(width, r.x + r.width); x++) fn(px(x, y));
+        for (let y = Math.max(0, Math.floor(r.y)); y < Math.min(height, r.y + r.height); y++) {
+          for (let x = Math.max(0, Math.floor(r.x)); x < Math.min(width, r.x + r.width); x++) fn(px(x, y));
+        }
       };
       const colourCounts = colours.map((col) => {
         let n = 0;

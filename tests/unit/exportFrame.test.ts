@@ -119,10 +119,10 @@ describe('the legend of an exported frame', () => {
 
   it('finds the longest loss texts of a run over the steps a video shows', () => {
     const loss = Float64Array.from([24.2, 3.5, 0.0123456, 1e-7, 2]);
-    const longest = longestLossTexts({ path: { loss, steps: 4 } as never }, 4);
+    const longest = longestLossTexts({ path: { loss, steps: 4 } }, 4);
     expect(longest).toEqual([formatNumber(1e-7)]);
     // Only up to the end asked for.
-    expect(longestLossTexts({ path: { loss, steps: 4 } as never }, 2)).toEqual([formatNumber(0.0123456)]);
+    expect(longestLossTexts({ path: { loss, steps: 4 } }, 2)).toEqual([formatNumber(0.0123456)]);
   });
 });
 
@@ -147,7 +147,12 @@ function input(view: { width: number; height: number }, over: Partial<FrameLayou
 }
 
 function inside(inner: Rect, outer: Rect, slack = 0.5): boolean {
-  return inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.width <= outer.x + outer.width + slack && inner.y + inner.height <= outer.y + outer.height + slack;
+  return (
+    inner.x >= outer.x - slack &&
+    inner.y >= outer.y - slack &&
+    inner.x + inner.width <= outer.x + outer.width + slack &&
+    inner.y + inner.height <= outer.y + outer.height + slack
+  );
 }
 
 function textRight(layout: FrameLayout): number {
