@@ -67,9 +67,8 @@ export default defineConfig({
     sourcemap: false,
   },
   preview: {
-    // An embed in <iframe sandbox="allow-scripts"> has an opaque origin ("null"): its module
-    // scripts and fonts are cross-origin requests to this server. Static hosts that serve the
-    // app for embedding need the same header (see the README).
-    cors: { origin: '*' },
+    // No CORS headers, as on most static hosts: the default embed (allow-same-origin) must work
+    // without them. Tests that need the header for the strict embed add it themselves.
+    cors: false,
   },
 });

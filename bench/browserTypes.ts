@@ -1,3 +1,4 @@
+import type { projectToScreen } from '../src/scene/screenProbe';
 import type { computeScene } from '../src/state/paths';
 import type { SceneStore } from '../src/state/store';
 
@@ -7,4 +8,6 @@ export interface DescentHandle {
   computeScene: typeof computeScene;
   seek(step: number): void;
   playhead: { step: number };
+  /** Where the point (x, y) at height f is drawn, in page coordinates; null without a view. */
+  project: typeof projectToScreen;
 }

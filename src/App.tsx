@@ -7,7 +7,7 @@ import { ControlPanel } from './ui/ControlPanel';
 import { EmbedControls } from './ui/EmbedControls';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { HelpDialog } from './ui/HelpDialog';
-import { translate } from './ui/i18n';
+import { translate, useT } from './ui/i18n';
 import { Legend } from './ui/Legend';
 import { LessonCaption } from './ui/LessonCaption';
 import { LossChart } from './ui/LossChart';
@@ -16,7 +16,9 @@ import { PlaybackBar } from './ui/PlaybackBar';
 import { panelDrawer } from './ui/presentation';
 import { Toolbar } from './ui/Toolbar';
 import { useKeyboardShortcuts } from './ui/useKeyboardShortcuts';
-import { VectorToggles } from './ui/VectorToggles';
+import { SceneKey } from './ui/SceneKey';
+import { SceneTitle } from './ui/SceneTitle';
+import { WheelGate } from './ui/WheelGate';
 
 // The theme colours the browser paints before and around the page (address bar, overscroll).
 const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
@@ -67,13 +69,21 @@ function useDrawerFocus(panel: RefObject<HTMLElement | null>): void {
 }
 
 function EmbedLayout() {
+  const stageRef = useRef<HTMLDivElement>(null);
   return (
     <div className="embed">
-      <main className="stage embed-stage">
-        <ErrorBoundary>
-          <SceneCanvas />
-        </ErrorBoundary>
-        <LessonCaption />
+      {/* The same scene grid as the full app (caption beside or under the canvas, never over
+          it), without the bar and the key. */}
+      <main className="scene embed-scene">
+        <div className="scene-grid">
+          <div ref={stageRef} className="stage embed-stage">
+            <ErrorBoundary>
+              <SceneCanvas />
+            </ErrorBoundary>
+            <WheelGate stageRef={stageRef} />
+          </div>
+          <LessonCaption />
+        </div>
       </main>
       <EmbedControls />
       <Notice />
@@ -82,24 +92,37 @@ function EmbedLayout() {
 }
 
 function FullLayout() {
+  const t = useT();
   const panelRef = useRef<HTMLElement>(null);
   const presentation = useScene((s) => s.presentation);
   const panelOpen = useStore(panelDrawer, (s) => s.open);
   useDrawerFocus(panelRef);
   return (
     <div className="app">
-      <main className="stage">
-        <ErrorBoundary>
-          <SceneCanvas />
-        </ErrorBoundary>
-        <Legend />
-        <Toolbar />
-        <LessonCaption />
-        <VectorToggles />
+      {/* The scene's grid: the bar above, the canvas, the caption beside or under it, the key
+          below. Nothing is laid over the canvas, so the fitted view is the whole canvas. */}
+      <main className="scene">
+        <div className="scene-grid">
+          <header className="scene-bar">
+            <SceneTitle />
+            <Toolbar />
+          </header>
+          {/* Focusable (not in the tab order) so that a chosen lesson can hand focus to the scene. */}
+          <div className="stage" tabIndex={-1} role="group" aria-label={t('scene.stage')}>
+            <ErrorBoundary>
+              <SceneCanvas />
+            </ErrorBoundary>
+          </div>
+          <LessonCaption />
+          <SceneKey />
+        </div>
       </main>
       <section className="dock">
         <PlaybackBar />
-        <LossChart />
+        <div className="readouts">
+          <LossChart />
+          <Legend />
+        </div>
       </section>
       <aside
         ref={panelRef}

@@ -5,6 +5,7 @@ import './ui/fonts.css';
 import './ui/styles.css';
 import { App } from './App';
 import { registerServiceWorker } from './registerServiceWorker';
+import { projectToScreen } from './scene/screenProbe';
 import { computeScene } from './state/paths';
 import { startPlayback } from './state/playback';
 import { playhead, seek } from './state/playhead';
@@ -13,13 +14,16 @@ import { startUrlSync } from './state/urlSync';
 import { afterFirstFrame } from './ui/afterFirstFrame';
 import { loadKoreanFont } from './ui/koreanFont';
 
+// The program has loaded: public/boot.js stops waiting for it and never shows its message.
+document.documentElement.setAttribute('data-started', '');
+
 startPlayback();
 // Before the first render: a shared link opens on its own scene, never on a flash of the default.
 startUrlSync();
 
 // A read-only window into the running scene for tests, the benchmark and curious students in
-// the console: the store, the computed paths and the playhead.
-Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek } });
+// the console: the store, the computed paths, the playhead, and where a point is drawn.
+Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen } });
 
 registerServiceWorker();
 

@@ -1,6 +1,7 @@
 // Offline after the first visit (public/sw.js). Registered only where it can help and cannot
-// hurt: a production build, over http(s), as a top-level page. A sandboxed embed has an opaque
-// origin with no storage, and any embed would make a blog's readers download the whole app.
+// hurt: a production build, over http(s), as a top-level page. An embed stores nothing (a strict
+// one has an opaque origin with no storage at all), and any embed would make a blog's readers
+// download the whole app.
 import { isFramed } from './embed/messages';
 
 function inScope(entries: readonly PerformanceEntry[], scope: string): string[] {

@@ -15,6 +15,9 @@ const LIFT = 0.018;
 const LINE_WIDTH_PX = 3;
 /** Presentation mode: read from the back of a lecture hall, through a projector that blurs. */
 const PRESENTATION_LINE_WIDTH_PX = 7;
+/** The whole path, ahead of the playhead: thinner and see-through, so the revealed part leads. */
+const AHEAD_WIDTH_SHARE = 0.6;
+const AHEAD_OPACITY = 0.5;
 const PRESENTATION_PARTICLE_SCALE = 1.7;
 
 // Shared by every particle: one geometry each, as R3F's performance notes advise.
@@ -25,15 +28,21 @@ const divergedMaterial = new MeshBasicMaterial({ color: '#ff4d4d' });
 const leftMaterial = new MeshBasicMaterial({ color: '#ffb020' });
 
 /**
- * One run's objects: its path (a thick line revealed up to the playhead), its particle and
- * the ring that marks where it diverged. Managed imperatively: they change every frame.
+ * One run's objects: its whole path (always drawn, faint, so that a slider move shows at once
+ * where the run goes), the part up to the playhead drawn over it in full colour, its particle,
+ * and the rings that mark where it diverged or left the plot. Managed imperatively: they change
+ * every frame.
  */
 class RunVisual {
   readonly group = new Group();
   private geometry = new LineSegmentsGeometry();
+  /** The same segments as `geometry` (shared buffers), all of them drawn. */
+  private aheadGeometry = new LineSegmentsGeometry();
   private capacity = 0;
   readonly material: LineMaterial;
+  readonly aheadMaterial: LineMaterial;
   private readonly line: LineSegments2;
+  private readonly ahead: LineSegments2;
   private readonly particle: Mesh;
   private readonly ring: Mesh;
   private readonly exit: Mesh;
@@ -44,8 +53,18 @@ class RunVisual {
   constructor(color: string) {
     this.material = new LineMaterial({ color: new Color(color).getHex(), linewidth: LINE_WIDTH_PX, worldUnits: false });
     this.line = new LineSegments2(this.geometry, this.material);
+    this.aheadMaterial = new LineMaterial({
+      color: new Color(color).getHex(),
+      linewidth: LINE_WIDTH_PX * AHEAD_WIDTH_SHARE,
+      worldUnits: false,
+      transparent: true,
+      opacity: AHEAD_OPACITY,
+      depthWrite: false,
+    });
+    this.ahead = new LineSegments2(this.aheadGeometry, this.aheadMaterial);
     // The bounding sphere would need recomputing on every edit; the line is always in view.
     this.line.frustumCulled = false;
+    this.ahead.frustumCulled = false;
     this.particle = new Mesh(particleGeometry, new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.35, roughness: 0.4 }));
     this.ring = new Mesh(ringGeometry, divergedMaterial);
     this.ring.rotation.x = Math.PI / 2;
@@ -54,11 +73,12 @@ class RunVisual {
     this.exit.rotation.x = Math.PI / 2;
     this.exit.scale.setScalar(0.75);
     this.exit.visible = false;
-    this.group.add(this.line, this.particle, this.ring, this.exit);
+    this.group.add(this.ahead, this.line, this.particle, this.ring, this.exit);
   }
 
   setColor(color: string): void {
     this.material.color.set(color);
+    this.aheadMaterial.color.set(color);
     const m = this.particle.material as MeshStandardMaterial;
     m.color.set(color);
     m.emissive.set(color);
@@ -74,7 +94,7 @@ class RunVisual {
     const { mapping, scale } = grid;
     for (let k = 0; k < n; k++) {
       this.points[3 * k] = mapping.toWorldX(path.x[k]);
-      this.points[3 * k + 1] = flat ? LIFT * 0.2 : scale.toUnit(path.loss[k]) * SURFACE_HEIGHT + LIFT;
+      this.points[3 * k + 1] = pathHeight(scale, flat, path.loss[k]);
       this.points[3 * k + 2] = mapping.toWorldZ(path.y[k]);
     }
     if (n >= 2 && c.leftAt >= 0) clipLastPoint(this.points, n, mapping.halfX * (1 + OVERSHOOT), mapping.halfZ * (1 + OVERSHOOT));
@@ -82,10 +102,16 @@ class RunVisual {
     const segments = Math.max(n - 1, 1);
     if (segments > this.capacity) {
       this.geometry.dispose();
+      this.aheadGeometry.dispose();
       this.geometry = new LineSegmentsGeometry();
       this.capacity = Math.max(segments, 2 * this.capacity);
       this.geometry.setPositions(new Float32Array(6 * this.capacity));
       this.line.geometry = this.geometry;
+      // The faint whole path reads the same buffer: one upload serves both lines.
+      this.aheadGeometry = new LineSegmentsGeometry();
+      this.aheadGeometry.setAttribute('instanceStart', this.geometry.attributes.instanceStart);
+      this.aheadGeometry.setAttribute('instanceEnd', this.geometry.attributes.instanceEnd);
+      this.ahead.geometry = this.aheadGeometry;
     }
     const attr = this.geometry.attributes.instanceStart as InterleavedBufferAttribute;
     const buf = attr.data.array as Float32Array;
@@ -99,13 +125,17 @@ class RunVisual {
       buf[6 * s + 5] = p[3 * s + 5];
     }
     attr.data.needsUpdate = true;
+    this.aheadGeometry.instanceCount = Math.max(0, n - 1);
     this.ring.position.set(p[3 * (n - 1)], p[3 * (n - 1) + 1], p[3 * (n - 1) + 2]);
     if (c.leftAt >= 0) this.exit.position.set(p[3 * c.leftAt], p[3 * c.leftAt + 1], p[3 * c.leftAt + 2]);
   }
 
   /** Line width in CSS pixels and particle size; cheap to call every frame (no-op when unchanged). */
   setEmphasis(lineWidth: number, particleScale: number): void {
-    if (this.material.linewidth !== lineWidth) this.material.linewidth = lineWidth;
+    if (this.material.linewidth !== lineWidth) {
+      this.material.linewidth = lineWidth;
+      this.aheadMaterial.linewidth = lineWidth * AHEAD_WIDTH_SHARE;
+    }
     if (this.particle.scale.x !== particleScale) {
       this.particle.scale.setScalar(particleScale);
       this.ring.scale.setScalar(particleScale);
@@ -113,7 +143,10 @@ class RunVisual {
     }
   }
 
-  /** Moves the particle to the playhead and reveals the path up to it. */
+  /**
+   * Moves the particle to the playhead and brightens the path up to it. The rings stay: they are
+   * part of the whole path, which is always shown.
+   */
   showAt(step: number, c: ComputedRun): void {
     const last = this.count - 1;
     const k = Math.min(Math.floor(step), last);
@@ -123,15 +156,27 @@ class RunVisual {
     const j = 3 * Math.min(k + 1, last);
     this.particle.position.set(p[i] + (p[j] - p[i]) * frac, p[i + 1] + (p[j + 1] - p[i + 1]) * frac, p[i + 2] + (p[j + 2] - p[i + 2]) * frac);
     this.geometry.instanceCount = Math.max(0, Math.min(Math.ceil(step), last));
-    this.ring.visible = c.path.status !== 'ok' && step >= last;
-    this.exit.visible = c.leftAt >= 0 && step >= c.leftAt;
+    this.ring.visible = c.path.status !== 'ok';
+    this.exit.visible = c.leftAt >= 0;
   }
 
   dispose(): void {
     this.geometry.dispose();
+    this.aheadGeometry.dispose();
     this.material.dispose();
+    this.aheadMaterial.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
   }
+}
+
+/** How high a path's point at loss f floats: on the surface, or flat on the 2D map. */
+function pathHeight(scale: SurfaceGrid['scale'], flat: boolean, f: number): number {
+  return flat ? LIFT * 0.2 : scale.toUnit(f) * SURFACE_HEIGHT + LIFT;
+}
+
+/** A path's point in world coordinates, exactly as RunVisual draws it. */
+export function pathPointInWorld(grid: SurfaceGrid, flat: boolean, x: number, y: number, f: number): [number, number, number] {
+  return [grid.mapping.toWorldX(x), pathHeight(grid.scale, flat, f), grid.mapping.toWorldZ(y)];
 }
 
 /** Drawn margin beyond the plot, as a share of its size. */
@@ -227,6 +272,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       if (!v) continue;
       // LineMaterial measures its width against this: CSS pixels give a width in CSS pixels.
       v.material.resolution.set(size.width, size.height);
+      v.aheadMaterial.resolution.set(size.width, size.height);
       v.setEmphasis(lineWidth, particleScale);
       v.showAt(playhead.step, c);
     }

@@ -7,7 +7,9 @@ import { useScene } from '../state/useScene';
 import { useT } from '../ui/i18n';
 import { CameraRig } from './CameraRig';
 import { Markers } from './Markers';
+import { PlotAxes } from './PlotAxes';
 import { RunVisuals } from './RunVisuals';
+import { ScreenProbe } from './ScreenProbe';
 import { SurfaceMesh } from './SurfaceMesh';
 import { VectorArrows } from './VectorArrows';
 import { silhouetteFor, surfaceGridFor } from './surfaceGrid';
@@ -73,6 +75,8 @@ export function SceneCanvas() {
       <Markers surface={surface} start={start} flat={flat} />
       <RunVisuals flat={flat} />
       <VectorArrows flat={flat} />
+      <ScreenProbe grid={grid} flat={flat} />
+      {flat && <PlotAxes mapping={mapping} domain={surface.domain} names={{ x: 'x', y: 'y', label: t('scene.axes') }} />}
     </Canvas>
   );
 }

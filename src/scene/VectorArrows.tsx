@@ -5,6 +5,7 @@ import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { traceRun, type RunTrace, type Surface } from '../engine';
+import { getLesson } from '../state/lessons';
 import { computeScene, type ComputedRun, type ComputedScene } from '../state/paths';
 import { playhead } from '../state/playhead';
 import { sceneStore, type SceneState, type VectorToggles } from '../state/store';
@@ -13,7 +14,7 @@ import { SURFACE_HEIGHT } from './worldMapping';
 
 // The teaching arrows at each particle: −g (white), the remembered average gradient (the run's
 // colour, dashed, thin) and the step about to be taken (the run's colour, solid, thick); for
-// Nesterov also its look-ahead point (a ring) and the gradient taken there. They are drawn
+// Nesterov also its look-ahead point (a pink ring) and the gradient taken there (pink). They are drawn
 // over everything (no depth test) with a dark halo, so that they read on any part of the
 // colour map and are never hidden by the surface in 3D.
 
@@ -43,6 +44,8 @@ const STILL = 0.001;
 const EARLY_STEPS = 40;
 
 const WHITE = new Color('#ffffff');
+/** Nesterov's look-ahead point and the gradient taken there: told apart from the white −g at the particle. */
+const LOOK_AHEAD = new Color('#ff7ab6');
 
 /**
  * One kind of line (solid, dashed or thick): a single LineSegments2 for all runs, with its
@@ -334,9 +337,9 @@ function drawRun(layers: Layers, frame: Frame, c: ComputedRun, trace: RunTrace |
       const ly = trace.lookY[next];
       toWorld(frame, x, y, tail, loss);
       toWorld(frame, lx, ly, tip);
-      if (Math.hypot(tip.x - tail.x, tip.z - tail.z) > MIN_LENGTH) layers.momentum.segment(tail.x, tail.y, tail.z, tip.x, tip.y, tip.z, WHITE);
-      ring(layers.gradient, frame, lx, ly, WHITE);
-      arrow(layers.gradient, frame, lx, ly, -trace.lookGx[next] * frame.scales.gradient, -trace.lookGy[next] * frame.scales.gradient, GRADIENT_MAX, WHITE);
+      if (Math.hypot(tip.x - tail.x, tip.z - tail.z) > MIN_LENGTH) layers.momentum.segment(tail.x, tail.y, tail.z, tip.x, tip.y, tip.z, LOOK_AHEAD);
+      ring(layers.gradient, frame, lx, ly, LOOK_AHEAD);
+      arrow(layers.gradient, frame, lx, ly, -trace.lookGx[next] * frame.scales.gradient, -trace.lookGy[next] * frame.scales.gradient, GRADIENT_MAX, LOOK_AHEAD);
     }
   }
   if (on.step && next > 0) {
@@ -373,7 +376,7 @@ export function VectorArrows({ flat }: { flat: boolean }) {
       traces: new Map<string, RunTrace>(),
       tracedVersion: -1,
       scales: { gradient: 0 } as Scales,
-      drawn: { version: -1, step: -1, flat, vectors: null as VectorToggles | null, grid: null as SurfaceGrid | null },
+      drawn: { version: -1, step: -1, flat, vectors: null as VectorToggles | null, grid: null as SurfaceGrid | null, selected: null as string | null },
     }),
     [],
   );
@@ -401,7 +404,8 @@ export function VectorArrows({ flat }: { flat: boolean }) {
     for (const l of all) l.setResolution(size.width, size.height);
     const step = Math.max(0, Math.floor(playhead.step + 1e-9));
     const d = cache.drawn;
-    if (d.version === scene.version && d.step === step && d.flat === flat && d.vectors === on && d.grid === grid) return;
+    if (d.version === scene.version && d.step === step && d.flat === flat && d.vectors === on && d.grid === grid && d.selected === state.selectedRunId) return;
+    d.selected = state.selectedRunId;
     d.version = scene.version;
     d.step = step;
     d.flat = flat;
@@ -413,8 +417,11 @@ export function VectorArrows({ flat }: { flat: boolean }) {
       l.reserve(SEGMENTS_PER_RUN * scene.runs.length);
       l.begin();
     }
+    // A lesson about one run's arrows (Nesterov's look-ahead) draws only the selected run's, so
+    // that a second run's arrows at nearly the same point do not hide them.
+    const only = getLesson(state.lessonId)?.arrowsForSelectedOnly ? state.selectedRunId : null;
     for (const c of scene.runs) {
-      if (c.run.visible) drawRun(layers, frame, c, cache.traces.get(c.run.id), step, on);
+      if (c.run.visible && (only === null || c.run.id === only)) drawRun(layers, frame, c, cache.traces.get(c.run.id), step, on);
     }
     for (const l of all) l.commit();
   });

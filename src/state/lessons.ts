@@ -30,6 +30,9 @@ import {
 
 export type LocalText = Readonly<Record<Lang, string>>;
 
+/** A setting a lesson's caption shows a slider for: gradient noise σ, or the penalty λ. */
+export type LessonControl = 'noise' | 'penalty';
+
 /** One statement a lesson makes about its paths, and whether the paths bear it out. */
 export interface LessonClaim {
   readonly claim: string;
@@ -68,6 +71,13 @@ export interface Lesson {
   readonly scene: Partial<SceneData>;
   /** The main scene's name beside its variants' (only lessons with variants have one). */
   readonly label?: LocalText;
+  /**
+   * The scene-wide settings the caption itself offers, beside the words that ask the reader to
+   * move them (the panel may be hidden, or far down on a phone).
+   */
+  readonly controls?: readonly LessonControl[];
+  /** Whether the arrows are drawn for the selected run alone (two runs' arrows would overlap). */
+  readonly arrowsForSelectedOnly?: boolean;
   readonly variants: readonly LessonVariant[];
   /** The lesson's defining behaviour, stated on its computed paths. Pure. */
   check(paths: LessonPaths): readonly LessonClaim[];
@@ -240,8 +250,10 @@ const ravineZigzag: Lesson = {
     speed: 20,
     runs: [
       run('ravine', 'l1-sgd', 'sgd', { lr: 0.45 }),
-      run('ravine', 'l1-momentum', 'momentum', { lr: 0.04, rho: 0.9 }),
-      run('ravine', 'l1-nesterov', 'nesterov', { lr: 0.04, rho: 0.9 }),
+      // ρ = 0.8 rather than torch's 0.9: on a ravine this mild (κ = 20) a heavier ball keeps
+      // swinging for so long that well-tuned SGD would end lower, which is not the lesson.
+      run('ravine', 'l1-momentum', 'momentum', { lr: 0.08, rho: 0.8 }),
+      run('ravine', 'l1-nesterov', 'nesterov', { lr: 0.08, rho: 0.8 }),
     ],
     view: '2d',
     vectors: { gradient: true, step: true },
@@ -260,6 +272,11 @@ const ravineZigzag: Lesson = {
       claim('Nesterov’s y changes sign at most 4 times in those 20 steps', flips[2] <= 4, `${flips[2]} of 20`),
       claim('Nesterov overshoots the valley floor less than Momentum', overshoot[1] > overshoot[0] && overshoot[0] < 0, `lowest y: momentum ${fmt(overshoot[0])}, nesterov ${fmt(overshoot[1])}`),
       claim('every run finishes', [sgd, momentum, nesterov].every((c) => finished(c, 150)), [sgd, momentum, nesterov].map((c) => c.path.status).join(', ')),
+      claim(
+        'from step 40 on, Momentum and Nesterov are below SGD on the loss chart, Nesterov lowest at the end',
+        [40, 60, 80, 100, 150].every((k) => momentum.path.loss[k] < sgd.path.loss[k] && nesterov.path.loss[k] < sgd.path.loss[k]) && nesterov.path.loss[150] < momentum.path.loss[150],
+        [40, 150].map((k) => `step ${k}: SGD ${fmt(sgd.path.loss[k])}, momentum ${fmt(momentum.path.loss[k])}, nesterov ${fmt(nesterov.path.loss[k])}`).join('; '),
+      ),
     ];
   },
 };
@@ -278,8 +295,8 @@ const saddleEscape: Lesson = {
   number: 2,
   title: { en: 'Escaping a saddle point', ko: '안장점에서 빠져나오기' },
   caption: {
-    en: 'At a saddle point the gradient is zero, so gradient descent slows to a crawl near it. Started 0.001 off the ridge, SGD needs dozens of steps to creep away, Momentum builds up speed and leaves sooner, and Adam leaves almost at once because it divides the tiny gradient by its own size. The buttons below start exactly on the ridge, where only noise gets anyone out.',
-    ko: '안장점에서는 기울기가 0이라서 경사 하강법은 그 근처에서 기어가듯 느려집니다. 능선에서 0.001만 벗어나 출발하면 SGD는 수십 스텝이 지나서야 겨우 빠져나가고, 모멘텀은 속도를 쌓아 더 일찍 벗어나며, Adam은 아주 작은 기울기를 그 크기로 나눠 키우므로 거의 곧바로 빠져나갑니다. 아래 버튼을 누르면 정확히 능선 위에서 출발하는데, 그곳에서는 노이즈만이 빠져나오게 해 줍니다.',
+    en: 'At a saddle point the gradient is zero, so gradient descent crawls near it. Started 0.001 off the ridge, SGD needs dozens of steps to creep away, Momentum builds up speed and leaves sooner, and Adam leaves almost at once: it divides the tiny gradient by its own size. The other two scenes start exactly on the ridge, where only noise gets anyone out.',
+    ko: '안장점에서는 기울기가 0이라서 경사 하강법은 그 근처에서 기어가듯 느려집니다. 능선에서 0.001만 벗어나 출발하면 SGD는 수십 스텝이 지나서야 겨우 빠져나가고, 모멘텀은 속도를 쌓아 더 일찍 벗어나며, Adam은 아주 작은 기울기를 그 크기로 나눠 키우므로 거의 곧바로 빠져나갑니다. 다른 두 장면은 정확히 능선 위에서 출발하는데, 그곳에서는 노이즈만이 빠져나오게 해 줍니다.',
   },
   label: { en: 'Just off the ridge', ko: '능선 바로 옆' },
   scene: scene('saddle', {
@@ -370,9 +387,10 @@ const nesterovLookAhead: Lesson = {
   number: 4,
   title: { en: 'Nesterov looks ahead', ko: '앞을 내다보는 Nesterov' },
   caption: {
-    en: 'Momentum takes the gradient where it stands and adds its velocity. Nesterov first jumps ahead along its velocity to the look-ahead point (the small ring) and takes the gradient there, so when it is about to overshoot, that gradient already points back. Step with → and compare the white arrow at the particle with the white arrow at the ring.',
-    ko: '모멘텀은 지금 서 있는 곳에서 기울기를 구한 뒤 속도를 더합니다. Nesterov는 먼저 속도 방향으로 앞서 나간 지점(작은 고리)에서 기울기를 구하므로, 곧 지나치려는 순간에는 그 기울기가 이미 뒤쪽을 가리킵니다. → 키로 한 스텝씩 넘기며 입자에 붙은 흰 화살표와 고리에 붙은 흰 화살표를 비교해 보세요.',
+    en: 'Momentum takes the gradient where it stands and adds its velocity. Nesterov first jumps ahead along its velocity to the look-ahead point (the pink ring) and takes the gradient there, so when it is about to overshoot, that gradient already points back. Step with → and compare the white arrow at Nesterov’s particle (the gradient where it stands) with the pink arrow at the ring (the gradient it uses).',
+    ko: '모멘텀은 지금 서 있는 곳에서 기울기를 구한 뒤 속도를 더합니다. Nesterov는 먼저 속도 방향으로 앞서 나간 지점(분홍색 고리)에서 기울기를 구하므로, 곧 지나치려는 순간에는 그 기울기가 이미 뒤쪽을 가리킵니다. → 키로 한 스텝씩 넘기며 Nesterov 입자에 붙은 흰 화살표(서 있는 곳의 기울기)와 고리에 붙은 분홍색 화살표(실제로 쓰는 기울기)를 비교해 보세요.',
   },
+  arrowsForSelectedOnly: true,
   scene: scene('ravine', {
     start: RAVINE_START,
     steps: 100,
@@ -477,10 +495,11 @@ const minibatchNoise: Lesson = {
   number: 7,
   title: { en: 'Mini-batch noise', ko: '미니배치 노이즈' },
   caption: {
-    en: 'A mini-batch gradient is the true gradient plus noise. With noise (σ = 1), SGD with a constant η (red) gets near the minimum quickly but then keeps jittering around it, while the same SGD with η halved every 50 steps (green) settles down. Switch to σ = 0 below, or move the gradient noise σ slider, to compare with the clean paths.',
-    ko: '미니배치 기울기는 실제 기울기에 노이즈가 더해진 것입니다. 노이즈(σ = 1)가 있으면 η가 일정한 SGD(빨간색)는 최솟값 근처까지는 빨리 가지만 그 주변에서 계속 흔들리고, 50스텝마다 η를 절반으로 줄이는 SGD(초록색)는 차분히 자리를 잡습니다. 아래에서 σ = 0으로 바꾸거나 기울기 노이즈 σ 슬라이더를 움직여 노이즈 없는 경로와 비교해 보세요.',
+    en: 'A mini-batch gradient is the true gradient plus noise. With noise (σ = 1), SGD with a constant η (red) gets near the minimum quickly but then keeps jittering around it, while the same SGD with η halved every 50 steps (green) settles down. Switch to σ = 0, or move σ, to compare with the clean paths.',
+    ko: '미니배치 기울기는 실제 기울기에 노이즈가 더해진 것입니다. 노이즈(σ = 1)가 있으면 η가 일정한 SGD(빨간색)는 최솟값 근처까지는 빨리 가지만 그 주변에서 계속 흔들리고, 50스텝마다 η를 절반으로 줄이는 SGD(초록색)는 차분히 자리를 잡습니다. σ = 0으로 바꾸거나 σ를 움직여 노이즈 없는 경로와 비교해 보세요.',
   },
   label: { en: 'σ = 1', ko: 'σ = 1' },
+  controls: ['noise'],
   scene: scene('bowl', {
     start: [-1.5, 1.2],
     steps: NOISE_STEPS,
@@ -614,9 +633,10 @@ const l2Regularization: Lesson = {
   number: 10,
   title: { en: 'L2 regularization pulls the minimum toward the origin', ko: '최솟값을 원점 쪽으로 당기는 L2 규제' },
   caption: {
-    en: 'L2 regularization adds λ·(x² + y²) to the loss: a pull toward the origin that keeps the weights small. The minimum of the sum lies between the original minimum at (1, 1) and the origin, so that is where the optimizers end. Move the penalty λ slider: as λ goes to 0 they head back to (1, 1), and the larger λ, the nearer the origin they settle.',
-    ko: 'L2 규제는 손실에 λ·(x² + y²)를 더해 가중치를 원점 쪽으로 당기고 작게 유지합니다. 이 합의 최솟값은 원래 최솟값 (1, 1)과 원점 사이에 있으므로, 옵티마이저도 그곳에서 멈춥니다. 규제 강도 λ 슬라이더를 움직여 보세요. λ가 0에 가까워지면 다시 (1, 1) 쪽으로 가고, λ가 클수록 원점에 더 가까이 자리 잡습니다.',
+    en: 'L2 regularization adds λ·(x² + y²) to the loss, a pull toward the origin that keeps the weights small. The minimum of the sum lies between the original minimum (1, 1) and the origin, and that is where the optimizers end. Move λ: toward 0 they head back to (1, 1); the larger λ, the nearer the origin they settle.',
+    ko: 'L2 규제는 손실에 λ·(x² + y²)를 더해 가중치를 원점 쪽으로 당기고 작게 유지합니다. 이 합의 최솟값은 원래 최솟값 (1, 1)과 원점 사이에 있으므로, 옵티마이저도 그곳에서 멈춥니다. λ를 움직여 보세요. 0에 가까워지면 다시 (1, 1) 쪽으로 가고, λ가 클수록 원점에 더 가까이 자리 잡습니다.',
   },
+  controls: ['penalty'],
   scene: scene('rosenbrock', {
     start: [-1.2, 1],
     steps: 600,
@@ -691,6 +711,16 @@ export function lessonScene(id: string): Partial<SceneData> | null {
   const ref = resolveLesson(id);
   if (!ref) return null;
   return ref.variant ? ref.variant.scene : ref.lesson.scene;
+}
+
+/**
+ * The lesson before or after the open one (by number), for a presenter's clicker: from no
+ * lesson, forward is the first and back the last. Null past either end.
+ */
+export function adjacentLesson(currentId: string | null | undefined, delta: 1 | -1): Lesson | null {
+  const current = getLesson(currentId);
+  if (!current) return LESSONS[delta > 0 ? 0 : LESSONS.length - 1] ?? null;
+  return LESSONS[LESSONS.indexOf(current) + delta] ?? null;
 }
 
 type OpenListener = (id: string) => void;

@@ -149,6 +149,13 @@ export function stepBy(delta: number): void {
   seek(Math.min(end, Math.max(0, base + delta)));
 }
 
+/** Pauses on the last step: where every run ended up. */
+export function jumpToEnd(): void {
+  const state = sceneStore.getState();
+  state.setPlaying(false);
+  seek(computeScene(state).lastStep);
+}
+
 /** Pauses and goes back to step 0. */
 export function rewind(): void {
   sceneStore.getState().setPlaying(false);

@@ -3,7 +3,8 @@ import { HYPERPARAMS, type HyperparamKey } from '../engine';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useT } from './i18n';
-import { COPIED_MS, EMBED_DEFAULT_HEIGHT, EMBED_DEFAULT_WIDTH, copyText, embedSnippet, embedUrl, parseSize, surfaceName, useFlag } from './shareLinks';
+import { embedScriptUrl, frameAttributes, placeholderAttributes, printElement, scriptSnippet, type Attribute } from '../embed/embedCode';
+import { COPIED_MS, EMBED_DEFAULT_HEIGHT, EMBED_DEFAULT_WIDTH, copyText, embedUrl, pageAddress, parseSize, surfaceName, useFlag } from './shareLinks';
 
 // Loaded on the first click on Embed: the form and its live preview are not needed to start.
 
@@ -65,25 +66,47 @@ export function EmbedDialog({ open, onClose }: EmbedDialogProps) {
   );
 }
 
+type CodeKind = 'iframe' | 'script';
+
+/** What the preview builds: exactly the elements the snippet prints, from the same attributes. */
+type PreviewSpec =
+  | { readonly kind: 'iframe'; readonly attributes: readonly Attribute[]; readonly width: string; readonly height: string }
+  | { readonly kind: 'script'; readonly attributes: readonly Attribute[]; readonly scriptUrl: string };
+
 function EmbedForm() {
   const t = useT();
-  const ids = { title: useId(), width: useId(), height: useId(), snippet: useId(), sizeHint: useId(), titleHint: useId() };
+  const ids = { title: useId(), width: useId(), height: useId(), snippet: useId(), sizeHint: useId(), titleHint: useId(), kindHint: useId(), strictHint: useId() };
   // The scene as it was when the dialog opened: the dialog is modal, but playback may still run.
   const [snapshot] = useState(() => ({ state: sceneStore.getState(), step: playhead.step }));
   const [title, setTitle] = useState<string | null>(null);
   const [widthText, setWidthText] = useState(EMBED_DEFAULT_WIDTH);
   const [heightText, setHeightText] = useState(EMBED_DEFAULT_HEIGHT);
   const [controls, setControls] = useState<ReadonlySet<HyperparamKey>>(() => new Set<HyperparamKey>(['lr']));
+  const [kind, setKind] = useState<CodeKind>('iframe');
+  const [strict, setStrict] = useState(false);
   const [copied, flagCopied] = useFlag(COPIED_MS);
   const [manual, setManual] = useState(false);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
 
   const width = parseSize(widthText);
   const height = parseSize(heightText);
+  // The script's frame is always as wide as the column: only the height is the author's.
+  const sizeOk = height !== null && (kind === 'script' || width !== null);
   const shownTitle = title ?? t('share.embed.defaultTitle', { surface: surfaceName(t) });
   const keys = useMemo(() => HYPERPARAMS.map((h) => h.key).filter((k) => controls.has(k)), [controls]);
   const src = useMemo(() => embedUrl(snapshot.state, snapshot.step, keys), [snapshot, keys]);
-  const snippet = embedSnippet({ src, title: shownTitle, width: width ?? EMBED_DEFAULT_WIDTH, height: height ?? EMBED_DEFAULT_HEIGHT });
+  const frameWidth = width ?? EMBED_DEFAULT_WIDTH;
+  const frameHeight = height ?? EMBED_DEFAULT_HEIGHT;
+
+  const { snippet, preview } = useMemo((): { snippet: string; preview: PreviewSpec } => {
+    if (kind === 'script') {
+      const options = { src, title: shownTitle, height: frameHeight };
+      const scriptUrl = embedScriptUrl(pageAddress());
+      return { snippet: scriptSnippet(options, scriptUrl), preview: { kind, attributes: placeholderAttributes(options), scriptUrl } };
+    }
+    const attributes = frameAttributes({ src, title: shownTitle, width: frameWidth, height: frameHeight, sandbox: strict ? 'strict' : 'default' });
+    return { snippet: printElement('iframe', attributes), preview: { kind, attributes, width: frameWidth, height: frameHeight } };
+  }, [kind, src, shownTitle, frameWidth, frameHeight, strict]);
 
   const toggle = (key: HyperparamKey) =>
     setControls((prev) => {
@@ -114,22 +137,38 @@ function EmbedForm() {
             {t('share.embed.titleHint')}
           </p>
         </div>
-        <div className="embed-size">
-          <div className="embed-field">
-            <label htmlFor={ids.width}>{t('share.embed.width')}</label>
-            <input
-              id={ids.width}
-              className="share-field"
-              type="text"
-              inputMode="decimal"
-              value={widthText}
-              onChange={(e) => setWidthText(e.target.value)}
-              aria-invalid={width === null}
-              aria-describedby={ids.sizeHint}
-            />
+        <fieldset className="embed-kind" aria-describedby={ids.kindHint}>
+          <legend>{t('share.embed.kind')}</legend>
+          <div className="embed-kind-options">
+            {(['iframe', 'script'] as const).map((k) => (
+              <label key={k} className="embed-check">
+                <input type="radio" name="embed-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                <span>{t(`share.embed.kind.${k}`)}</span>
+              </label>
+            ))}
           </div>
+          <p id={ids.kindHint} className="share-note">
+            {t(`share.embed.kindHint.${kind}`)}
+          </p>
+        </fieldset>
+        <div className="embed-size" data-kind={kind}>
+          {kind === 'iframe' && (
+            <div className="embed-field">
+              <label htmlFor={ids.width}>{t('share.embed.width')}</label>
+              <input
+                id={ids.width}
+                className="share-field"
+                type="text"
+                inputMode="decimal"
+                value={widthText}
+                onChange={(e) => setWidthText(e.target.value)}
+                aria-invalid={width === null}
+                aria-describedby={ids.sizeHint}
+              />
+            </div>
+          )}
           <div className="embed-field">
-            <label htmlFor={ids.height}>{t('share.embed.height')}</label>
+            <label htmlFor={ids.height}>{t(kind === 'script' ? 'share.embed.startHeight' : 'share.embed.height')}</label>
             <input
               id={ids.height}
               className="share-field"
@@ -142,8 +181,8 @@ function EmbedForm() {
             />
           </div>
         </div>
-        <p id={ids.sizeHint} className={width === null || height === null ? 'share-note share-error' : 'share-note'} role={width === null || height === null ? 'alert' : undefined}>
-          {width === null || height === null ? t('share.embed.badSize') : t('share.embed.sizeHint')}
+        <p id={ids.sizeHint} className={sizeOk ? 'share-note' : 'share-note share-error'} role={sizeOk ? undefined : 'alert'}>
+          {sizeOk ? t('share.embed.sizeHint') : t('share.embed.badSize')}
         </p>
         <fieldset className="embed-controls-choice">
           <legend>{t('share.embed.controls')}</legend>
@@ -160,10 +199,21 @@ function EmbedForm() {
           </div>
           <p className="share-note">{t('share.embed.controlsHint')}</p>
         </fieldset>
+        {kind === 'iframe' && (
+          <div className="embed-strict">
+            <label className="embed-check">
+              <input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} aria-describedby={ids.strictHint} />
+              <span>{t('share.embed.strict', { token: 'allow-same-origin' })}</span>
+            </label>
+            <p id={ids.strictHint} className="share-note">
+              {t('share.embed.strictHint', { header: 'Access-Control-Allow-Origin: *', pages: 'GitHub Pages' })}
+            </p>
+          </div>
+        )}
         <div className="embed-field">
           <label htmlFor={ids.snippet}>{t('share.embed.snippet')}</label>
           <textarea ref={snippetRef} id={ids.snippet} className="share-field embed-snippet" readOnly rows={5} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-          <p className="share-note">{t('share.embed.hostHint', { header: 'Access-Control-Allow-Origin: *', pages: 'GitHub Pages', readme: 'README' })}</p>
+          <p className="share-note">{t('share.embed.hostHint', { readme: 'README' })}</p>
         </div>
         <div className="embed-actions">
           <button type="button" className="button primary" onClick={copy}>
@@ -174,47 +224,90 @@ function EmbedForm() {
           </span>
         </div>
       </div>
-      <EmbedPreview src={src} width={width ?? EMBED_DEFAULT_WIDTH} height={height ?? EMBED_DEFAULT_HEIGHT} />
+      <EmbedPreview spec={preview} />
     </div>
   );
 }
 
+/** How wide the preview's stage is: the frame's width in pixels, or a typical blog column. */
+function stageWidth(spec: PreviewSpec): number {
+  return spec.kind === 'iframe' && !spec.width.endsWith('%') ? Number(spec.width) : PREVIEW_BASIS_WIDTH;
+}
+
+/** Builds, inside `stage`, exactly what the snippet puts on a page: the same elements, the same attributes. */
+function buildPreview(stage: HTMLElement, spec: PreviewSpec): void {
+  const doc = stage.ownerDocument;
+  if (spec.kind === 'iframe') {
+    const frame = doc.createElement('iframe');
+    // Every attribute before the frame joins the document: the sandbox governs its first load.
+    for (const [name, value] of spec.attributes) frame.setAttribute(name, value);
+    stage.append(frame);
+    return;
+  }
+  const placeholder = doc.createElement('div');
+  for (const [name, value] of spec.attributes) placeholder.setAttribute(name, value);
+  stage.append(placeholder);
+  // The real embed.js, as a reader's browser runs it (it is idempotent: a second copy only rescans).
+  const script = doc.createElement('script');
+  script.src = spec.scriptUrl;
+  script.async = true;
+  stage.append(script);
+}
+
 /**
- * The embed as a reader would see it, scaled down to fit; reloaded only after typing pauses.
- * Same-origin, unlike the pasted snippet: this is the app framing itself, and it must show even
- * where the server does not send the CORS header an opaque-origin frame needs.
+ * The embed as a reader would see it, scaled down to fit; rebuilt only after typing pauses. It is
+ * built from the snippet's own attributes (the iframe, or the placeholder and embed.js), so a
+ * snippet that would fail on the reader's page (a strict sandbox on a server without the CORS
+ * header) fails here too, with the same message.
  */
-function EmbedPreview({ src, width, height }: { readonly src: string; readonly width: string; readonly height: string }) {
+function EmbedPreview({ spec }: { readonly spec: PreviewSpec }) {
   const t = useT();
   const boxRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   const [boxWidth, setBoxWidth] = useState(0);
-  const [shown, setShown] = useState({ src, width, height });
+  const [stageHeight, setStageHeight] = useState(Number(EMBED_DEFAULT_HEIGHT));
+  const [shown, setShown] = useState(spec);
 
   useEffect(() => {
-    const timer = setTimeout(() => setShown({ src, width, height }), PREVIEW_DELAY_MS);
+    const timer = setTimeout(() => setShown(spec), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [src, width, height]);
+  }, [spec]);
 
   useLayoutEffect(() => {
     const box = boxRef.current;
-    if (!box) return;
-    setBoxWidth(box.clientWidth);
+    const stage = stageRef.current;
+    if (!box || !stage) return;
+    const measure = () => {
+      setBoxWidth(box.clientWidth);
+      setStageHeight(stage.offsetHeight);
+    };
+    measure();
     if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(() => setBoxWidth(box.clientWidth));
+    // The script embed's frame grows with its resize messages: the box follows it.
+    const observer = new ResizeObserver(measure);
     observer.observe(box);
+    observer.observe(stage);
     return () => observer.disconnect();
   }, []);
 
-  const frameWidth = shown.width.endsWith('%') ? PREVIEW_BASIS_WIDTH : Number(shown.width);
-  const frameHeight = shown.height.endsWith('%') ? Number(EMBED_DEFAULT_HEIGHT) : Number(shown.height);
-  const scale = boxWidth > 0 ? Math.min(1, boxWidth / frameWidth) : 0.5;
-  const frameStyle: CSSProperties = { width: frameWidth, height: frameHeight, transform: `scale(${scale})` };
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    buildPreview(stage, shown);
+    return () => stage.replaceChildren();
+  }, [shown]);
+
+  const width = stageWidth(shown);
+  const scale = boxWidth > 0 ? Math.min(1, boxWidth / width) : 0.5;
+  // A percentage height is of the element around the frame: the preview gives it the default height.
+  const fixedHeight = shown.kind === 'iframe' && shown.height.endsWith('%') ? Number(EMBED_DEFAULT_HEIGHT) : undefined;
+  const stageStyle: CSSProperties = { width, height: fixedHeight, transform: `scale(${scale})` };
 
   return (
     <section className="embed-preview" aria-label={t('share.embed.preview')}>
       <h3>{t('share.embed.preview')}</h3>
-      <div ref={boxRef} className="embed-preview-box" style={{ height: Math.ceil(frameHeight * scale) }}>
-        <iframe className="embed-preview-frame" src={shown.src} title={t('share.embed.previewTitle')} sandbox="allow-scripts allow-same-origin" style={frameStyle} tabIndex={-1} />
+      <div ref={boxRef} className="embed-preview-box" style={{ height: Math.ceil(stageHeight * scale) }}>
+        <div ref={stageRef} className="embed-preview-stage" data-kind={shown.kind} style={stageStyle} />
       </div>
     </section>
   );

@@ -4,25 +4,12 @@ import { computeScene } from '../state/paths';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useScene } from '../state/useScene';
-import {
-  MAX_RECORD_SECONDS,
-  SCENE_CANVAS_SELECTOR,
-  canvasPng,
-  downloadBlob,
-  downloadText,
-  fileStem,
-  findSceneCanvas,
-  pngFileName,
-  recordPlayback,
-  recordingPlan,
-  sceneCsv,
-  sceneJson,
-  webmMimeType,
-  type Recording,
-} from './exporters';
+import { SCENE_CANVAS_SELECTOR, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
+import { exportPng, startVideo } from './exportLoader';
 import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT, type MessageKey, type Translate } from './i18n';
 import { INITIAL_PLACEMENT, placeMenu, placementAttributes, samePlacement, type MenuPlacement } from './menuPlacement';
+import { MAX_RECORD_SECONDS, recordingPlan, webmMimeType, type Recording } from './videoPlan';
 import './ExportMenu.css';
 
 type ItemId = 'png' | 'webm' | 'csv' | 'json';
@@ -47,13 +34,16 @@ function menuItems(t: Translate, canvasSelector: string, recording: boolean): It
   const hasRuns = state.runs.some((r) => r.visible);
   const plan = recordingPlan(computeScene(state).lastStep, state.speed);
   const webmReason = !hasCanvas ? 'export.noCanvas' : webmMimeType() === null ? 'export.noRecorder' : recording ? 'export.busy' : null;
-  const seconds = Math.max(1, Math.round(plan.seconds));
+  // While a video records, the playhead is the recording's: a picture would catch one of its frames.
+  const pngReason = !hasCanvas ? 'export.noCanvas' : recording ? 'export.busy' : null;
+  // The video's whole length, held start and end included: what the file will last.
+  const seconds = Math.max(1, Math.round(plan.total));
   return [
     {
       id: 'png',
       label: 'export.png',
-      hint: hasCanvas ? t('export.pngHint', { step: Math.round(playhead.step) }) : t('export.noCanvas'),
-      disabled: !hasCanvas,
+      hint: pngReason ? t(pngReason) : t(state.view === '2d' ? 'export.pngHint2d' : 'export.pngHint3d', { step: Math.floor(playhead.step + 1e-9) }),
+      disabled: pngReason !== null,
     },
     {
       id: 'webm',
@@ -153,7 +143,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
   const startRecording = (canvas: HTMLCanvasElement) => {
     const fileName = `${fileStem(surfaceId)}.webm`;
     setStatus({ kind: 'recording', percent: 0 });
-    const rec = recordPlayback(canvas, (fraction) => {
+    const rec = startVideo(canvas, (fraction) => {
       // Whole percents only: React skips a state equal to the last, so most frames render nothing.
       const percent = Math.floor(fraction * 100);
       setStatus((s) => (s?.kind === 'recording' && s.percent === percent ? s : { kind: 'recording', percent }));
@@ -194,7 +184,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
           return;
         }
         const fileName = pngFileName(state.surfaceId, playhead.step);
-        downloadBlob(await canvasPng(canvas), fileName);
+        downloadBlob(await exportPng(canvas), fileName);
       }
     } catch (error) {
       setStatus({ kind: 'error', text: t('export.failed', { reason: errorText(error) }) });
@@ -267,7 +257,15 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
                 {t('export.recording', { percent: status.percent })}
               </span>
               <progress className="export-progress" max={100} value={status.percent} aria-label={t('export.progress')} />
-              <button type="button" className="button" onClick={() => recording.current?.cancel()}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  recording.current?.cancel();
+                  // This button goes away with the recording: focus returns to where it came from.
+                  buttonRef.current?.focus();
+                }}
+              >
                 {t('export.cancel')}
               </button>
             </>

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { getOptimizer } from '../engine';
 import { computeScene } from '../state/paths';
 import { onPlayhead, playhead } from '../state/playhead';
 import { sceneStore, type RunConfig } from '../state/store';
@@ -7,6 +6,7 @@ import { useScene } from '../state/useScene';
 import { formatNumber } from './formatNumber';
 import { useT, type Translate } from './i18n';
 import { pointIndex, runNoteAt } from './runStatus';
+import { runTag } from './runTag';
 import './Legend.css';
 
 const FIELDS = ['step', 'loss', 'x', 'y', 'status'] as const;
@@ -20,15 +20,15 @@ function write(cell: HTMLElement | null, text: string, value?: number): void {
 }
 
 /**
- * Each run's numbers at the playhead, over the canvas's top-left corner. Rows are React's (they
+ * Each run's numbers at the playhead, beside the loss chart. Rows are React's (they
  * change with the runs); the numbers inside are written straight to the DOM, and only when the
  * whole step under the playhead changes or the paths are recomputed.
  */
 export function Legend() {
   const t = useT();
   const runs = useScene((s) => s.runs);
-  // Folded on phones, where the table would cover much of the small canvas.
-  const [open, setOpen] = useState(() => typeof matchMedia !== 'function' || !matchMedia('(max-width: 760px)').matches);
+  // Open from the start: it sits beside the chart, over nothing. Folding it is the reader's choice.
+  const [open, setOpen] = useState(true);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const cells = useRef(new Map<string, RowCells>());
   const tRef = useRef<Translate>(t);
@@ -52,7 +52,12 @@ export function Legend() {
         write(c.y, formatNumber(path.y[i]), path.y[i]);
         const note = runNoteAt(computed, k);
         c.row.dataset.status = note.kind;
-        write(c.status, note.kind === 'ok' ? '' : tr(`legend.${note.kind}`, { k: note.at }), note.kind === 'ok' ? -1 : note.at);
+        c.row.dataset.ahead = String(note.kind !== 'ok' && note.ahead);
+        write(
+          c.status,
+          note.kind === 'ok' ? '' : tr(note.ahead ? `legend.${note.kind}Ahead` : `legend.${note.kind}`, { k: note.at }),
+          note.kind === 'ok' ? -1 : note.at,
+        );
       }
     };
     updateRef.current = update;
@@ -90,37 +95,37 @@ export function Legend() {
 
   return (
     <section className="legend" aria-label={t('legend.title')} data-open={open}>
-      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        <span className="legend-chevron" aria-hidden="true">
-          ▾
-        </span>
-        {t('legend.title')}
-      </button>
-      <table className="legend-table" hidden={!open}>
+      <table className="legend-table">
         <thead>
           <tr>
-            <th scope="col">
-              <span className="visually-hidden">{t('legend.optimizer')}</span>
+            <th scope="col" className="legend-head-name">
+              {/* The fold switch is the name column's heading: no row of its own. */}
+              <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+                <span className="legend-chevron" aria-hidden="true">
+                  ▾
+                </span>
+                {t('legend.title')}
+              </button>
             </th>
-            <th scope="col" className="legend-num">
+            <th scope="col" className="legend-num" hidden={!open}>
               {t('legend.step')}
             </th>
-            <th scope="col" className="legend-num">
+            <th scope="col" className="legend-num" hidden={!open}>
               {t('legend.loss')}
             </th>
-            <th scope="col" className="legend-pos">
+            <th scope="col" className="legend-pos" hidden={!open}>
               {t('legend.position')}
             </th>
           </tr>
         </thead>
-        <tbody ref={bodyRef}>
+        <tbody ref={bodyRef} hidden={!open}>
           {runs.map((run) => (
             <tr key={run.id} data-run-id={run.id} data-visible={run.visible} className="legend-row">
               <th scope="row" className="legend-name">
                 <span className="legend-swatch" style={{ background: run.color, color: run.color }} aria-hidden="true" />
                 <span className="legend-label">
                   {t(`optimizer.${run.optimizer}`)}
-                  <RunTag run={run} t={t} />
+                  <RunTag run={run} runs={runs} t={t} />
                   {!run.visible && <span className="visually-hidden"> ({t('legend.hidden')})</span>}
                 </span>
                 <span className="legend-status" data-field="status" role="status" />
@@ -138,14 +143,8 @@ export function Legend() {
   );
 }
 
-/**
- * What tells two runs of one optimizer apart when their names match (a lesson's constant η
- * against a decaying one): the schedule, or bias correction switched off. Nothing otherwise.
- */
-function RunTag({ run, t }: { readonly run: RunConfig; readonly t: Translate }) {
-  const parts: string[] = [];
-  if (run.schedule.kind !== 'constant') parts.push(t(`schedule.${run.schedule.kind}`));
-  if (!run.biasCorrection && getOptimizer(run.optimizer)?.hasBiasCorrection) parts.push(t('teach.rule.noBias'));
-  if (parts.length === 0) return null;
-  return <span className="legend-tag"> · {parts.join(', ')}</span>;
+/** The words after a run's name that tell it from its twins (see runTag). */
+function RunTag({ run, runs, t }: { readonly run: RunConfig; readonly runs: readonly RunConfig[]; readonly t: Translate }) {
+  const tag = runTag(run, runs, t);
+  return tag ? <span className="legend-tag"> · {tag}</span> : null;
 }

@@ -2,12 +2,14 @@ import { useEffect, useId, useState } from 'react';
 import { onLessonOpened, openLesson, resolveLesson } from '../state/lessons';
 import { useScene } from '../state/useScene';
 import { useT } from './i18n';
+import { NoiseSigmaSlider, PenaltyLambdaSlider } from './NoisePenaltyControls';
 import './LessonMenu.css';
 
 /**
- * What the open lesson shows and why, over the bottom of the canvas, in the reader's language.
+ * What the open lesson shows and why, beside or under the canvas, in the reader's language.
  * It can be folded to a small tab (and brought back); opening a lesson, even the same one
- * again, unfolds it. Lessons with variants switch between them here.
+ * again, unfolds it. Lessons with variants switch between them here, right under the title, so
+ * that the switches never scroll out of sight.
  */
 export function LessonCaption() {
   const t = useT();
@@ -48,7 +50,6 @@ export function LessonCaption() {
           ✕
         </button>
       </div>
-      <p className="lesson-caption-text">{lesson.caption[lang]}</p>
       {lesson.variants.length > 0 && (
         <div className="segmented lesson-caption-variants" role="group" aria-label={t('lessons.variants')}>
           <button type="button" aria-pressed={variant === null} onClick={() => openLesson(lesson.id)}>
@@ -61,11 +62,17 @@ export function LessonCaption() {
           ))}
         </div>
       )}
+      {lesson.controls && lesson.controls.length > 0 && (
+        <div className="lesson-caption-controls">
+          {lesson.controls.map((c) => (c === 'noise' ? <NoiseSigmaSlider key={c} /> : <PenaltyLambdaSlider key={c} />))}
+        </div>
+      )}
       {variant && (
         <p className="lesson-caption-note" aria-live="polite">
           {variant.note[lang]}
         </p>
       )}
+      <p className="lesson-caption-text">{lesson.caption[lang]}</p>
     </section>
   );
 }

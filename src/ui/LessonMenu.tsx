@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from
 import { LESSONS, getLesson, openLesson } from '../state/lessons';
 import { useScene } from '../state/useScene';
 import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
+import { focusStage } from './stageFocus';
 import { useT } from './i18n';
 import { INITIAL_PLACEMENT, placeMenu, placementAttributes, samePlacement, type MenuPlacement } from './menuPlacement';
 import './LessonMenu.css';
@@ -60,9 +61,12 @@ export function LessonMenu() {
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open, close]);
 
+  // The lesson is what the user came for: focus goes to the stage, so Space plays it rather than
+  // opening this menu again.
   const choose = (id: string) => {
-    close(true);
+    close(false);
     openLesson(id);
+    focusStage();
   };
 
   const onMenuKeyDown = menuKeyHandler(items, close);

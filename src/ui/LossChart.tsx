@@ -7,6 +7,9 @@ import { useT, type Translate } from './i18n';
 import { createLossChartView, type LossChartView } from './lossChartView';
 import './LossChart.css';
 
+/** How far a finger moves before it counts as a drag, in CSS pixels. */
+const TOUCH_SLOP_PX = 10;
+
 /**
  * Loss against step for every visible run, on a plain canvas. The curves are redrawn when the
  * computed scene, the size or the scale changes; the playhead only moves the cursor overlay.
@@ -111,6 +114,9 @@ export function LossChart() {
     if (sceneStore.getState().playing) sceneStore.getState().setPlaying(false);
     seek(step);
   };
+  // A finger on the chart may be scrolling the page: it scrubs only once it moves sideways
+  // (the browser owns vertical moves: touch-action pan-y), or on a tap. A mouse scrubs at once.
+  const touch = useRef<{ id: number; x: number; y: number; scrubbing: boolean } | null>(null);
 
   return (
     <section className="lc" aria-label={t('chart.title')}>
@@ -128,11 +134,36 @@ export function LossChart() {
         className="lc-plot"
         onPointerDown={(e) => {
           if (e.button !== 0) return;
+          if (e.pointerType === 'touch') {
+            touch.current = { id: e.pointerId, x: e.clientX, y: e.clientY, scrubbing: false };
+            return;
+          }
           e.currentTarget.setPointerCapture(e.pointerId);
           scrub(e);
         }}
         onPointerMove={(e) => {
+          const t0 = touch.current;
+          if (t0 && t0.id === e.pointerId && !t0.scrubbing) {
+            const dx = Math.abs(e.clientX - t0.x);
+            const dy = Math.abs(e.clientY - t0.y);
+            if (dx > TOUCH_SLOP_PX && dx > dy) {
+              t0.scrubbing = true;
+              e.currentTarget.setPointerCapture(e.pointerId);
+            } else if (dy > TOUCH_SLOP_PX) {
+              touch.current = null;
+            }
+          }
           if (e.currentTarget.hasPointerCapture(e.pointerId)) scrub(e);
+        }}
+        onPointerUp={(e) => {
+          const t0 = touch.current;
+          touch.current = null;
+          // A tap: no move beyond the slop either way.
+          if (t0 && t0.id === e.pointerId && !t0.scrubbing) scrub(e);
+        }}
+        onPointerCancel={() => {
+          // The browser took the gesture over (a scroll): nothing was scrubbed, nothing is.
+          touch.current = null;
         }}
       >
         <canvas ref={canvasRef} className="lc-canvas" role="img" aria-label={t('chart.description', { n: visibleCount })} />

@@ -112,6 +112,50 @@ function SeedField() {
   );
 }
 
+/** The gradient-noise σ slider: in the panel, and in the captions of lessons about noise. */
+export function NoiseSigmaSlider() {
+  const t = useT();
+  const sigma = useScene((s) => s.noise.sigma);
+  const setSigma = (v: number) => {
+    const { noise, setNoise } = sceneStore.getState();
+    setNoise({ sigma: v, seed: noise.seed });
+  };
+  return (
+    <ScalarSlider
+      label={t('noise.sigma')}
+      name={t('noise.sigmaName')}
+      symbol="σ"
+      value={sigma}
+      scale={SIGMA_SCALE}
+      apply={setSigma}
+      error={t('noise.sigmaError')}
+      offText={t('noise.off')}
+    />
+  );
+}
+
+/** The penalty λ slider: in the panel, and in the caption of the regularization lesson. */
+export function PenaltyLambdaSlider() {
+  const t = useT();
+  const lambda = useScene((s) => s.penalty.lambda);
+  const setLambda = (v: number) => {
+    const state = sceneStore.getState();
+    state.setPenalty({ ...state.penalty, lambda: v });
+  };
+  return (
+    <ScalarSlider
+      label={t('penalty.lambda')}
+      name={t('penalty.lambdaName')}
+      symbol="λ"
+      value={lambda}
+      scale={LAMBDA_SCALE}
+      apply={setLambda}
+      error={t('noise.sigmaError')}
+      offText={t('noise.off')}
+    />
+  );
+}
+
 const KINDS: readonly PenaltyConfig['kind'][] = ['l2', 'l1'];
 
 /**
@@ -120,13 +164,8 @@ const KINDS: readonly PenaltyConfig['kind'][] = ['l2', 'l1'];
  */
 export function NoisePenaltyControls() {
   const t = useT();
-  const sigma = useScene((s) => s.noise.sigma);
-  const penalty = useScene((s) => s.penalty);
+  const penaltyKind = useScene((s) => s.penalty.kind);
   const kindLabel = useId();
-  const setSigma = (v: number) => {
-    const { noise, setNoise } = sceneStore.getState();
-    setNoise({ sigma: v, seed: noise.seed });
-  };
   const setPenalty = (p: Partial<PenaltyConfig>) => {
     const state = sceneStore.getState();
     state.setPenalty({ ...state.penalty, ...p });
@@ -134,16 +173,7 @@ export function NoisePenaltyControls() {
   return (
     <div className="noise-controls">
       <div className="noise-block">
-        <ScalarSlider
-          label={t('noise.sigma')}
-          name={t('noise.sigmaName')}
-          symbol="σ"
-          value={sigma}
-          scale={SIGMA_SCALE}
-          apply={setSigma}
-          error={t('noise.sigmaError')}
-          offText={t('noise.off')}
-        />
+        <NoiseSigmaSlider />
         <SeedField />
         <p className="noise-hint">{t('noise.hint')}</p>
       </div>
@@ -154,22 +184,13 @@ export function NoisePenaltyControls() {
           </span>
           <div className="segmented" role="group" aria-labelledby={kindLabel}>
             {KINDS.map((kind) => (
-              <button key={kind} type="button" aria-pressed={penalty.kind === kind} onClick={() => setPenalty({ kind })}>
+              <button key={kind} type="button" aria-pressed={penaltyKind === kind} onClick={() => setPenalty({ kind })}>
                 {t(`penalty.${kind}`)}
               </button>
             ))}
           </div>
         </div>
-        <ScalarSlider
-          label={t('penalty.lambda')}
-          name={t('penalty.lambdaName')}
-          symbol="λ"
-          value={penalty.lambda}
-          scale={LAMBDA_SCALE}
-          apply={(lambda) => setPenalty({ lambda })}
-          error={t('noise.sigmaError')}
-          offText={t('noise.off')}
-        />
+        <PenaltyLambdaSlider />
         <p className="noise-hint">{t('penalty.hint')}</p>
       </div>
     </div>

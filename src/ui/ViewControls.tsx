@@ -20,7 +20,7 @@ function Icon({ d }: { readonly d: string }) {
 }
 
 /**
- * Over the canvas's corner: 3D / 2D, camera reset, the light theme, presentation mode and, while
+ * In the bar above the canvas: 3D / 2D, camera reset, the light theme, presentation mode and, while
  * presenting, the button that brings back the hidden settings panel.
  */
 export function ViewControls() {
@@ -39,12 +39,16 @@ export function ViewControls() {
         <button type="button" aria-pressed={view === '3d'} onClick={() => setView('3d')}>
           {t('view.3d')}
         </button>
-        <button type="button" aria-pressed={view === '2d'} onClick={() => setView('2d')}>
-          {t('view.2d')}
+        <button type="button" aria-pressed={view === '2d'} onClick={() => setView('2d')} aria-label={t('view.2d')}>
+          <span className="toolbar-long">{t('view.2d')}</span>
+          <span className="toolbar-short" aria-hidden="true">
+            {t('view.2dShort')}
+          </span>
         </button>
       </div>
       <button type="button" className="button" onClick={resetCamera} title={t('view.resetCamera')}>
-        ⟲ <span className="label-wide">{t('view.resetCamera')}</span>
+        <span aria-hidden="true">⟲</span>
+        <span className="toolbar-label">{t('view.resetCamera')}</span>
       </button>
       <button
         type="button"

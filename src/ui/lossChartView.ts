@@ -154,8 +154,12 @@ export function createLossChartView(el: LossChartElements): LossChartView {
     const visible = scene.runs.filter((r) => r.run.visible);
     let dataMin = Infinity;
     let dataMax = -Infinity;
-    for (const { path } of visible) {
-      for (let i = 0; i <= path.steps; i++) {
+    // The axis spans the losses while the runs are on the plot. Past its edge (a run escaping a
+    // saddle that is unbounded below, one diverging to 1e300) the curve leaves the chart through
+    // its border instead of flattening every other curve into a line.
+    for (const { path, leftAt } of visible) {
+      const inside = leftAt > 0 ? leftAt - 1 : path.steps;
+      for (let i = 0; i <= inside; i++) {
         const f = path.loss[i];
         if (f < dataMin) dataMin = f;
         if (f > dataMax) dataMax = f;
@@ -183,6 +187,8 @@ export function createLossChartView(el: LossChartElements): LossChartView {
     const labels: TickLabel[] = [];
     // Faint lines at every decade of a log axis, when they are far enough apart to read.
     const minorGrid: number[] = [];
+    // What the axis spans, for tests and curious readers of the DOM (the chart is pixels).
+    el.plot.dataset.lossRange = `${dataMin},${dataMax}`;
     if (transform.mode === 'linear') {
       const axis = linearAxis(dataMin, dataMax, maxYTicks);
       yOfValue = linearMap(axis.min, axis.max, bottom, top);
@@ -229,7 +235,11 @@ export function createLossChartView(el: LossChartElements): LossChartView {
     const plotWidth = Math.max(1, right - left);
     const lastStep = Math.max(1, scene.lastStep);
     const xOf = linearMap(0, lastStep, left, right);
-    const yOf = (f: number) => yOfValue(transformLoss(transform, f));
+    // Off the chart, a value is pinned just outside the clipped area (a canvas cannot draw to 1e300).
+    const yOf = (f: number) => {
+      const y = yOfValue(transformLoss(transform, f));
+      return Number.isNaN(y) ? y : Math.min(bottom + 2 * rem, Math.max(top - 2 * rem, y));
+    };
     const crisp = (v: number) => (Math.round(v * dpr) + 0.5) / dpr;
 
     // Grid and axis.
@@ -312,9 +322,9 @@ export function createLossChartView(el: LossChartElements): LossChartView {
       if (kept.length === 1) ctx.lineTo(xOf(0) + 0.01, yOf(path.loss[0]));
       ctx.stroke();
       if (path.status !== 'ok') {
-        // The run stopped here: a small ✕ in its colour.
+        // The run stopped here: a small ✕ in its colour, on the chart's edge if its loss is off it.
         const x = xOf(path.steps);
-        const y = yOf(path.loss[path.steps]);
+        const y = Math.min(bottom, Math.max(top, yOf(path.loss[path.steps])));
         const r = 0.28 * rem;
         ctx.beginPath();
         ctx.moveTo(x - r, y - r);

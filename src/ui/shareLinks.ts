@@ -6,14 +6,13 @@ import { CUSTOM_ID, sceneStore } from '../state/store';
 import { writeUrl, type LinkedScene } from '../state/url/codec';
 import { MESSAGE_KEYS, type MessageKey, type Translate } from './i18n';
 
-export const EMBED_DEFAULT_WIDTH = '100%';
-export const EMBED_DEFAULT_HEIGHT = '520';
+export { EMBED_DEFAULT_HEIGHT, EMBED_DEFAULT_WIDTH } from '../embed/embedCode';
 /** How long "Copied" stays: long enough to read, short enough not to linger over the canvas. */
 export const COPIED_MS = 2000;
 const KNOWN_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
 
 /** This page's address without its query and fragment, on any host and under any sub-folder. */
-function pageAddress(): string {
+export function pageAddress(): string {
   try {
     return window.location.href.split(/[?#]/)[0];
   } catch {
@@ -41,26 +40,6 @@ export function parseSize(text: string): string | null {
   const n = Number(m[1]);
   if (m[2] === '%') return n > 0 && n <= 100 ? `${n}%` : null;
   return n >= 100 && n <= 4000 ? String(Math.round(n)) : null;
-}
-
-const attribute = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export interface SnippetOptions {
-  readonly src: string;
-  readonly title: string;
-  readonly width: string;
-  readonly height: string;
-}
-
-/**
- * The <iframe> an author pastes. sandbox: scripts run (it is an app), popups open the full app
- * from the embed's "Open in Descent" link and leave the sandbox, so that tab is an ordinary page;
- * no allow-same-origin, so the embed can never reach into the host page.
- */
-export function embedSnippet({ src, title, width, height }: SnippetOptions): string {
-  // The query is percent-encoded and every name in it is followed by "=", so its "&"s need no
-  // escaping and the author sees the same address the preview loads.
-  return `<iframe src="${src.replace(/"/g, '%22')}" title="${attribute(title)}" width="${attribute(width)}" height="${attribute(height)}" style="border:0" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" allow="fullscreen"></iframe>`;
 }
 
 /** Clipboard where the page may use it (a secure context, not a sandboxed frame); false otherwise. */

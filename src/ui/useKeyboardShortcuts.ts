@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
-import { rewind, stepBy, togglePlaying } from '../state/playback';
+import { adjacentLesson, openLesson } from '../state/lessons';
+import { jumpToEnd, rewind, stepBy, togglePlaying } from '../state/playback';
 import { sceneStore } from '../state/store';
+import { focusStage } from './stageFocus';
 import { toggleFullscreen } from './fullscreen';
 import { panelDrawer, togglePanel, togglePresentation } from './presentation';
 
@@ -48,8 +50,9 @@ export type ShortcutEvent = Pick<
 >;
 
 /**
- * Space play/pause, ← → one step, R rewind, F full screen, P presentation mode, S the settings
- * panel while presenting, ? help, Esc closes help or the panel. An embed keeps only the playback keys:
+ * Space play/pause, ← → one step, R or Home rewind, End the last step, PageDown / PageUp the
+ * next or previous lesson (what a presenter's clicker sends), F full screen, P presentation
+ * mode, S the settings panel while presenting, ? help, Esc closes help or the panel. An embed keeps only the playback keys:
  * it shows no help, panel or presentation, and a host page decides about full screen.
  * Letters are matched by physical key (e.code) so that they also work while a Korean IME is on,
  * where R types ㄱ.
@@ -98,6 +101,23 @@ export function handleShortcut(e: ShortcutEvent): void {
       e.preventDefault();
       stepBy(e.key === 'ArrowRight' ? 1 : -1);
       return;
+    case 'Home':
+    case 'End':
+      // A slider's own Home and End move its thumb.
+      if (focus === 'range') return;
+      e.preventDefault();
+      if (e.key === 'Home') rewind();
+      else jumpToEnd();
+      return;
+    case 'PageDown':
+    case 'PageUp': {
+      if (focus === 'range' || embedded) return;
+      e.preventDefault();
+      if (e.repeat) return;
+      const next = adjacentLesson(state.lessonId, e.key === 'PageDown' ? 1 : -1);
+      if (next && openLesson(next.id)) focusStage();
+      return;
+    }
     default:
       break;
   }

@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Frame, type Page } from '@playwright/test';
+import { iframeSnippet } from '../../src/embed/embedCode';
 import { expectNoErrors, watchErrors } from './helpers';
+import { startHostServer, type HostServer } from './hostServer';
 import './window';
 
-// Descent inside <iframe sandbox="allow-scripts"> on a host page (tests/e2e/fixtures), driven
-// the way a blog author's script drives it: postMessage in, postMessage out.
+// Descent inside the default embed snippet on a blog page of another site (tests/e2e/fixtures),
+// driven the way a blog author's script drives it: postMessage in, postMessage out.
 
-const HOST_PATH = '/__test/embed-host.html';
 const HOST_HTML = readFileSync(new URL('./fixtures/embed-host.html', import.meta.url), 'utf8');
+
+let host: HostServer;
+test.beforeAll(async () => {
+  host = await startHostServer();
+});
+test.afterAll(async () => {
+  await host.close();
+});
 
 interface Message {
   readonly type: string;
@@ -40,9 +49,9 @@ declare global {
   }
 }
 
-async function openHost(page: Page): Promise<Frame> {
-  await page.route(`**${HOST_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: HOST_HTML }));
-  await page.goto(HOST_PATH);
+async function openHost(page: Page, appOrigin: string): Promise<Frame> {
+  const snippet = iframeSnippet({ src: `${appOrigin}/?embed=1&controls=lr`, title: 'Descent', width: '100%', height: '520' });
+  await page.goto(host.page('/embed-host.html', HOST_HTML.replace('<!--EMBED-->', snippet)));
   await expect.poll(() => received(page, 'descent:ready'), { timeout: 30_000 }).toHaveLength(1);
   const frame = page.frames().find((f) => f.url().includes('embed=1'));
   if (!frame) throw new Error('no embedded frame');
@@ -68,13 +77,23 @@ async function getState(page: Page): Promise<EmbedState> {
   return reply?.state as EmbedState;
 }
 
-test('the embed shows the canvas, playback and only the chosen sliders, and links to the full app', async ({ page }) => {
+test('the embed shows the canvas, playback and only the chosen sliders, and links to the full app', async ({ page, baseURL }) => {
   const errors = watchErrors(page);
-  const frame = await openHost(page);
-  const origin = new URL(page.url()).origin;
+  const origin = new URL(baseURL ?? '').origin;
+  const frame = await openHost(page, origin);
+  const hostUrl = page.url();
 
-  // The frame really is sandboxed: an opaque origin, with no storage to reach.
-  expect(await frame.evaluate(() => window.origin)).toBe('null');
+  // allow-same-origin gives the frame Descent's origin, never the blog's: the host page, its
+  // cookies and its storage stay out of reach.
+  expect(await frame.evaluate(() => window.origin)).toBe(origin);
+  expect(new URL(hostUrl).origin).not.toBe(origin);
+  expect(await frame.evaluate(() => {
+    try {
+      return window.parent.document.title;
+    } catch {
+      return 'blocked';
+    }
+  })).toBe('blocked');
   await expect(frame.locator('.stage canvas')).toBeVisible();
   await expect(frame.locator('.panel')).toHaveCount(0);
   await expect(frame.locator('.legend')).toHaveCount(0);
@@ -104,12 +123,32 @@ test('the embed shows the canvas, playback and only the chosen sliders, and link
 
   const [resize] = await received(page, 'descent:resize');
   expect(resize.height).toBeGreaterThan(0);
+
+  // It stored nothing (where the browser lets a frame of another site have storage at all), and
+  // never navigated the host page: the link opens a tab.
+  const empty = await frame.evaluate(() => {
+    const isEmpty = (read: () => boolean) => {
+      try {
+        return read();
+      } catch {
+        return true; // Denied to this frame altogether.
+      }
+    };
+    return [isEmpty(() => localStorage.length === 0), isEmpty(() => sessionStorage.length === 0), isEmpty(() => document.cookie === '')];
+  });
+  expect(empty).toEqual([true, true, true]);
+  const popup = page.waitForEvent('popup');
+  await link.click();
+  const tab = await popup;
+  expect(new URL(tab.url()).searchParams.has('embed')).toBe(false);
+  await tab.close();
+  expect(page.url()).toBe(hostUrl);
   await expectNoErrors(errors);
 });
 
-test('the host drives the embed by postMessage: play, pause, reset, seek, setParams, getState', async ({ page }) => {
+test('the host drives the embed by postMessage: play, pause, reset, seek, setParams, getState', async ({ page, baseURL }) => {
   const errors = watchErrors(page);
-  await openHost(page);
+  await openHost(page, new URL(baseURL ?? '').origin);
 
   const first = await getState(page);
   expect(first).toMatchObject({ surface: 'ravine', step: 0, lastStep: 200, playing: false });
@@ -160,9 +199,9 @@ test('the host drives the embed by postMessage: play, pause, reset, seek, setPar
   await expectNoErrors(errors);
 });
 
-test('malformed and unknown messages are ignored: no error, no change, no notice', async ({ page }) => {
+test('malformed and unknown messages are ignored: no error, no change, no notice', async ({ page, baseURL }) => {
   const errors = watchErrors(page);
-  const frame = await openHost(page);
+  const frame = await openHost(page, new URL(baseURL ?? '').origin);
   await send(page, { type: 'descent:seek', step: 30 });
   await expect.poll(async () => (await getState(page)).step).toBe(30);
   const before = await getState(page);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import './window';
 
 /** Console errors and page errors seen since the page opened: a test ends by expecting none. */
@@ -18,7 +18,7 @@ export async function openApp(page: Page, query = ''): Promise<void> {
 }
 
 /** Waits for the scene to draw a frame after a change (the canvas renders on demand). */
-export async function nextFrames(page: Page, n = 3): Promise<void> {
+export async function nextFrames(page: Page | Frame, n = 3): Promise<void> {
   await page.evaluate(
     (n) =>
       new Promise<void>((done) => {
@@ -41,8 +41,8 @@ export interface CanvasPixels {
   cells: number[];
 }
 
-/** Reads the WebGL canvas back (it keeps its drawing buffer) and summarises its pixels. */
-export async function canvasPixels(page: Page): Promise<CanvasPixels> {
+/** Reads the WebGL canvas back (it keeps its drawing buffer) and summarises its pixels; a page's or an embed's. */
+export async function canvasPixels(page: Page | Frame): Promise<CanvasPixels> {
   await nextFrames(page);
   return page.evaluate(async () => {
     const canvas = document.querySelector('.stage canvas') as HTMLCanvasElement;
@@ -92,4 +92,41 @@ export function pixelDistance(a: CanvasPixels, b: CanvasPixels): number {
 
 export async function expectNoErrors(errors: string[]): Promise<void> {
   expect(errors, errors.join('\n')).toEqual([]);
+}
+
+/** The canvas as a PNG data URL, after the frames in flight have been drawn. */
+export async function canvasImage(page: Page): Promise<string> {
+  await nextFrames(page, 3);
+  return page.evaluate(() => (document.querySelector('.stage canvas') as HTMLCanvasElement).toDataURL('image/png'));
+}
+
+/**
+ * How many pixels of the canvas differ clearly from an earlier image of it: arrows are thin, so
+ * counting pixels sees them where the cell averages of canvasPixels barely move.
+ */
+export async function changedPixels(page: Page, before: string): Promise<number> {
+  const after = await canvasImage(page);
+  return page.evaluate(
+    async ([a, b]) => {
+      const read = async (src: string) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [x, y] = await Promise.all([read(a), read(b)]);
+      let changed = 0;
+      for (let i = 0; i < Math.min(x.length, y.length); i += 4) {
+        if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 40) changed++;
+      }
+      return changed;
+    },
+    [before, after] as const,
+  );
 }

@@ -171,7 +171,7 @@ test('Share copies a permalink; Embed writes an iframe snippet', async ({ page, 
   await dialog.getByRole('checkbox', { name: /Momentum ρ/ }).check();
   await dialog.getByRole('textbox', { name: 'Height' }).fill('600');
   const snippet = dialog.getByRole('textbox', { name: 'Code to paste into your page' });
-  await expect(snippet).toHaveValue(/^<iframe src="[^"]*\?surface=saddle&runs=sgd:lr=0\.02,momentum&lang=en&embed=1&controls=lr,rho" title="[^"]+" width="100%" height="600" style="border:0" loading="lazy" sandbox="allow-scripts allow-popups[^"]*" allow="fullscreen"><\/iframe>$/);
+  await expect(snippet).toHaveValue(/^<iframe src="[^"]*\?surface=saddle&runs=sgd:lr=0\.02,momentum&lang=en&embed=1&controls=lr,rho" title="[^"]+" width="100%" height="600" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen"><\/iframe>$/);
   await expect(dialog.locator('iframe')).toHaveAttribute('src', /embed=1&controls=lr,rho/);
   await dialog.getByRole('button', { name: 'Copy snippet' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue());

@@ -23,16 +23,18 @@ import {
 import { compileFormula } from '../../src/engine/formula';
 import { createSceneStore, defaultScene } from '../../src/state/store';
 import { exportMessages } from '../../src/ui/i18n/messages/export';
+import { fileStem, pngFileName, sceneCsv, sceneJson, sceneRuns } from '../../src/ui/exporters';
 import {
+  HOLD_SECONDS,
+  LEAD_SECONDS,
   MAX_RECORD_SECONDS,
-  fileStem,
-  pngFileName,
+  RECORD_FPS,
+  frameTimeMap,
+  planFrameTimes,
+  planStepAt,
   recordingPlan,
-  sceneCsv,
-  sceneJson,
-  sceneRuns,
   webmMimeType,
-} from '../../src/ui/exporters';
+} from '../../src/ui/videoPlan';
 
 useFormulaCompiler(compileFormula);
 
@@ -224,18 +226,68 @@ describe('a scene, exported as the CLI would write each run', () => {
 });
 
 describe('file names and recording plans', () => {
-  it('name files after the surface and, for a picture, the step shown', () => {
-    expect(pngFileName('rosenbrock', 119.6)).toBe('descent-rosenbrock-step120.png');
+  it('name files after the surface and, for a picture, the whole step shown (as the legend shows it)', () => {
+    expect(pngFileName('rosenbrock', 119.6)).toBe('descent-rosenbrock-step119.png');
+    expect(pngFileName('rosenbrock', 120)).toBe('descent-rosenbrock-step120.png');
     expect(fileStem('custom')).toBe('descent-custom');
     expect(fileStem('Odd id/../x')).toBe('descent-odd-id-x');
   });
 
-  it('play at the current speed, or faster when that would exceed the cap', () => {
-    expect(recordingPlan(300, 60)).toEqual({ end: 300, rate: 60, seconds: 5, capped: false });
+  it('play at the current speed, or faster when that would exceed the cap; the start and end held', () => {
+    const plan = recordingPlan(300, 60);
+    expect(plan).toMatchObject({ end: 300, rate: 60, seconds: 5, capped: false, fps: RECORD_FPS });
+    expect(plan.total).toBeCloseTo(LEAD_SECONDS + 5 + HOLD_SECONDS, 12);
     const long = recordingPlan(20_000, 10);
     expect(long.capped).toBe(true);
     expect(long.seconds).toBe(MAX_RECORD_SECONDS);
     expect(long.rate * long.seconds).toBeCloseTo(20_000, 9);
+    expect(long.total).toBeCloseTo(LEAD_SECONDS + MAX_RECORD_SECONDS + HOLD_SECONDS, 12);
+  });
+
+  it('put the playhead at step 0 through the lead, at the plan’s pace after it, and at the end through the hold', () => {
+    const plan = recordingPlan(300, 60);
+    expect(planStepAt(plan, 0)).toBe(0);
+    expect(planStepAt(plan, LEAD_SECONDS)).toBe(0);
+    expect(planStepAt(plan, LEAD_SECONDS + 1)).toBeCloseTo(60, 9);
+    expect(planStepAt(plan, LEAD_SECONDS + 2.5)).toBeCloseTo(150, 9);
+    expect(planStepAt(plan, LEAD_SECONDS + 5)).toBe(300);
+    expect(planStepAt(plan, plan.total)).toBe(300);
+  });
+
+  it('draw every frame of a 1/fps grid, the plan’s end last', () => {
+    const plan = recordingPlan(40, 20);
+    const times = planFrameTimes(plan);
+    expect(times[0]).toBe(0);
+    expect(times.at(-1)).toBe(plan.total);
+    expect(times).toHaveLength(Math.ceil(plan.total * plan.fps - 1e-9) + 1);
+    for (let i = 1; i < times.length - 1; i++) expect(times[i] - times[i - 1]).toBeCloseTo(1 / plan.fps, 12);
+    expect(times.at(-1)! - times.at(-2)!).toBeGreaterThan(0);
+    expect(times.at(-1)! - times.at(-2)!).toBeLessThanOrEqual(1 / plan.fps + 1e-12);
+    // The steps they show: held at 0, then the plan's pace, then held at the end.
+    const steps = times.map((t) => planStepAt(plan, t));
+    expect(steps.slice(0, 10).every((s) => s === 0)).toBe(true);
+    expect(steps.every((s, i) => i === 0 || s >= steps[i - 1])).toBe(true);
+    expect(steps.filter((s) => s === 40).length).toBeGreaterThanOrEqual(Math.floor(HOLD_SECONDS * plan.fps));
+  });
+
+  it('give each recorded frame the time it stands for, whatever the wall clock said', () => {
+    // Drawn slowly (a frame every 200 ms of wall clock) for a 30 fps video.
+    const frames = Array.from({ length: 6 }, (_, i) => ({ wall: i * 200, video: (i * 1000) / 30 }));
+    // Every frame is in the file: the index says which, even where the stamps drift.
+    const map = frameTimeMap(frames, 6);
+    expect([0, 260, 330, 601, 800, 1004].map((ms, i) => map(i, ms))).toEqual(frames.map((f) => f.video));
+  });
+
+  it('skip the frames the encoder dropped, keeping the others’ times', () => {
+    const frames = Array.from({ length: 6 }, (_, i) => ({ wall: i * 40, video: (i * 1000) / 30 }));
+    // Frames 2 and 3 never made it into the file: the stamps tell which the others are.
+    const map = frameTimeMap(frames, 4);
+    expect([1, 41, 161, 199].map((ms, i) => map(i, ms))).toEqual([0, 1, 4, 5].map((i) => frames[i].video));
+    // Stamps closer together than the frames still get distinct, increasing times.
+    const close = frameTimeMap(frames, 3);
+    const out = [0, 2, 3].map((ms, i) => close(i, ms));
+    expect(out[1]).toBeGreaterThan(out[0]);
+    expect(out[2]).toBeGreaterThan(out[1]);
   });
 
   it('report no video support where there is no MediaRecorder (Node)', () => {

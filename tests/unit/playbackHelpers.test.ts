@@ -37,15 +37,18 @@ describe('run notes', () => {
     expect(runNoteAt(ok, 0)).toEqual({ kind: 'ok' });
     expect(runNoteAt(ok, 100)).toEqual({ kind: 'ok' });
   });
-  it('tells a run left the plot once the playhead has got there', () => {
-    expect(runNoteAt(diverged, 29)).toEqual({ kind: 'ok' });
-    expect(runNoteAt(diverged, 30)).toEqual({ kind: 'left', at: 30 });
+  it('tells a run that leaves the plot ahead of the playhead, and as done once it is there', () => {
+    const left = { path: { steps: 100, status: 'ok' as const }, leftAt: 30 };
+    expect(runNoteAt(left, 29)).toEqual({ kind: 'left', at: 30, ahead: true });
+    expect(runNoteAt(left, 30)).toEqual({ kind: 'left', at: 30, ahead: false });
   });
-  it('names the step that diverged once the last drawn point is reached', () => {
-    expect(runNoteAt(diverged, 35)).toEqual({ kind: 'left', at: 30 });
-    expect(runNoteAt(diverged, 36)).toEqual({ kind: 'diverged', at: 37 });
-    expect(runNoteAt(diverged, 400)).toEqual({ kind: 'diverged', at: 37 });
-    expect(runNoteAt(singular, 4)).toEqual({ kind: 'singular', at: 5 });
+  it('names the step that diverges from the start (the ring is drawn), as done from the last point on', () => {
+    expect(runNoteAt(diverged, 0)).toEqual({ kind: 'diverged', at: 37, ahead: true });
+    // Diverging outranks leaving the plot on the way.
+    expect(runNoteAt(diverged, 31)).toEqual({ kind: 'diverged', at: 37, ahead: true });
+    expect(runNoteAt(diverged, 36)).toEqual({ kind: 'diverged', at: 37, ahead: false });
+    expect(runNoteAt(diverged, 400)).toEqual({ kind: 'diverged', at: 37, ahead: false });
+    expect(runNoteAt(singular, 4)).toEqual({ kind: 'singular', at: 5, ahead: false });
   });
   it('clamps the playhead into the path', () => {
     expect(pointIndex(12.9, 100)).toBe(12);

@@ -8,11 +8,12 @@ import { lessonMessages } from './messages/lessons';
 import { panel } from './messages/panel';
 import { playback } from './messages/playback';
 import { present } from './messages/present';
+import { sceneMessages } from './messages/scene';
 import { share } from './messages/share';
 import { teach } from './messages/teach';
 
 // Every area of the UI keeps its messages in its own file under messages/; they meet here.
-const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages };
+const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages, ...sceneMessages };
 
 export type MessageKey = keyof typeof MESSAGES;
 export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];

@@ -14,6 +14,7 @@ export const app = {
   'notice.dismiss': { en: 'Dismiss', ko: '닫기' },
   'view.3d': { en: '3D', ko: '3D' },
   'view.2d': { en: '2D contour', ko: '2D 등고선' },
+  'view.2dShort': { en: '2D', ko: '2D' },
   'view.resetCamera': { en: 'Reset camera', ko: '카메라 초기화' },
   'view.tapHint': { en: 'Click the surface to set the start', ko: '곡면을 클릭해 시작점을 정하세요' },
   'lang.switch': { en: '한국어', ko: 'English' },

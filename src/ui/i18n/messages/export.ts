@@ -6,7 +6,14 @@ export const exportMessages = {
   'export.button': { en: 'Export', ko: '내보내기' },
   'export.menu': { en: 'Export formats', ko: '내보내기 형식' },
   'export.png': { en: 'PNG image', ko: 'PNG 이미지' },
-  'export.pngHint': { en: 'The 3D view as it is now, at step {step}', ko: '지금 보이는 3D 화면 ({step} 스텝)' },
+  'export.pngHint3d': {
+    en: 'The 3D view as it is now, at step {step}, with the title and legend',
+    ko: '지금 보이는 3D 화면 ({step} 스텝), 제목과 범례 포함',
+  },
+  'export.pngHint2d': {
+    en: 'The 2D contour view as it is now, at step {step}, with the title and legend',
+    ko: '지금 보이는 2D 등고선 화면 ({step} 스텝), 제목과 범례 포함',
+  },
   'export.webm': { en: 'WebM video', ko: 'WebM 동영상' },
   'export.webmHint': {
     en: 'Plays step 0 to {end} at {speed} steps/s and records it: about {seconds} s',
@@ -23,7 +30,7 @@ export const exportMessages = {
     en: 'One object per visible run, as the command line writes it',
     ko: '표시된 실행마다 객체 하나, 명령줄 도구와 같은 형식',
   },
-  'export.noCanvas': { en: 'Unavailable: the 3D view is not shown', ko: '사용할 수 없음: 3D 화면이 표시되지 않았습니다' },
+  'export.noCanvas': { en: 'Unavailable: the view is not drawn', ko: '사용할 수 없음: 화면이 그려지지 않았습니다' },
   'export.noRecorder': { en: 'Unavailable: this browser cannot record video', ko: '사용할 수 없음: 이 브라우저는 동영상을 녹화할 수 없습니다' },
   'export.busy': { en: 'Unavailable while a video is being recorded', ko: '동영상을 녹화하는 동안에는 사용할 수 없습니다' },
   'export.noRuns': { en: 'Unavailable: no visible runs', ko: '사용할 수 없음: 표시된 실행이 없습니다' },
@@ -35,4 +42,6 @@ export const exportMessages = {
   'export.cancelled': { en: 'Recording cancelled', ko: '녹화를 취소했습니다' },
   'export.failed': { en: 'Export failed: {reason}', ko: '내보내기 실패: {reason}' },
   'export.dismiss': { en: 'Dismiss', ko: '닫기' },
+  // Drawn into the exported image and video, beside the view.
+  'export.frame.step': { en: 'step {step} / {total}', ko: '{step} / {total} 스텝' },
 } satisfies Messages;

@@ -19,6 +19,8 @@ export const present = {
   'embed.params': { en: 'Hyperparameters', ko: '하이퍼파라미터' },
   'embed.open': { en: 'Open in Descent', ko: 'Descent에서 열기' },
   'embed.openHint': { en: 'Opens the full app with this scene in a new tab', ko: '이 장면을 전체 앱으로 새 탭에서 엽니다' },
+  // {key} is Ctrl, or ⌘ on a Mac.
+  'embed.wheelHint': { en: '{key} + scroll to zoom', ko: '{key} 키를 누른 채 스크롤하면 확대/축소됩니다' },
 
   'notice.unknownSurface': { en: 'Unknown surface “{id}”.', ko: '알 수 없는 곡면입니다: “{id}”' },
   'notice.start': { en: 'The start must be two finite numbers.', ko: '시작점은 유한한 숫자 두 개여야 합니다.' },

@@ -35,8 +35,25 @@ export const share = {
   'share.embed.snippet': { en: 'Code to paste into your page', ko: '페이지에 붙여 넣을 코드' },
   'share.embed.copy': { en: 'Copy snippet', ko: '코드 복사' },
   'share.embed.hostHint': {
-    en: 'The frame is sandboxed, so the server hosting Descent must send the header {header} ({pages} does; see the {readme} for other hosts).',
-    ko: '프레임이 샌드박스 안에서 열리므로, Descent를 호스팅하는 서버가 {header} 헤더를 보내야 합니다({pages}는 기본으로 보냅니다. 다른 호스트는 {readme}를 보세요).',
+    en: 'The frame runs as Descent’s own site, never as your page: it cannot reach your page, its cookies or its storage (see the {readme}).',
+    ko: '프레임은 여러분의 페이지가 아니라 Descent 자신의 사이트로 실행되므로, 페이지와 그 쿠키, 저장소에 접근할 수 없습니다({readme} 참고).',
+  },
+  'share.embed.kind': { en: 'Code', ko: '코드' },
+  'share.embed.kind.iframe': { en: 'An iframe', ko: '아이프레임' },
+  'share.embed.kind.script': { en: 'A script that sizes the frame', ko: '높이를 맞춰 주는 스크립트' },
+  'share.embed.kindHint.iframe': {
+    en: 'Works on any page that accepts iframes; the frame keeps the size you set.',
+    ko: '아이프레임을 넣을 수 있는 어느 페이지에서나 됩니다. 프레임은 정한 크기 그대로입니다.',
+  },
+  'share.embed.kindHint.script': {
+    en: 'For pages that accept scripts: the frame fills the column’s width and grows to fit its controls; several on one page size themselves independently.',
+    ko: '스크립트를 넣을 수 있는 페이지용입니다. 프레임이 본문 너비를 채우고 조작부에 맞게 높이를 늘립니다. 한 페이지에 여러 개를 넣어도 각자 맞춥니다.',
+  },
+  'share.embed.startHeight': { en: 'Height at first', ko: '처음 높이' },
+  'share.embed.strict': { en: 'Strict sandbox (without {token})', ko: '엄격한 샌드박스({token} 없음)' },
+  'share.embed.strictHint': {
+    en: 'Only where the server hosting Descent sends {header} ({pages} does): without it, a strict frame cannot start.',
+    ko: 'Descent를 호스팅하는 서버가 {header} 헤더를 보낼 때만 고르세요({pages}는 보냅니다). 그 헤더가 없으면 엄격한 프레임은 시작하지 못합니다.',
   },
   'share.embed.copyManually': {
     en: 'Copying is not available here: the code is selected, copy it with the keyboard.',
