@@ -132,11 +132,12 @@ describe('what the tests of the brief ask, spelled out', () => {
     expect(l2.variants.map((v) => [v.scene.start?.[1], v.scene.noise?.sigma])).toEqual([[0, 0], [0, 0.05]]);
   });
 
-  it('lesson 10 sets an L2 penalty and its caption points at the λ slider', () => {
+  it('lesson 10 sets an L2 penalty, carries the λ slider in its caption, and the caption asks to move it', () => {
     const l = LESSONS[9];
     expect(l.scene.penalty).toEqual({ kind: 'l2', lambda: 0.5 });
-    expect(l.caption.en).toMatch(/penalty λ slider/);
-    expect(l.caption.ko).toMatch(/규제 강도 λ 슬라이더/);
+    expect(l.controls).toEqual(['penalty']);
+    expect(l.caption.en).toMatch(/Move λ/);
+    expect(l.caption.ko).toMatch(/λ를 움직여/);
   });
 });
 
