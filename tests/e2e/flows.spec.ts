@@ -138,13 +138,16 @@ test('the settings drawer (S) takes a column of its own: the scene shrinks besid
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page, '?present=1&lesson=ravine-zigzag');
-  const before = await page.locator('.stage').boundingBox();
   await page.keyboard.press('s');
   await expect(page.locator('.panel')).toBeVisible();
   const panel = await page.locator('.panel').boundingBox();
-  await expect.poll(async () => (await page.locator('.stage').boundingBox())?.width ?? 0).toBeLessThan((before?.width ?? 0) - 50);
-  const stage = await page.locator('.stage').boundingBox();
-  expect((stage?.x ?? 0) + (stage?.width ?? 0)).toBeLessThanOrEqual((panel?.x ?? 0) + 1);
+  // The stage ends where the drawer begins: beside it, not under it.
+  await expect
+    .poll(async () => {
+      const stage = await page.locator('.stage').boundingBox();
+      return (stage?.x ?? 0) + (stage?.width ?? Infinity);
+    })
+    .toBeLessThanOrEqual((panel?.x ?? 0) + 1);
   await expect.poll(async () => (await sceneCheck(page)).hidden).toEqual([]);
   await expectNoErrors(errors);
 });

@@ -62,9 +62,10 @@ test('the light theme repaints the page, the stage and the chart, and back', asy
   const colours = () =>
     page.evaluate(() => ({
       body: getComputedStyle(document.body).backgroundColor,
-      stage: getComputedStyle(document.querySelector('.stage') as Element).backgroundImage,
+      // The scene (bar, canvas, key) carries the stage's gradient; the legend sits in the dock.
+      stage: getComputedStyle(document.querySelector('.scene') as Element).backgroundImage,
       panel: getComputedStyle(document.querySelector('.panel') as Element).backgroundColor,
-      legend: getComputedStyle(document.querySelector('.legend') as Element).backgroundColor,
+      legend: getComputedStyle(document.querySelector('.dock') as Element).backgroundColor,
       text: getComputedStyle(document.body).color,
       scheme: getComputedStyle(document.documentElement).colorScheme,
     }));
