@@ -1,6 +1,7 @@
 // Reads and writes the scene as a query string, by walking the schema table (schema.ts) and
 // nothing else. Reading never throws: whatever a link says, the answer is a whole scene, with
 // every value that could not be used listed in `ignored` (and the default in its place).
+import { newRunId } from '../runIds';
 import { HYPERPARAM_KEYS, type Domain, type HyperparamKey } from '../../engine';
 import { CUSTOM_ID, DEFAULT_SURFACE, preferredLang, type Lang, type RunConfig, type SceneData } from '../store';
 import { lessonScene, resolveLesson } from '../lessons';
@@ -112,8 +113,6 @@ function blankScene(): UrlScene {
   };
 }
 
-let nextRunId = 1;
-
 function toSceneData(s: UrlScene, base: UrlScene): Partial<SceneData> {
   const preset = s.lesson ? lessonScene(s.lesson) : null;
   // A lesson's own runs keep their ids, so that its selected run (the update rule shown) still names one.
@@ -122,8 +121,8 @@ function toSceneData(s: UrlScene, base: UrlScene): Partial<SceneData> {
     keepPreset && preset?.runs
       ? [...preset.runs]
       : s.runs.map((r) => ({
-          // Not the store's "r1, r2, …": ids from a link must never collide with runs added later.
-          id: `u${nextRunId++}`,
+          // From the one counter: ids from a link never collide with runs added later.
+          id: newRunId(),
           optimizer: r.optimizer,
           params: { ...r.params },
           visible: r.visible,
