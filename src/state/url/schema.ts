@@ -125,7 +125,7 @@ export interface UrlRun {
 
 /** Everything a link restores, flattened to one value per property. */
 export interface UrlScene {
-  /** A lesson (src/state/lessons.ts) whose scene the rest of the link is written against. */
+  /** A lesson (src/state/lessons/) whose scene the rest of the link is written against. */
   lesson: string | null;
   /** A built-in surface id, or CUSTOM_ID when `expr` is set. */
   surfaceId: string;
@@ -590,7 +590,7 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
   {
     name: 'lesson',
     type: 'enum',
-    doc: 'A lesson (or lesson.variant) of src/state/lessons.ts: its caption is shown, and its scene is what the rest of the link changes.',
+    doc: 'A lesson (or lesson.variant) of src/state/lessons/: its caption is shown, and its scene is what the rest of the link changes.',
     surface: true,
     maxLength: 100,
     parse(text) {
