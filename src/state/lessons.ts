@@ -28,13 +28,13 @@ import {
   type ViewMode,
 } from './store';
 
-export type LocalText = Readonly<Record<Lang, string>>;
+type LocalText = Readonly<Record<Lang, string>>;
 
 /** A setting a lesson's caption shows a slider for: gradient noise σ, or the penalty λ. */
-export type LessonControl = 'noise' | 'penalty';
+type LessonControl = 'noise' | 'penalty';
 
 /** One statement a lesson makes about its paths, and whether the paths bear it out. */
-export interface LessonClaim {
+interface LessonClaim {
   readonly claim: string;
   readonly holds: boolean;
   /** The numbers behind the verdict, for a failing test's message. */
@@ -52,7 +52,7 @@ export interface LessonPaths {
  * the surface are scene-wide in the store, so "the same run with and without noise" or "on the
  * ridge instead of beside it" is a variant, switched from the caption.
  */
-export interface LessonVariant {
+interface LessonVariant {
   /** Written after the lesson's id and a dot: `saddle-escape.ridge`. */
   readonly id: string;
   readonly label: LocalText;
