@@ -31,8 +31,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type OutputFormat = 'json' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
+type OutputFormat = 'json' | 'csv';
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
 
 /**
  * A run with every choice the user could make written out (start and steps from the surface
@@ -61,7 +61,7 @@ export interface FlagSpec {
 }
 
 /** The largest seed that still gives its own stream: the generator reads seeds as uint32. */
-export const MAX_SEED = 0xffffffff;
+const MAX_SEED = 0xffffffff;
 
 const HELP_FLAGS: readonly string[] = ['--help', '-h'];
 
@@ -106,7 +106,7 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
   { flag: '--help', help: 'print this text and exit (also -h)' },
 ];
 
-export const FLAGS: readonly FlagSpec[] = [...SURFACE_FLAGS, ...HYPERPARAM_FLAGS, ...VARIANT_FLAGS, ...OUTPUT_FLAGS];
+const FLAGS: readonly FlagSpec[] = [...SURFACE_FLAGS, ...HYPERPARAM_FLAGS, ...VARIANT_FLAGS, ...OUTPUT_FLAGS];
 
 const FLAG_BY_NAME: ReadonlyMap<string, FlagSpec> = new Map(FLAGS.map((f) => [f.flag, f]));
 

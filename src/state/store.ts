@@ -52,7 +52,7 @@ export interface CameraPose {
 }
 
 /** Embed mode (`embed=1`): the canvas first, and only the controls the author chose. */
-export interface EmbedConfig {
+interface EmbedConfig {
   readonly enabled: boolean;
   /** Hyperparameter keys (e.g. lr, rho) whose sliders the embed shows. */
   readonly controls: readonly string[];
@@ -125,7 +125,7 @@ export interface SceneData {
   readonly lessonId: string | null;
 }
 
-export interface SceneActions {
+interface SceneActions {
   setSurface(id: string): void;
   /** Shows a compiled typed formula; runs keep their hyperparameters, the start stays if it is inside. */
   setCustomSurface(custom: CustomSurface): void;

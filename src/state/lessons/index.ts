@@ -3,5 +3,5 @@
 // state, on the computed paths, what the words promise are in tests/lessons/checks/ and never
 // ship.
 export { LESSONS } from './catalog';
-export { adjacentLesson, getLesson, lessonScene, onLessonOpened, openLesson, resolveLesson, type LessonRef } from './open';
-export type { Lesson, LessonControl, LessonTextKey, LessonVariant } from './types';
+export { adjacentLesson, getLesson, lessonScene, onLessonOpened, openLesson, resolveLesson } from './open';
+export type { Lesson, LessonTextKey } from './types';

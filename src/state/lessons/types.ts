@@ -7,7 +7,7 @@ import type { SceneData } from '../store';
 export type { LessonTextKey };
 
 /** A setting a lesson's caption shows a slider for: gradient noise σ, or the penalty λ. */
-export type LessonControl = 'noise' | 'penalty';
+type LessonControl = 'noise' | 'penalty';
 
 /**
  * A second scene of the same lesson, for what one scene cannot hold: the start, the noise and

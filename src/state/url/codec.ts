@@ -20,7 +20,7 @@ import {
   type UrlScene,
 } from './schema';
 
-export type { Ignored, IgnoreReason } from './schema';
+export type { Ignored } from './schema';
 
 export interface ReadResult {
   /** Every property a link controls, defaults filled in; the surface only when it is built in. */

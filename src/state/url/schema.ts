@@ -168,9 +168,9 @@ export interface FieldContext {
   ignore(value: string, reason: IgnoreReason, accepts?: string): void;
 }
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: IgnoreReason; readonly accepts?: string };
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: IgnoreReason; readonly accepts?: string };
 
-export type FieldType = 'enum' | 'text' | 'number' | 'int' | 'bool' | 'numbers' | 'list' | 'runs';
+type FieldType = 'enum' | 'text' | 'number' | 'int' | 'bool' | 'numbers' | 'list' | 'runs';
 
 /**
  * One property of the link. Methods (not function-valued properties) so that a field of numbers
@@ -202,7 +202,7 @@ export const FORMULA_STEPS = 300;
 /** The formula compiler's own limit (formula/grammar.ts's MAX_FORMULA_LENGTH). */
 export const MAX_EXPR_LENGTH = 2000;
 /** More runs than any lesson needs; each one costs a full simulation on every change. */
-export const MAX_URL_RUNS = 32;
+const MAX_URL_RUNS = 32;
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 const VECTOR_NAMES = ['gradient', 'momentum', 'step'] as const;
@@ -211,12 +211,12 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const refuse = <T>(reason: IgnoreReason, accepts?: string): Parsed<T> => (accepts === undefined ? { ok: false, reason } : { ok: false, reason, accepts });
 
 /** Shortest text that reads back as the same double; "1e21" rather than "1e+21" (a "+" reads as a space). */
-export function formatNumber(n: number): string {
+function formatNumber(n: number): string {
   return (Object.is(n, -0) ? '0' : String(n)).replace('e+', 'e');
 }
 
 /** A decimal number, or undefined: no hex, no "Infinity", no empty string (Number('') is 0). */
-export function parseNumber(text: string): number | undefined {
+function parseNumber(text: string): number | undefined {
   // A hand-typed "1e+21" arrives as "1e 21": the query's "+" was decoded as a space.
   const t = text.trim().replace(/e (?=\d)/i, 'e+');
   if (!NUMBER_TEXT.test(t)) return undefined;
@@ -354,7 +354,7 @@ export function baseScene(link: Pick<UrlScene, 'surfaceId' | 'expr' | 'domain' |
   };
 }
 
-export function defaultRuns(defaults: SurfaceDefaults): UrlRun[] {
+function defaultRuns(defaults: SurfaceDefaults): UrlRun[] {
   const runs: UrlRun[] = [];
   for (const optimizer of DEFAULT_OPTIMIZERS) {
     runs.push({ optimizer, params: defaults.params(optimizer), visible: true, color: paletteColor(optimizer, runs), biasCorrection: true, schedule: CONSTANT });

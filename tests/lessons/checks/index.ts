@@ -12,7 +12,7 @@ import { checkNewton } from './newton';
 import { checkRavineZigzag } from './ravineZigzag';
 import { checkSaddleEscape } from './saddleEscape';
 
-export type { LessonCheck, LessonClaim, LessonPaths } from './claims';
+export type { LessonCheck, LessonPaths } from './claims';
 
 export const LESSON_CHECKS: Readonly<Record<string, LessonCheck>> = {
   'ravine-zigzag': checkRavineZigzag,
