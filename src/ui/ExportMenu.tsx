@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { RUNS_CSV_HEADER } from '../engine';
 import { computeScene } from '../state/paths';
 import { playhead } from '../state/playhead';
@@ -6,9 +6,8 @@ import { sceneStore } from '../state/store';
 import { useScene } from '../state/useScene';
 import { SCENE_CANVAS_SELECTOR, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
 import { exportPng, startVideo } from './exportLoader';
-import { menuButtonKeyHandler, menuKeyHandler } from './menuKeys';
 import { useT, type MessageKey, type Translate } from './i18n';
-import { INITIAL_PLACEMENT, placeMenu, placementAttributes, samePlacement, type MenuPlacement } from './menuPlacement';
+import { useMenu } from './useMenu';
 import { MAX_RECORD_SECONDS, recordingPlan, webmMimeType, type Recording } from './videoPlan';
 import './ExportMenu.css';
 
@@ -81,54 +80,18 @@ export interface ExportMenuProps {
 export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMenuProps) {
   const t = useT();
   const surfaceId = useScene((s) => s.surfaceId);
-  const [items, setItems] = useState<Item[] | null>(null);
+  const [items, setItems] = useState<Item[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
-  const [placement, setPlacement] = useState<MenuPlacement>(INITIAL_PLACEMENT);
   const recording = useRef<Recording | null>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  /** Which item takes focus when the menu opens: the first, or the last (ArrowUp on the button). */
-  const focusOnOpen = useRef<'first' | 'last'>('first');
-  const menuId = useId();
-  const open = items !== null;
-
-  const close = useCallback((refocus: boolean) => {
-    setItems(null);
-    if (refocus) buttonRef.current?.focus();
-  }, []);
-
-  const openMenu = (focus: 'first' | 'last') => {
-    focusOnOpen.current = focus;
-    setItems(menuItems(t, canvasSelector, recording.current !== null));
-    // A finished export's message has been seen by now.
-    setStatus((s) => (s?.kind === 'recording' ? s : null));
-  };
-
-  // The menu opens below the button, above it when there is no room below, and toward the side
-  // with more room: the toolbar may sit at any edge, and a menu hanging past the stage's edge
-  // would cover the panel.
-  useLayoutEffect(() => {
-    if (!open) return;
-    const button = buttonRef.current?.getBoundingClientRect();
-    const menu = menuRef.current?.getBoundingClientRect();
-    if (button && menu) {
-      const next = placeMenu(button, menu, { width: window.innerWidth, height: window.innerHeight });
-      setPlacement((p) => (samePlacement(p, next) ? p : next));
-    }
-    const buttons = menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
-    if (buttons && buttons.length > 0) buttons[focusOnOpen.current === 'first' ? 0 : buttons.length - 1].focus();
-  }, [open]);
-
-  // A click anywhere else closes the menu, as a native menu would.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) close(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, close]);
+  const menu = useMenu<HTMLDivElement>({
+    itemSelector: '[role="menuitem"]',
+    onOpen: () => {
+      setItems(menuItems(t, canvasSelector, recording.current !== null));
+      // A finished export's message has been seen by now.
+      setStatus((s) => (s?.kind === 'recording' ? s : null));
+    },
+  });
+  const { open, close, placement } = menu;
 
   // A recording outlives nothing: leaving the page section stops it.
   useEffect(() => () => recording.current?.cancel(), []);
@@ -191,38 +154,18 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
     }
   };
 
-  const onMenuKeyDown = menuKeyHandler(() => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []), close);
-  const onButtonKeyDown = menuButtonKeyHandler(openMenu);
-
   const announcement = status === null ? '' : status.kind === 'recording' ? t('export.recordingStarted') : status.text;
 
   return (
-    <div className="export-menu" ref={rootRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        onClick={() => (open ? close(false) : openMenu('first'))}
-        onKeyDown={onButtonKeyDown}
-      >
+    <div className="export-menu" ref={menu.rootRef}>
+      <button type="button" className="button" {...menu.buttonProps}>
         <svg className="export-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 3v12m0 0-4.5-4.5M12 15l4.5-4.5M4 17v3h16v-3" />
         </svg>
         <span className="toolbar-label">{t('export.button')}</span>
       </button>
-      {items && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-label={t('export.menu')}
-          className="export-popover"
-          {...placementAttributes(placement)}
-          onKeyDown={onMenuKeyDown}
-        >
+      {open && (
+        <div {...menu.menuProps} aria-label={t('export.menu')} className="export-popover">
           {items.map((item) => (
             <button
               key={item.id}
@@ -231,13 +174,13 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
               tabIndex={-1}
               className="export-item"
               aria-label={t(item.label)}
-              aria-describedby={`${menuId}-${item.id}`}
+              aria-describedby={`${menu.menuId}-${item.id}`}
               aria-disabled={item.disabled || undefined}
               data-export={item.id}
               onClick={() => void activate(item)}
             >
               <span className="export-item-label">{t(item.label)}</span>
-              <span className="export-item-hint" id={`${menuId}-${item.id}`}>
+              <span className="export-item-hint" id={`${menu.menuId}-${item.id}`}>
                 {item.hint}
               </span>
             </button>
@@ -263,7 +206,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
                 onClick={() => {
                   recording.current?.cancel();
                   // This button goes away with the recording: focus returns to where it came from.
-                  buttonRef.current?.focus();
+                  menu.buttonRef.current?.focus();
                 }}
               >
                 {t('export.cancel')}

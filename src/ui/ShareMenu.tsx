@@ -1,8 +1,9 @@
-import { Suspense, lazy, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useId, useLayoutEffect, useRef, useState } from 'react';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useT } from './i18n';
 import { COPIED_MS, copyText, permalink, useFlag } from './shareLinks';
+import { usePressOutside } from './useMenu';
 import './ShareMenu.css';
 
 const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
@@ -56,17 +57,8 @@ export function ShareMenu() {
     manualRef.current?.select();
   }, [manual]);
 
-  // A press elsewhere closes it, as a menu would; not a blur, which a phone's selection handles
-  // or a switch to the app the link is pasted into would also cause.
-  const open = manual !== null;
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent) => {
-      if (!(e.target instanceof Node) || !popoverRef.current?.contains(e.target)) setManual(null);
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
-  }, [open]);
+  // A press elsewhere closes it, as it would a menu.
+  usePressOutside(popoverRef, manual !== null, () => setManual(null));
 
   return (
     <div className="share-menu">
