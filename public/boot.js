@@ -5,7 +5,7 @@
  * under a CSP of script-src 'self'. It speaks when the module fails to load or throws, or after
  * LIMIT_MS; the app sets <html data-started> as it starts, which stands it down and removes a
  * message shown meanwhile. Styled through CSSOM: the app's CSS may have failed too, and a CSP may
- * forbid style attributes. TEXT repeats src/ui/i18n/messages/boot.ts (a unit test checks).
+ * forbid style attributes. TEXT repeats src/i18n/messages/boot.ts (a unit test checks).
  */
 (() => {
   'use strict';

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/inter';
-import './ui/fonts.css';
-import './ui/styles.css';
+import './ui/shell/fonts.css';
+import './ui/shell/styles.css';
 import { App } from './App';
 import { registerServiceWorker } from './registerServiceWorker';
 import { projectToScreen } from './scene/screenProbe';
@@ -11,8 +11,8 @@ import { startPlayback } from './state/playback';
 import { playhead, seek } from './state/playhead';
 import { sceneStore } from './state/store';
 import { startUrlSync } from './state/urlSync';
-import { afterFirstFrame } from './ui/afterFirstFrame';
-import { loadKoreanFont } from './ui/koreanFont';
+import { afterFirstFrame } from './ui/shell/afterFirstFrame';
+import { loadKoreanFont } from './ui/shell/koreanFont';
 
 // The program has loaded: public/boot.js stops waiting for it and never shows its message.
 document.documentElement.setAttribute('data-started', '');

@@ -4,7 +4,7 @@ import { computeScene } from '../state/paths';
 import { setFrameRequester } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useScene } from '../state/useScene';
-import { useT } from '../ui/i18n';
+import { useTranslator } from '../i18n';
 import { CameraRig } from './CameraRig';
 import { Markers } from './Markers';
 import { PlotAxes } from './PlotAxes';
@@ -51,7 +51,7 @@ export function SceneCanvas() {
   const start = useScene((s) => s.start);
   const view = useScene((s) => s.view);
   const resets = useScene((s) => s.cameraResets);
-  const t = useT();
+  const t = useTranslator(useScene((s) => s.lang));
   // Recomputed only when the surface changes (computeScene is memoized).
   const surface = computeScene(sceneStore.getState()).surface;
   const grid = surfaceGridFor(surface);

@@ -72,7 +72,7 @@ export interface PenaltyConfig {
 
 /**
  * A refused input, as a message key and its values: the store has no words of its own, the UI
- * says it in the reader's language (src/ui/Notice.tsx). A plain string is shown as it is.
+ * says it in the reader's language (src/ui/shell/Notice.tsx). A plain string is shown as it is.
  */
 export interface NoticeMessage {
   readonly key: string;
@@ -80,7 +80,9 @@ export interface NoticeMessage {
 }
 
 export type ViewMode = '3d' | '2d';
-export type Lang = 'en' | 'ko';
+import type { Lang } from '../i18n/lang';
+
+export type { Lang };
 
 /** A surface the user typed: the text and domain are the data; the compiled surface comes with them. */
 export interface CustomSurface {

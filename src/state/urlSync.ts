@@ -11,7 +11,7 @@ import { readUrl, writeUrl, type Ignored, type ReadResult } from './url/codec';
 const URL_WRITE_DELAY_MS = 250;
 /** The notice names this many values; a link of pasted garbage should not fill the screen. */
 const MAX_LISTED = 6;
-/** Message (src/ui/i18n/messages/share.ts) that names the values a link had that were not used. */
+/** Message (src/i18n/messages/share.ts) that names the values a link had that were not used. */
 const IGNORED_NOTICE_KEY = 'share.url.ignored';
 
 // Added by mail clients, social sites and analytics, never by Descent: not worth a notice.

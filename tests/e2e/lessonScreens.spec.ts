@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getSurface, traceRun } from '../../src/engine';
 import { LESSONS } from '../../src/state/lessons';
-import { translate } from '../../src/ui/i18n';
 import { expectNoErrors, nextFrames, openApp, watchErrors } from './helpers';
 import './window';
+import { lessonText } from '../lessons/lessonText';
 
 // What each lesson must show on screen, at a desktop's and a phone's size: its caption's claims
 // are only taught if the reader can see them. tests/unit/lessons-presets.test.ts checks the
@@ -194,7 +194,7 @@ for (const size of [
       }
       await page.evaluate(() => window.scrollTo(0, 0));
       await nextFrames(page, 3);
-      await expect(page.locator('.lesson-caption-title')).toContainText(translate('en', lesson.title));
+      await expect(page.locator('.lesson-caption-title')).toContainText(lessonText('en', lesson.title));
       // Two runs never share a label in the legend.
       const names = await legendNames(page);
       expect(new Set(names).size, `lesson ${lesson.number}: ${names.join(' | ')}`).toBe(names.length);

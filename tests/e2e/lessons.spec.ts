@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS, type Lesson } from '../../src/state/lessons';
-import { translate } from '../../src/ui/i18n';
 import { canvasImage, changedPixels, expectNoErrors, nextFrames, openApp, watchErrors } from './helpers';
 import './window';
+import { lessonText } from '../lessons/lessonText';
 
 // The teaching layer in the browser: the lessons menu, each lesson's caption in both languages,
 // the defining behaviour as the store and the legend show it, and the arrows.
@@ -11,7 +11,7 @@ async function chooseLesson(page: Page, lesson: Lesson, lang: 'en' | 'ko' = 'en'
   await page.getByRole('button', { name: lang === 'en' ? 'Lessons' : '수업', exact: true }).click();
   const menu = page.getByRole('menu', { name: lang === 'en' ? 'Lessons' : '수업' });
   await expect(menu).toBeVisible();
-  await menu.getByRole('menuitemradio', { name: `${lesson.number}. ${translate(lang, lesson.title)}` }).click();
+  await menu.getByRole('menuitemradio', { name: `${lesson.number}. ${lessonText(lang, lesson.title)}` }).click();
   await expect(menu).toBeHidden();
 }
 
@@ -38,8 +38,8 @@ test.describe('lessons', () => {
     await openApp(page);
     for (const lesson of LESSONS) {
       await chooseLesson(page, lesson);
-      await expect(caption(page)).toContainText(translate('en', lesson.title));
-      await expect(caption(page)).toContainText(translate('en', lesson.caption));
+      await expect(caption(page)).toContainText(lessonText('en', lesson.title));
+      await expect(caption(page)).toContainText(lessonText('en', lesson.caption));
       const state = await page.evaluate(() => {
         const s = window.__descent.store.getState();
         return { lessonId: s.lessonId, surfaceId: s.surfaceId, runs: s.runs.map((r) => r.id), playing: s.playing, step: window.__descent.playhead.step };
@@ -52,21 +52,21 @@ test.describe('lessons', () => {
         step: 0,
       });
       await page.getByRole('button', { name: '한국어' }).click();
-      await expect(caption(page)).toContainText(translate('ko', lesson.title));
-      await expect(caption(page)).toContainText(translate('ko', lesson.caption));
+      await expect(caption(page)).toContainText(lessonText('ko', lesson.title));
+      await expect(caption(page)).toContainText(lessonText('ko', lesson.caption));
       await page.getByRole('button', { name: 'English' }).click();
-      await expect(caption(page)).toContainText(translate('en', lesson.caption));
+      await expect(caption(page)).toContainText(lessonText('en', lesson.caption));
     }
 
     // The menu, in Korean, marks the lesson that is open and opens another.
     await page.getByRole('button', { name: '한국어' }).click();
     await page.getByRole('button', { name: '수업', exact: true }).click();
     const last = LESSONS[LESSONS.length - 1];
-    await expect(page.getByRole('menuitemradio', { name: `${last.number}. ${translate('ko', last.title)}` })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('menuitemradio', { name: `${last.number}. ${lessonText('ko', last.title)}` })).toHaveAttribute('aria-checked', 'true');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toBeHidden();
     await chooseLesson(page, LESSONS[0], 'ko');
-    await expect(caption(page)).toContainText(translate('ko', LESSONS[0].caption));
+    await expect(caption(page)).toContainText(lessonText('ko', LESSONS[0].caption));
     await expectNoErrors(errors);
   });
 
@@ -75,12 +75,12 @@ test.describe('lessons', () => {
     await openApp(page);
     const lesson = LESSONS[1];
     await page.evaluate((scene) => window.__descent.store.getState().loadScene(scene), { ...lesson.scene, lessonId: lesson.id });
-    await expect(caption(page)).toContainText(translate('en', lesson.caption));
+    await expect(caption(page)).toContainText(lessonText('en', lesson.caption));
     const group = page.getByRole('group', { name: 'Scenes of this lesson' });
-    await expect(group.getByRole('button', { name: lesson.label ? translate('en', lesson.label) : '', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(group.getByRole('button', { name: lesson.label ? lessonText('en', lesson.label) : '', exact: true })).toHaveAttribute('aria-pressed', 'true');
     for (const variant of lesson.variants) {
-      await group.getByRole('button', { name: translate('en', variant.label), exact: true }).click();
-      await expect(caption(page)).toContainText(translate('en', variant.note));
+      await group.getByRole('button', { name: lessonText('en', variant.label), exact: true }).click();
+      await expect(caption(page)).toContainText(lessonText('en', variant.note));
       const s = await page.evaluate(() => {
         const st = window.__descent.store.getState();
         return { lessonId: st.lessonId, start: st.start, sigma: st.noise.sigma };
@@ -95,13 +95,13 @@ test.describe('lessons', () => {
     await expect(caption(page)).toBeVisible();
     await page.getByRole('button', { name: 'Hide the lesson note' }).click();
     await chooseLesson(page, LESSONS[2]);
-    await expect(caption(page)).toContainText(translate('en', LESSONS[2].caption));
+    await expect(caption(page)).toContainText(lessonText('en', LESSONS[2].caption));
 
     // The menu works from the keyboard alone: ↓ opens it on the first lesson, ↓ moves, Enter opens.
     const button = page.getByRole('button', { name: 'Lessons', exact: true });
     await button.focus();
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('menuitemradio', { name: `1. ${translate('en', LESSONS[0].title)}` })).toBeFocused();
+    await expect(page.getByRole('menuitemradio', { name: `1. ${lessonText('en', LESSONS[0].title)}` })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('menu')).toBeHidden();

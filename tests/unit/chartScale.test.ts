@@ -9,7 +9,7 @@ import {
   niceStep,
   stepTicks,
   transformLoss,
-} from '../../src/ui/chartScale';
+} from '../../src/ui/chart/chartScale';
 import { getSurface } from '../../src/engine';
 
 describe('ticks', () => {

@@ -12,7 +12,7 @@ import {
   iframeSnippet,
   scriptSnippet,
 } from '../../src/embed/embedCode';
-import { boot } from '../../src/ui/i18n/messages/boot';
+import { boot } from '../../src/i18n/messages/boot';
 
 const root = resolve(__dirname, '../..');
 const publicFile = (name: string) => readFileSync(resolve(root, 'public', name), 'utf8');
@@ -65,7 +65,7 @@ describe('the embed code an author pastes', () => {
 describe('the boot guard (public/boot.js)', () => {
   const script = publicFile('boot.js');
 
-  it('shows the messages of src/ui/i18n/messages/boot.ts, in both languages', () => {
+  it('shows the messages of src/i18n/messages/boot.ts, in both languages', () => {
     const json = /\/\*__BOOT_TEXT__\*\/([\s\S]*?)\/\*__BOOT_TEXT_END__\*\//.exec(script)?.[1];
     expect(json).toBeDefined();
     const text = JSON.parse(json ?? '{}') as Record<'en' | 'ko', Record<string, string>>;

@@ -22,8 +22,8 @@ import {
 } from '../../src/engine';
 import { compileFormula } from '../../src/engine/formula';
 import { createSceneStore, defaultScene } from '../../src/state/store';
-import { exportMessages } from '../../src/ui/i18n/messages/export';
-import { fileStem, pngFileName, sceneCsv, sceneJson, sceneRuns } from '../../src/ui/exporters';
+import { exportMessages } from '../../src/i18n/messages/export';
+import { fileStem, pngFileName, sceneCsv, sceneJson, sceneRuns } from '../../src/ui/export/exporters';
 import {
   HOLD_SECONDS,
   LEAD_SECONDS,
@@ -34,7 +34,7 @@ import {
   planStepAt,
   recordingPlan,
   webmMimeType,
-} from '../../src/ui/videoPlan';
+} from '../../src/ui/export/videoPlan';
 
 useFormulaCompiler(compileFormula);
 

@@ -10,7 +10,7 @@ import {
   statusTextsUpTo,
   stepOfTotal,
   titleFormula,
-} from '../../src/ui/exportFrameContent';
+} from '../../src/ui/export/exportFrameContent';
 import {
   BESIDE_MAX_SHARE,
   MIN_LEGEND_FIT,
@@ -22,9 +22,9 @@ import {
   type LegendRowInput,
   type Measure,
   type Rect,
-} from '../../src/ui/exportFrameLayout';
-import { formatNumber } from '../../src/ui/formatNumber';
-import { translate, type Translate } from '../../src/ui/i18n';
+} from '../../src/ui/export/exportFrameLayout';
+import { formatNumber } from '../../src/ui/shell/formatNumber';
+import { translate, type Translate } from '../../src/i18n';
 
 const en: Translate = (key, vars) => translate('en', key, vars);
 const ko: Translate = (key, vars) => translate('ko', key, vars);

@@ -4,7 +4,7 @@ import { useFormulaCompiler } from '../../src/cli/args';
 import { HYPERPARAMS, OPTIMIZER_IDS, resolveParams, getSurface, type OptimizerId, type ScheduleSpec } from '../../src/engine';
 import { compileFormula } from '../../src/engine/formula';
 import { CUSTOM_ID, type NoiseConfig, type PenaltyConfig, type RunConfig, type SceneData } from '../../src/state/store';
-import { sceneJson } from '../../src/ui/exporters';
+import { sceneJson } from '../../src/ui/export/exporters';
 
 // Scene → exported JSON → command-line flags → the same path, bit for bit. The exported JSON
 // must carry everything a run depends on (its schedule too), and the CLI must be able to take

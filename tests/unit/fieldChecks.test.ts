@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HYPERPARAMS, hyperparamInfo } from '../../src/engine';
-import { checkCoord, checkParam, checkSteps, limitKind } from '../../src/ui/fieldChecks';
+import { checkCoord, checkParam, checkSteps, limitKind } from '../../src/ui/panel/fieldChecks';
 
 describe('limitKind', () => {
   it('reads each hyperparameter’s limits off its valid()', () => {

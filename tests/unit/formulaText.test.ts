@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FORMULA_EXAMPLES, FormulaError, compileFormula } from '../../src/engine/formula';
-import { checkDomainEdge } from '../../src/ui/DomainFields';
-import { translate, type Translate } from '../../src/ui/i18n';
-import { formula } from '../../src/ui/i18n/messages/formula';
-import { exampleName, formulaErrorText, formulaExcerpt, surfaceLesson, surfaceName, type FormulaProblem } from '../../src/ui/surfaceText';
+import { checkDomainEdge } from '../../src/ui/panel/DomainFields';
+import { translate, type Translate } from '../../src/i18n';
+import { formula } from '../../src/i18n/messages/formula';
+import { exampleName, formulaErrorText, formulaExcerpt, surfaceLesson, surfaceName, type FormulaProblem } from '../../src/ui/surface/surfaceText';
 
 const tEn: Translate = (key, vars) => translate('en', key, vars);
 const tKo: Translate = (key, vars) => translate('ko', key, vars);

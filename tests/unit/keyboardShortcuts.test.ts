@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { playhead, seek } from '../../src/state/playhead';
 import { sceneStore } from '../../src/state/store';
-import { focusKind, handleShortcut, type ShortcutEvent } from '../../src/ui/useKeyboardShortcuts';
+import { focusKind, handleShortcut, type ShortcutEvent } from '../../src/ui/playback/useKeyboardShortcuts';
 
 interface FakeTarget {
   tagName: string;

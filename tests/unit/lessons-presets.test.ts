@@ -4,10 +4,11 @@ import { LESSONS, getLesson, lessonScene, openLesson, resolveLesson, type Lesson
 import { computeScene, type ComputedScene } from '../../src/state/paths';
 import { playhead, seek } from '../../src/state/playhead';
 import { createSceneStore, defaultScene, type Lang, type SceneData } from '../../src/state/store';
-import { MESSAGE_KEYS, translate } from '../../src/ui/i18n';
-import { lessonText } from '../../src/ui/i18n/messages/lessonText';
-import { lessonMessages } from '../../src/ui/i18n/messages/lessons';
+import { MESSAGE_KEYS } from '../../src/i18n';
+import { lessonText } from '../../src/i18n/messages/lessonText';
+import { lessonMessages } from '../../src/i18n/messages/lessons';
 import { LESSON_CHECKS, type LessonPaths } from '../lessons/checks';
+import { lessonText as word } from '../lessons/lessonText';
 
 /** A lesson's scene as the app computes it: loaded into a fresh store, then through computeScene. */
 function computeLesson(scene: Partial<SceneData>): ComputedScene {
@@ -25,7 +26,7 @@ function pathsOf(lesson: Lesson): LessonPaths {
 
 /** A lesson text in both languages, as the caption and the menu show it. */
 function text(key: LessonTextKey): Record<Lang, string> {
-  return { en: translate('en', key), ko: translate('ko', key) };
+  return { en: word('en', key), ko: word('ko', key) };
 }
 
 /** Every text key a lesson names: title, caption, label, and each variant's label and note. */
@@ -45,8 +46,8 @@ describe('the ten lessons', () => {
   it('have titles and captions in English and Korean (2–3 sentences, Korean written in Hangul)', () => {
     for (const l of LESSONS) {
       for (const key of textKeys(l)) {
-        expect(translate('en', key).trim().length, `${l.id}: ${key}`).toBeGreaterThan(0);
-        expect(translate('ko', key).trim().length, `${l.id}: ${key}`).toBeGreaterThan(0);
+        expect(word('en', key).trim().length, `${l.id}: ${key}`).toBeGreaterThan(0);
+        expect(word('ko', key).trim().length, `${l.id}: ${key}`).toBeGreaterThan(0);
       }
       const title = text(l.title);
       const caption = text(l.caption);
@@ -171,8 +172,8 @@ describe('what the tests of the brief ask, spelled out', () => {
     const l = LESSONS[9];
     expect(l.scene.penalty).toEqual({ kind: 'l2', lambda: 0.5 });
     expect(l.controls).toEqual(['penalty']);
-    expect(translate('en', l.caption)).toMatch(/Move λ/);
-    expect(translate('ko', l.caption)).toMatch(/λ를 움직여/);
+    expect(word('en', l.caption)).toMatch(/Move λ/);
+    expect(word('ko', l.caption)).toMatch(/λ를 움직여/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/state/lessons';
-import { MESSAGE_KEYS, translate } from '../../src/ui/i18n';
+import { MESSAGE_KEYS, translate } from '../../src/i18n';
 
 // Every Korean text the app shows: the UI's messages, the lessons' titles, captions and notes
 // among them.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HYPERPARAMS, OPTIMIZERS, SURFACES } from '../../src/engine';
-import { panel } from '../../src/ui/i18n/messages/panel';
+import { panel } from '../../src/i18n/messages/panel';
 
 const messages: Readonly<Record<string, { en: string; ko: string }>> = panel;
 
@@ -24,6 +24,11 @@ const PROPER_NAMES = new Set([
 const isMath = (word: string) => word.length === 1;
 
 describe('panel messages', () => {
+  it('name every optimizer and every hyperparameter, the English as the engine has it', () => {
+    for (const o of OPTIMIZERS) expect(messages[`optimizer.${o.id}`]?.en, o.id).toBe(o.name);
+    for (const h of HYPERPARAMS) expect(messages[`param.${h.key}`], h.key).toBeDefined();
+  });
+
   it('name and explain every built-in surface in both languages', () => {
     for (const s of SURFACES) {
       expect(messages[`surface.name.${s.id}`], s.id).toBeDefined();

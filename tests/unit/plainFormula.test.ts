@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SURFACES } from '../../src/engine';
-import { plainFormula } from '../../src/ui/plainFormula';
+import { plainFormula } from '../../src/ui/surface/plainFormula';
 
 describe('plainFormula', () => {
   it('writes powers as superscripts, products as dots and minus signs as minus signs', () => {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { MAX_FRAME_SECONDS, RATE_WINDOW_MS, RateMeter, onPlaybackRate, startPlayback } from '../../src/state/playback';
 import { playhead, seek } from '../../src/state/playhead';
 import { sceneStore } from '../../src/state/store';
-import { showsActualRate } from '../../src/ui/speedScale';
+import { showsActualRate } from '../../src/ui/playback/speedScale';
 
 // The playback driver under a clock the test owns: requestAnimationFrame callbacks run when the
 // test says a frame is drawn, at the time it says, and performance.now() reads the same clock.

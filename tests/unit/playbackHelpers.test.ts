@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decimate } from '../../src/ui/decimate';
-import { pointIndex, runNoteAt } from '../../src/ui/runStatus';
-import { indexToSpeed, SPEED_LADDER, speedToIndex } from '../../src/ui/speedScale';
+import { decimate } from '../../src/ui/chart/decimate';
+import { pointIndex, runNoteAt } from '../../src/ui/runs/runStatus';
+import { indexToSpeed, SPEED_LADDER, speedToIndex } from '../../src/ui/playback/speedScale';
 
 describe('speed ladder', () => {
   it('runs from 1 to 1000 steps/s through round numbers, increasing', () => {

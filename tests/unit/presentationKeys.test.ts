@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sceneStore } from '../../src/state/store';
-import { panelDrawer } from '../../src/ui/presentation';
-import { handleShortcut, type ShortcutEvent } from '../../src/ui/useKeyboardShortcuts';
+import { panelDrawer } from '../../src/ui/shell/presentation';
+import { handleShortcut, type ShortcutEvent } from '../../src/ui/playback/useKeyboardShortcuts';
 
 function press(key: string, code: string): boolean {
   let prevented = false;

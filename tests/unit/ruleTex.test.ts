@@ -11,7 +11,7 @@ import {
   type RunTrace,
   type Surface,
 } from '../../src/engine';
-import { RULE_KATEX_OPTIONS, lossTex, ruleTex, startTex, substitutedTex, texNumber, texParam } from '../../src/ui/ruleTex';
+import { RULE_KATEX_OPTIONS, lossTex, ruleTex, startTex, substitutedTex, texNumber, texParam } from '../../src/ui/teaching/ruleTex';
 
 function surface(id: string): Surface {
   const s = getSurface(id);

@@ -7,7 +7,7 @@ import {
   positionToValue,
   sliderScale,
   valueToPosition,
-} from '../../src/ui/sliderScale';
+} from '../../src/ui/panel/sliderScale';
 
 describe('sliderScale', () => {
   for (const info of HYPERPARAMS) {

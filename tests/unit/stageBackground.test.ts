@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransparent, parseStageBackground, radialGeometry, type StagePaint } from '../../src/ui/stageBackground';
+import { isTransparent, parseStageBackground, radialGeometry, type StagePaint } from '../../src/ui/shell/stageBackground';
 
 // What Chromium reports as the stage's computed style in each look (read from the built app).
 const DARK = 'radial-gradient(at 50% 30%, rgb(26, 35, 48) 0%, rgb(13, 17, 23) 75%)';

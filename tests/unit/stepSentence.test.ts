@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, OPTIMIZER_IDS, explainStep, getSurface, traceRun, type OptimizerId, type RunSpec, type Surface } from '../../src/engine';
-import { teach } from '../../src/ui/i18n/messages/teach';
-import { fill, roParticle, sayNumber, sayVector, stepSentence, uncorrectedFactor } from '../../src/ui/stepSentence';
+import { teach } from '../../src/i18n/messages/teach';
+import { fill, roParticle, sayNumber, sayVector, stepSentence, uncorrectedFactor } from '../../src/ui/teaching/stepSentence';
 
 function surface(id: string): Surface {
   const s = getSurface(id);

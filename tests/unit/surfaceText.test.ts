@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SURFACES } from '../../src/engine';
-import { translate, type Translate } from '../../src/ui/i18n';
-import { surfaceLesson, surfaceName } from '../../src/ui/surfaceText';
+import { translate, type Translate } from '../../src/i18n';
+import { surfaceLesson, surfaceName } from '../../src/ui/surface/surfaceText';
 
 const tKo: Translate = (key, vars) => translate('ko', key, vars);
 const tEn: Translate = (key, vars) => translate('en', key, vars);

@@ -21,8 +21,8 @@ import { CUSTOM_ID, MAX_APP_STEPS, defaultScene, type RunConfig, type SceneData 
 import { readUrl, writeUrl, type LinkedScene, type ReadResult } from '../../src/state/url/codec';
 import { DEFAULT_FORMULA_DOMAIN, FORMULA_STEPS, MAX_EXPR_LENGTH, URL_SCHEMA, formulaStart } from '../../src/state/url/schema';
 import { ignoredList } from '../../src/state/urlSync';
-import { share } from '../../src/ui/i18n/messages/share';
-import { parseSize } from '../../src/ui/shareLinks';
+import { share } from '../../src/i18n/messages/share';
+import { parseSize } from '../../src/ui/toolbar/shareLinks';
 
 // A seeded generator (the engine's), so a failure names a scene that can be replayed.
 function rng(seed: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WebmTimeline, retimed, withDuration } from '../../src/ui/webmFile';
+import { WebmTimeline, retimed, withDuration } from '../../src/ui/export/webmFile';
 
 // A small WebM written by hand, element by element, shaped like Chromium's MediaRecorder output:
 // EBML header, a Segment of unknown size, Info (timecode scale 1 ms), Tracks, then Clusters of

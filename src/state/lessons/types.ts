@@ -1,10 +1,14 @@
 // What a lesson is: a scene built to show one lesson of CS231n and Hands-On ML, and the keys of
 // the words that explain it. The words themselves are in i18n (lessonText), with every other
 // string; the checks that hold the words to the computed paths are in tests/lessons/checks/.
-import type { LessonTextKey } from '../../ui/i18n/messages/lessonText';
 import type { SceneData } from '../store';
 
-export type { LessonTextKey };
+/**
+ * The i18n key of one of a lesson's words (src/i18n/messages/lessonText.ts): state holds no words
+ * and imports nothing of i18n, so the key is checked against the messages by the lessons' unit
+ * test, and the UI shows the key itself if one were ever missing.
+ */
+export type LessonTextKey = `lesson.${string}`;
 
 /** A setting a lesson's caption shows a slider for: gradient noise σ, or the penalty λ. */
 type LessonControl = 'noise' | 'penalty';

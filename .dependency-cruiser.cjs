@@ -1,0 +1,96 @@
+// The layers of docs/ARCHITECTURE.md, checked in `npm test` (npm run lint:layers). Change the
+// table there and the rules here together. A rule is written as "a layer may import only …":
+// `from` a layer, `to` anything in src/ outside what it may import is an error.
+// Type-only imports (`import type`, erased at build) may cross where the table says so: they
+// couple names, not code that runs.
+
+/** Paths of the src/ layers, as regular expressions. */
+const layer = {
+  engine: '^src/engine/',
+  workers: '^src/workers/',
+  state: '^src/state/',
+  i18n: '^src/i18n/',
+  scene: '^src/scene/',
+  ui: '^src/ui/',
+  embed: '^src/embed/',
+  cli: '^src/cli/',
+};
+
+/** `from` may import, at run time, only the layers named (and itself). */
+function onlyImports(name, from, allowed, comment) {
+  return {
+    name,
+    comment,
+    severity: 'error',
+    from: { path: from },
+    to: { path: '^src/', pathNot: [from, ...allowed] },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'engine-imports-nothing-of-the-app',
+      comment: 'The engine runs in Node, the browser and Web Workers: nothing of the app, not even its types.',
+      severity: 'error',
+      from: { path: layer.engine },
+      to: { path: '^src/', pathNot: layer.engine },
+    },
+    {
+      name: 'engine-has-no-view-libraries',
+      comment: 'No React, three.js, zustand or the DOM helpers in the engine.',
+      severity: 'error',
+      from: { path: layer.engine },
+      to: { path: '^node_modules/(react|react-dom|three|three-stdlib|@react-three|zustand|katex)/' },
+    },
+    {
+      ...onlyImports('state-imports-only-the-engine', layer.state, [layer.engine, '^src/i18n/lang\\.ts$'], 'The store, URL codec and lessons: the engine, and the list of languages the store holds.'),
+      to: { path: '^src/', pathNot: [layer.state, layer.engine, '^src/i18n/lang\\.ts$'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'state-types-only-from-i18n',
+      comment: 'Lessons name their words by message key (a type); state runs no i18n code.',
+      severity: 'error',
+      from: { path: layer.state },
+      to: { path: '^src/', pathNot: [layer.state, layer.engine, layer.i18n] },
+    },
+    {
+      name: 'i18n-imports-nothing',
+      comment: 'Messages are data: at run time they import nothing of the app (their tables may be typed by the engine\'s names).',
+      severity: 'error',
+      from: { path: layer.i18n },
+      to: { path: '^src/', pathNot: layer.i18n, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'i18n-types-only-from-the-engine',
+      severity: 'error',
+      from: { path: layer.i18n },
+      to: { path: '^src/', pathNot: [layer.i18n, layer.engine] },
+    },
+    onlyImports('scene-imports-engine-state-i18n', layer.scene, [layer.engine, layer.state, layer.i18n], 'The R3F scene; it never imports the UI.'),
+    onlyImports('ui-imports-engine-state-i18n-embed', layer.ui, [layer.engine, layer.state, layer.i18n, layer.embed], 'The panel and everything textual; it never imports the scene.'),
+    onlyImports('embed-imports-engine-state', layer.embed, [layer.engine, layer.state], 'Embed mode and its postMessage protocol.'),
+    onlyImports('cli-imports-only-the-engine', layer.cli, [layer.engine], 'The Node command line.'),
+    onlyImports('workers-import-only-the-engine', layer.workers, [layer.engine], 'Worker entry points run the engine.'),
+    {
+      name: 'no-circular',
+      comment: 'A cycle makes the load order, and the reading order, ambiguous.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-tests-in-the-app',
+      comment: 'Test code never ships.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^tests/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

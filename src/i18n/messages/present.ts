@@ -1,0 +1,37 @@
+import type { Messages } from '../types';
+
+// Messages of the view toolbar (theme, presentation mode, the hidden panel), the embedded
+// player, and the notices the store raises when it refuses an input (it stores a key and its
+// values; src/ui/shell/Notice.tsx words them here).
+export const present = {
+  'app.documentTitle': { en: 'Descent — optimizer trajectories', ko: 'Descent — 옵티마이저 궤적' },
+
+  'view.group': { en: 'View', ko: '보기' },
+  'toolbar.label': { en: 'View and sharing', ko: '보기와 공유' },
+  'theme.light': { en: 'Light theme', ko: '밝은 테마' },
+  'present.mode': { en: 'Presentation mode', ko: '발표 모드' },
+  'present.panel': { en: 'Settings panel', ko: '설정 패널' },
+
+  'help.presentation': { en: 'Presentation mode on or off', ko: '발표 모드 켜기 또는 끄기' },
+  'help.panel': { en: 'Show or hide the settings panel while presenting', ko: '발표 중 설정 패널 보이기 또는 숨기기' },
+
+  'embed.player': { en: 'Player', ko: '플레이어' },
+  'embed.params': { en: 'Hyperparameters', ko: '하이퍼파라미터' },
+  'embed.open': { en: 'Open in Descent', ko: 'Descent에서 열기' },
+  'embed.openHint': { en: 'Opens the full app with this scene in a new tab', ko: '이 장면을 전체 앱으로 새 탭에서 엽니다' },
+  // {key} is Ctrl, or ⌘ on a Mac.
+  'embed.wheelHint': { en: '{key} + scroll to zoom', ko: '{key} 키를 누른 채 스크롤하면 확대/축소됩니다' },
+
+  'notice.unknownSurface': { en: 'Unknown surface “{id}”.', ko: '알 수 없는 곡면입니다: “{id}”' },
+  'notice.start': { en: 'The start must be two finite numbers.', ko: '시작점은 유한한 숫자 두 개여야 합니다.' },
+  'notice.param': { en: '{name}: {limit}', ko: '{name}: {limit}' },
+  'notice.noise': {
+    en: 'Noise σ must be a finite number ≥ 0 and its seed a whole number ≥ 0.',
+    ko: '잡음 σ는 0 이상의 유한한 숫자, 시드는 0 이상의 정수여야 합니다.',
+  },
+  'notice.penalty': { en: 'The penalty λ must be a finite number ≥ 0.', ko: '페널티 λ는 0 이상의 유한한 숫자여야 합니다.' },
+  'notice.schedule': {
+    en: 'That learning-rate schedule has a value out of range; the run keeps its schedule.',
+    ko: '학습률 스케줄에 범위를 벗어난 값이 있어, 실행은 기존 스케줄을 유지합니다.',
+  },
+} satisfies Messages;

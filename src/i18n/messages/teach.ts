@@ -1,0 +1,164 @@
+import type { Messages } from '../types';
+
+// Messages of the teaching layer: the update-rule panel, the step-by-step sentences, the
+// learning-rate schedule and bias correction of each run, and the scene-wide noise and penalty.
+// Korean uses the vocabulary of Korean ML courses (기울기, 속도, 1차 모멘트, 편향 보정, 유효 학습률 …);
+// math (g, v, η, max) and proper names stay as they are.
+//
+// The step sentences (say.*) are put together clause by clause by src/ui/teaching/stepSentence.ts: in
+// English the clauses are joined with "; " and start in lower case, in Korean each clause is a
+// whole sentence. `{b|로}` asks for 로 or 으로, whichever the number in {b} takes when read aloud.
+
+const rule = {
+  'teach.rule.heading': { en: 'Update rule', ko: '업데이트 규칙' },
+  'teach.rule.none': { en: 'No visible run to explain. Show or add a run.', ko: '설명할 실행이 없습니다. 실행을 표시하거나 추가하세요.' },
+  'teach.rule.label': { en: 'Update rule of {name}', ko: '{name}의 업데이트 규칙' },
+  'teach.rule.numbers': { en: 'Step {t}, with its numbers', ko: '{t} 스텝의 실제 값' },
+  'teach.rule.numbersLabel': { en: 'The update rule with the numbers of step {t}', ko: '{t} 스텝의 값을 넣은 업데이트 규칙' },
+  'teach.rule.before': { en: 'Before the first step', ko: '첫 스텝 전' },
+  'teach.rule.loading': { en: 'Loading the formula…', ko: '수식을 불러오는 중…' },
+  'teach.rule.noBias': { en: 'without bias correction', ko: '편향 보정 없음' },
+  'teach.rule.schedule': { en: 'η follows a schedule', ko: 'η는 스케줄을 따름' },
+    'teach.effLr.heading': { en: 'Effective learning rate', ko: '유효 학습률' },
+  'teach.effLr.x': { en: 'along x', ko: 'x 방향' },
+  'teach.effLr.y': { en: 'along y', ko: 'y 방향' },
+  'teach.effLr.ratio': { en: '{r}× η', ko: 'η의 {r}배' },
+  'teach.explain': { en: 'Show the update rule of {name}', ko: '{name}의 업데이트 규칙 보기' },
+  'teach.explained': { en: 'Shown in “Update rule”', ko: '“업데이트 규칙”에 표시 중' },
+  // The run card button's visible word: part of its accessible name (teach.explain) in each language.
+  'teach.explainShort': { en: 'Rule', ko: '규칙' },
+  'teach.stepByStep': { en: 'Step by step', ko: '한 스텝씩' },
+  'teach.stepByStep.hint': { en: 'Paused. → takes the next step, ← goes back one.', ko: '일시정지됨. → 키로 다음 스텝, ← 키로 이전 스텝으로 갑니다.' },
+  'teach.next': { en: 'Next step', ko: '다음 스텝' },
+  'teach.prev': { en: 'Previous step', ko: '이전 스텝' },
+  'teach.sentence': { en: 'What happened in this step', ko: '이번 스텝에서 일어난 일' },
+} satisfies Messages;
+
+const say = {
+  'say.head': { en: 'Step {t}:', ko: '{t} 스텝:' },
+  'say.start': {
+    en: 'Step 0: before the first step. The particle starts at {x}, where the loss is {loss}; → takes the first step.',
+    ko: '0 스텝: 첫 스텝 전입니다. 입자는 {x}에서 출발하고, 그곳의 손실은 {loss}입니다. → 키를 누르면 첫 스텝을 진행합니다.',
+  },
+  'say.gradient': { en: 'the gradient is {g}', ko: '기울기는 {g}입니다.' },
+  'say.noisyGradient': { en: 'the gradient, noise included, is {g}', ko: '노이즈가 섞인 기울기는 {g}입니다.' },
+  'say.eta': { en: 'the schedule set η to {eta} for this step', ko: '스케줄에 따라 이번 스텝의 η는 {eta}입니다.' },
+  'say.sgd': { en: 'SGD steps straight against it, −η·g with η = {eta}', ko: 'SGD는 η = {eta}인 −η·g, 즉 기울기의 정반대 방향으로 움직입니다.' },
+  'say.momentum': {
+    en: 'momentum kept {keep}% of the velocity and added the gradient, so v = {v}',
+    ko: '모멘텀이 이전 속도의 {keep}%를 유지하고 기울기를 더해, 속도는 v = {v}입니다.',
+  },
+  'say.nesterov': {
+    en: 'Nesterov steps along g + ρ·v, the gradient plus a look ahead along the new velocity',
+    ko: 'Nesterov는 기울기에 새 속도 방향으로 내다본 ρ·v를 더한 g + ρ·v 방향으로 움직입니다.',
+  },
+  'say.adagrad': { en: 'AdaGrad added g² to its running sum, s = {s}', ko: 'AdaGrad는 g²을 누적 합에 더해, s = {s}입니다.' },
+  'say.rmsprop': {
+    en: 'RMSProp kept {keep}% of its running average of g² and mixed in {mix}% of the new g², so s = {s}',
+    ko: 'RMSProp은 g²의 이동 평균을 {keep}% 유지하고 새 g²을 {mix}% 섞어, s = {s}입니다.',
+  },
+  'say.adadelta': {
+    en: 'AdaDelta scaled the gradient by √(u + ε)/√(s + ε), its past step sizes over its past gradients, so Δ = {delta}',
+    ko: 'AdaDelta는 기울기에 √(u + ε)/√(s + ε), 즉 지난 스텝 크기와 지난 기울기 크기의 비를 곱해, Δ = {delta}입니다.',
+  },
+  'say.moments': {
+    en: 'the first moment is m = {m} and the second moment v = {v}',
+    ko: '1차 모멘트는 m = {m}, 2차 모멘트는 v = {v}입니다.',
+  },
+  'say.amsgrad': {
+    en: 'AMSGrad divides by the largest v so far, w = max(w, v) = {w}',
+    ko: 'AMSGrad는 지금까지 가장 큰 v를 기억해 분모에 씁니다: w = max(w, v) = {w}.',
+  },
+  'say.adamax': {
+    en: 'the first moment is m = {m} and the infinity norm u = max(β₂·u, |g| + ε) = {u}',
+    ko: '1차 모멘트는 m = {m}, 무한 노름은 u = max(β₂·u, |g| + ε) = {u}입니다.',
+  },
+  'say.adamw': {
+    en: 'first, decoupled weight decay shrank x by the factor 1 − ηλ = {shrink}',
+    ko: '먼저 분리된 가중치 감쇠가 x를 줄였습니다: x ← x·(1 − ηλ), 1 − ηλ = {shrink}.',
+  },
+  'say.bias': {
+    en: 'bias correction divides m by 1 − β₁ᵗ = {bc1} and v by 1 − β₂ᵗ = {bc2}',
+    ko: '편향 보정은 m을 1 − β₁ᵗ = {bc1}{bc1|로} 나누고, v를 1 − β₂ᵗ = {bc2}{bc2|로} 나눕니다.',
+  },
+  'say.bias1': { en: 'bias correction divides m by 1 − β₁ᵗ = {bc1}', ko: '편향 보정은 m을 1 − β₁ᵗ = {bc1}{bc1|로} 나눕니다.' },
+  'say.noBias': {
+    en: 'without bias correction m and v still lean toward their start at 0, which makes this step about {k}× the bias-corrected one',
+    ko: '편향 보정이 없어 m과 v가 아직 시작값 0 쪽으로 치우쳐 있으므로, 이 스텝은 편향 보정을 했을 때의 약 {k}배입니다.',
+  },
+  'say.noBiasM': {
+    en: 'without bias correction m still leans toward its start at 0, which makes this step about {k}× the bias-corrected one',
+    ko: '편향 보정이 없어 m이 아직 시작값 0 쪽으로 치우쳐 있으므로, 이 스텝은 편향 보정을 했을 때의 약 {k}배입니다.',
+  },
+  'say.noBiasLate': {
+    en: 'bias correction is off, but by now it would change little',
+    ko: '편향 보정은 꺼져 있지만, 이제는 보정해도 거의 달라지지 않습니다.',
+  },
+  'say.nadam': {
+    en: 'NAdam mixes the gradient and m with momentum weights μₜ = {mu} and μₜ₊₁ = {muNext} (a Nesterov look ahead), both divided by D = √(v/(1 − β₂ᵗ)) + ε = {D}',
+    ko: 'NAdam은 모멘텀 가중치 μₜ = {mu}, μₜ₊₁ = {muNext}로 기울기와 m을 섞고(Nesterov식 내다보기), 둘 다 D = √(v/(1 − β₂ᵗ)) + ε로 나눕니다(D = {D}).',
+  },
+  'say.eff': { en: 'the effective learning rates are {eff}', ko: '좌표별 유효 학습률은 {eff}입니다.' },
+  'say.effRatio': { en: 'along {a} the step size is {r}× that along {b}', ko: '{a} 방향의 스텝 크기가 {b} 방향의 {r}배입니다.' },
+  'say.newton': {
+    en: 'the curvature (the Hessian) is H = [[{hxx}, {hxy}], [{hxy}, {hyy}]], and Newton divides the gradient by it: H⁻¹g = {dir}',
+    ko: '곡률(헤세 행렬)은 H = [[{hxx}, {hxy}], [{hxy}, {hyy}]]이고, 뉴턴 방법은 기울기를 곡률로 나눕니다: H⁻¹g = {dir}.',
+  },
+  'say.newtonNegative': {
+    en: 'H has a negative eigenvalue ({lmin}), so along that direction the step climbs toward a saddle or a maximum',
+    ko: 'H의 고윳값 하나가 음수({lmin})라서, 그 방향으로는 안장점이나 극대점 쪽으로 올라갑니다.',
+  },
+  'say.move': { en: 'the particle moved by {dx} and the loss {change}', ko: '입자는 {dx}만큼 움직였고, 손실은 {change}.' },
+  'say.fell': { en: 'fell from {a} to {b}', ko: '{a}에서 {b}{b|로} 줄었습니다' },
+  'say.rose': { en: 'rose from {a} to {b}', ko: '{a}에서 {b}{b|로} 늘었습니다' },
+  'say.same': { en: 'stayed at {a}', ko: '{a} 그대로입니다' },
+  'say.ended': { en: 'This run stopped at step {n} ({why}); here is its last step.', ko: '이 실행은 {n} 스텝에서 멈췄습니다({why}). 마지막 스텝을 보여 줍니다.' },
+  'say.why.diverged': { en: 'it diverged', ko: '발산' },
+  'say.why.singular': { en: 'singular Hessian', ko: '헤세 행렬이 특이' },
+} satisfies Messages;
+
+const schedule = {
+  'schedule.label': { en: 'Learning-rate schedule', ko: '학습률 스케줄' },
+  'schedule.constant': { en: 'Constant', ko: '고정' },
+  'schedule.step': { en: 'Step decay', ko: '계단식 감쇠' },
+  'schedule.exponential': { en: 'Exponential decay', ko: '지수 감쇠' },
+  'schedule.cosine': { en: 'Cosine annealing', ko: '코사인 어닐링' },
+  'schedule.warmup': { en: 'Linear warm-up', ko: '선형 워밍업' },
+  'schedule.every': { en: 'Every (steps)', ko: '감쇠 간격(스텝)' },
+  'schedule.gamma': { en: 'Factor γ', ko: '감쇠 계수 γ' },
+  'schedule.period': { en: 'Period (steps)', ko: '주기(스텝)' },
+  'schedule.minFactor': { en: 'Minimum (× η)', ko: '최솟값(× η)' },
+  'schedule.warmupSteps': { en: 'Warm-up steps', ko: '워밍업 스텝 수' },
+  'schedule.curve': { en: 'η over the steps, from {a} to {b}', ko: '스텝에 따른 η: {a}부터 {b}까지' },
+  'schedule.error.whole': { en: 'Enter a whole number ≥ 1.', ko: '1 이상의 정수를 입력하세요.' },
+  'schedule.error.positive': { en: 'Enter a number greater than 0.', ko: '0보다 큰 숫자를 입력하세요.' },
+  'schedule.error.unit': { en: 'Enter a number from 0 to 1.', ko: '0부터 1 사이의 숫자를 입력하세요.' },
+  'bias.label': { en: 'Bias correction', ko: '편향 보정' },
+  'bias.hint': { en: 'Off: the CS231n “first step” lesson', ko: '끄면: CS231n의 “첫 스텝” 예제' },
+} satisfies Messages;
+
+const noise = {
+  'noise.heading': { en: 'Noise and regularization', ko: '노이즈와 규제' },
+  'noise.sigma': { en: 'Gradient noise σ', ko: '기울기 노이즈 σ' },
+  'noise.sigmaName': { en: 'Gradient noise', ko: '기울기 노이즈' },
+  'noise.off': { en: 'off', ko: '끔' },
+  'noise.hint': {
+    en: 'Adds σ·ξ, ξ ~ N(0, I), to every gradient, as a mini-batch would. The same seed gives the same noise.',
+    ko: '모든 기울기에 σ·ξ (ξ ~ N(0, I))를 더합니다. 미니배치 기울기처럼 흔들립니다. 시드가 같으면 노이즈도 같습니다.',
+  },
+  'noise.seed': { en: 'Noise seed', ko: '노이즈 시드' },
+  'noise.newSeed': { en: 'New seed', ko: '새 시드' },
+  'noise.seedError': { en: 'Enter a whole number ≥ 0.', ko: '0 이상의 정수를 입력하세요.' },
+  'noise.sigmaError': { en: 'Enter a number ≥ 0.', ko: '0 이상의 숫자를 입력하세요.' },
+  'penalty.kind': { en: 'Penalty', ko: '규제 종류' },
+  'penalty.l2': { en: 'L2: λ(x² + y²)', ko: 'L2: λ(x² + y²)' },
+  'penalty.l1': { en: 'L1: λ(|x| + |y|)', ko: 'L1: λ(|x| + |y|)' },
+  'penalty.lambda': { en: 'Penalty λ', ko: '규제 강도 λ' },
+  'penalty.lambdaName': { en: 'Strength', ko: '규제 강도' },
+  'penalty.hint': {
+    en: 'Added to the surface for every run: the minimum moves toward the origin (L2) or onto an axis (L1).',
+    ko: '모든 실행의 곡면에 더해집니다: 최솟값이 원점 쪽으로(L2), 또는 축 위로(L1) 옮겨 갑니다.',
+  },
+} satisfies Messages;
+
+export const teach = { ...rule, ...say, ...schedule, ...noise } satisfies Messages;

@@ -1,0 +1,176 @@
+import { useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
+import { computeScene } from '../../state/paths';
+import { onPlayhead, seek } from '../../state/playhead';
+import { sceneStore } from '../../state/store';
+import { useScene } from '../../state/useScene';
+import { type Translate } from '../../i18n';
+import { useT } from '../shell/useT';
+import { createLossChartView, type LossChartView } from './lossChartView';
+import './LossChart.css';
+
+/** How far a finger moves before it counts as a drag, in CSS pixels. */
+const TOUCH_SLOP_PX = 10;
+
+/**
+ * Loss against step for every visible run, on a plain canvas. The curves are redrawn when the
+ * computed scene, the size or the scale changes; the playhead only moves the cursor overlay.
+ * Clicking or dragging on the plot scrubs, like the timeline.
+ */
+export function LossChart() {
+  const t = useT();
+  const logLoss = useScene((s) => s.logLoss);
+  const setLogLoss = useScene((s) => s.setLogLoss);
+  const visibleCount = useScene((s) => s.runs.filter((r) => r.visible).length);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const axisRef = useRef<HTMLSpanElement>(null);
+  const viewRef = useRef<LossChartView | null>(null);
+  const tRef = useRef<Translate>(t);
+  const redrawRef = useRef<() => void>(() => {});
+
+  useLayoutEffect(() => {
+    tRef.current = t;
+    redrawRef.current();
+  }, [t]);
+
+  useEffect(() => {
+    const plot = plotRef.current;
+    const canvas = canvasRef.current;
+    const overlay = overlayRef.current;
+    const cursor = cursorRef.current;
+    if (!plot || !canvas || !overlay || !cursor) return;
+    const view = createLossChartView({ plot, canvas, overlay, cursor });
+    viewRef.current = view;
+
+    const redraw = () => {
+      const state = sceneStore.getState();
+      const tr = tRef.current;
+      const mode = view.draw(computeScene(state), state.logLoss, { step: tr('chart.step'), empty: tr('chart.empty'), noLoss: tr('chart.noLoss') });
+      const axis = axisRef.current;
+      if (!axis) return;
+      const [label, hint] =
+        mode === 'known'
+          ? [tr('chart.axisGap'), tr('chart.axisGapHint')]
+          : mode === 'min'
+            ? [tr('chart.axisGapMin'), tr('chart.axisGapMinHint')]
+            : mode === 'linear'
+              ? [tr('chart.axisLoss'), '']
+              : ['', ''];
+      axis.textContent = label;
+      axis.title = hint;
+      axis.dataset.mode = mode;
+    };
+    redrawRef.current = redraw;
+
+    let frame = 0;
+    const schedule = () => {
+      if (!frame) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          redraw();
+        });
+      }
+    };
+
+    let drawnVersion = computeScene(sceneStore.getState()).version;
+    const unsubscribeStore = sceneStore.subscribe((s, prev) => {
+      const version = computeScene(s).version;
+      // The theme and presentation mode change the colours the chart reads from CSS.
+      if (version !== drawnVersion || s.logLoss !== prev.logLoss || s.theme !== prev.theme || s.presentation !== prev.presentation) {
+        drawnVersion = version;
+        schedule();
+      }
+    });
+    // Drawn in the observer's callback (before paint), since resizing a canvas blanks it.
+    const observer = new ResizeObserver(() => redraw());
+    observer.observe(plot);
+    // The first draw may use a fallback font; draw again once the web fonts are in.
+    let alive = true;
+    document.fonts?.ready.then(() => {
+      if (alive) redraw();
+    });
+    // A window moved to a screen with another pixel ratio changes no CSS size.
+    const dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
+    dprQuery?.addEventListener('change', redraw);
+    redraw();
+    const unsubscribePlayhead = onPlayhead((step) => view.drawCursor(step));
+
+    return () => {
+      alive = false;
+      cancelAnimationFrame(frame);
+      unsubscribeStore();
+      unsubscribePlayhead();
+      observer.disconnect();
+      dprQuery?.removeEventListener('change', redraw);
+      redrawRef.current = () => {};
+      viewRef.current = null;
+    };
+  }, []);
+
+  const scrub = (e: PointerEvent<HTMLDivElement>) => {
+    const step = viewRef.current?.stepAt(e.clientX);
+    if (step == null) return;
+    if (sceneStore.getState().playing) sceneStore.getState().setPlaying(false);
+    seek(step);
+  };
+  // A finger on the chart may be scrolling the page: it scrubs only once it moves sideways
+  // (the browser owns vertical moves: touch-action pan-y), or on a tap. A mouse scrubs at once.
+  const touch = useRef<{ id: number; x: number; y: number; scrubbing: boolean } | null>(null);
+
+  return (
+    <section className="lc" aria-label={t('chart.title')}>
+      <div className="lc-head">
+        <span className="lc-title">{t('chart.title')}</span>
+        <span ref={axisRef} className="lc-axis" data-axis="y" />
+        <label className="lc-switch">
+          <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.currentTarget.checked)} />
+          <span className="lc-switch-track" aria-hidden="true" />
+          <span>{t('chart.logScale')}</span>
+        </label>
+      </div>
+      <div
+        ref={plotRef}
+        className="lc-plot"
+        onPointerDown={(e) => {
+          if (e.button !== 0) return;
+          if (e.pointerType === 'touch') {
+            touch.current = { id: e.pointerId, x: e.clientX, y: e.clientY, scrubbing: false };
+            return;
+          }
+          e.currentTarget.setPointerCapture(e.pointerId);
+          scrub(e);
+        }}
+        onPointerMove={(e) => {
+          const t0 = touch.current;
+          if (t0 && t0.id === e.pointerId && !t0.scrubbing) {
+            const dx = Math.abs(e.clientX - t0.x);
+            const dy = Math.abs(e.clientY - t0.y);
+            if (dx > TOUCH_SLOP_PX && dx > dy) {
+              t0.scrubbing = true;
+              e.currentTarget.setPointerCapture(e.pointerId);
+            } else if (dy > TOUCH_SLOP_PX) {
+              touch.current = null;
+            }
+          }
+          if (e.currentTarget.hasPointerCapture(e.pointerId)) scrub(e);
+        }}
+        onPointerUp={(e) => {
+          const t0 = touch.current;
+          touch.current = null;
+          // A tap: no move beyond the slop either way.
+          if (t0 && t0.id === e.pointerId && !t0.scrubbing) scrub(e);
+        }}
+        onPointerCancel={() => {
+          // The browser took the gesture over (a scroll): nothing was scrubbed, nothing is.
+          touch.current = null;
+        }}
+      >
+        <canvas ref={canvasRef} className="lc-canvas" role="img" aria-label={t('chart.description', { n: visibleCount })} />
+        <canvas ref={overlayRef} className="lc-canvas lc-overlay" aria-hidden="true" />
+        <div ref={cursorRef} className="lc-cursor" data-testid="loss-cursor" aria-hidden="true" />
+      </div>
+    </section>
+  );
+}

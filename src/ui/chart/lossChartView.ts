@@ -1,0 +1,365 @@
+// The loss chart's drawing, outside React. Two stacked canvases: the curves, redrawn only when
+// the computed scene, the size or the scale changes, and a light overlay with a dot per run that
+// is cleared and redrawn every playhead frame (a few arcs), plus a cursor line moved by transform.
+import type { ComputedScene } from '../../state/paths';
+import {
+  chooseLossTransform,
+  knownMinimum,
+  linearAxis,
+  linearMap,
+  logAxis,
+  logMap,
+  stepTicks,
+  transformLoss,
+  type LossTransform,
+} from './chartScale';
+import { decimate } from './decimate';
+import { formatTick } from '../shell/formatNumber';
+import { pointIndex } from '../runs/runStatus';
+
+export interface LossChartElements {
+  readonly plot: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  readonly overlay: HTMLCanvasElement;
+  readonly cursor: HTMLElement;
+}
+
+interface LossChartText {
+  readonly step: string;
+  readonly empty: string;
+  /** When runs are shown but none has a finite loss (f undefined at the start, or all diverged). */
+  readonly noLoss: string;
+}
+
+/** What the last full draw decided, so that the overlay and pointer can map without redoing it. */
+interface Layout {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly lastStep: number;
+  readonly xOf: (step: number) => number;
+  readonly yOf: (f: number) => number;
+  readonly runs: readonly { readonly color: string; readonly loss: Float64Array; readonly steps: number }[];
+}
+
+interface Theme {
+  readonly text: string;
+  readonly dim: string;
+  readonly line: string;
+  readonly bg: string;
+  readonly font: string;
+  readonly rem: number;
+}
+
+function readTheme(el: HTMLElement): Theme {
+  const style = getComputedStyle(el);
+  const root = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    text: v('--text', '#e6edf3'),
+    dim: v('--text-dim', '#9aa7b4'),
+    line: v('--line', '#30363d'),
+    bg: v('--bg-raised', '#161b22'),
+    font: style.fontFamily || 'system-ui, sans-serif',
+    rem: parseFloat(root.fontSize) || 16,
+  };
+}
+
+/** Sizes a canvas's backing store to its CSS box times the device pixel ratio; returns the context. */
+function fit(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number, dpr: number): CanvasRenderingContext2D | null {
+  const w = Math.max(1, Math.round(cssWidth * dpr));
+  const h = Math.max(1, Math.round(cssHeight * dpr));
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
+}
+
+/** The label of a y tick: "10" with a raised exponent on a log axis, plain digits on a linear one. */
+interface TickLabel {
+  readonly y: number;
+  readonly base: string;
+  readonly exponent: string;
+}
+
+export interface LossChartView {
+  /** Full redraw: axes and curves; then the cursor at the playhead. */
+  draw(scene: ComputedScene, log: boolean, text: LossChartText): LossTransform['mode'] | 'empty';
+  /** Cursor line and per-run dots only. */
+  drawCursor(step: number): void;
+  /** The whole step under a client x coordinate, or null before the first draw. */
+  stepAt(clientX: number): number | null;
+}
+
+export function createLossChartView(el: LossChartElements): LossChartView {
+  let layout: Layout | null = null;
+  let dpr = 1;
+  let theme: Theme | null = null;
+  let lastCursorStep = 0;
+  // The size of the last full draw: reading clientWidth every frame could force a layout.
+  let size = { width: 0, height: 0 };
+
+  function drawCursor(step: number): void {
+    lastCursorStep = step;
+    const { width: cssWidth, height: cssHeight } = size;
+    const ctx = fit(el.overlay, cssWidth, cssHeight, dpr);
+    if (!ctx) return;
+    ctx.clearRect(0, 0, cssWidth, cssHeight);
+    if (!layout || !theme) {
+      el.cursor.style.visibility = 'hidden';
+      return;
+    }
+    const s = Math.min(Math.max(0, step), layout.lastStep);
+    el.cursor.style.visibility = 'visible';
+    el.cursor.style.transform = `translateX(${layout.xOf(s).toFixed(2)}px)`;
+    el.cursor.dataset.step = String(Math.floor(s + 1e-9));
+    const radius = 0.25 * theme.rem;
+    for (const run of layout.runs) {
+      const k = pointIndex(s, run.steps);
+      let px = layout.xOf(k);
+      let py = layout.yOf(run.loss[k]);
+      const frac = s - k;
+      if (k < run.steps && frac > 0) {
+        // Between points the dot slides along the drawn segment, in screen space.
+        px += (layout.xOf(k + 1) - px) * frac;
+        py += (layout.yOf(run.loss[k + 1]) - py) * frac;
+      }
+      if (!Number.isFinite(py)) continue;
+      ctx.beginPath();
+      ctx.arc(px, py, radius, 0, Math.PI * 2);
+      ctx.fillStyle = run.color;
+      ctx.fill();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = theme.bg;
+      ctx.stroke();
+    }
+  }
+
+  function draw(scene: ComputedScene, log: boolean, text: LossChartText): LossTransform['mode'] | 'empty' {
+    dpr = window.devicePixelRatio || 1;
+    theme = readTheme(el.plot);
+    const { rem } = theme;
+    const cssWidth = el.plot.clientWidth;
+    const cssHeight = el.plot.clientHeight;
+    size = { width: cssWidth, height: cssHeight };
+    const ctx = fit(el.canvas, cssWidth, cssHeight, dpr);
+    if (!ctx) return 'empty';
+    ctx.clearRect(0, 0, cssWidth, cssHeight);
+    const fontSize = 0.8 * rem;
+    const expSize = 0.75 * rem;
+    const font = (size: number) => `${size.toFixed(1)}px ${theme?.font}`;
+
+    const visible = scene.runs.filter((r) => r.run.visible);
+    let dataMin = Infinity;
+    let dataMax = -Infinity;
+    // The axis spans the losses while the runs are on the plot. Past its edge (a run escaping a
+    // saddle that is unbounded below, one diverging to 1e300) the curve leaves the chart through
+    // its border instead of flattening every other curve into a line.
+    for (const { path, leftAt } of visible) {
+      const inside = leftAt > 0 ? leftAt - 1 : path.steps;
+      for (let i = 0; i <= inside; i++) {
+        const f = path.loss[i];
+        if (f < dataMin) dataMin = f;
+        if (f > dataMax) dataMax = f;
+      }
+    }
+    if (visible.length === 0 || !Number.isFinite(dataMin) || !Number.isFinite(dataMax)) {
+      layout = null;
+      ctx.font = font(0.9 * rem);
+      ctx.fillStyle = theme.dim;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(visible.length === 0 ? text.empty : text.noLoss, cssWidth / 2, cssHeight / 2);
+      drawCursor(lastCursorStep);
+      return 'empty';
+    }
+
+    const transform = chooseLossTransform(log, knownMinimum(scene.surface.minima), dataMin, dataMax, visible[0].path.loss[0]);
+    const top = 0.6 * rem;
+    const bottom = cssHeight - 1.5 * rem;
+    const plotHeight = Math.max(1, bottom - top);
+    const maxYTicks = Math.max(2, Math.floor(plotHeight / (1.6 * rem)));
+
+    // Vertical axis: its ticks and mapping, then the left margin the widest label needs.
+    let yOfValue: (v: number) => number;
+    const labels: TickLabel[] = [];
+    // Faint lines at every decade of a log axis, when they are far enough apart to read.
+    const minorGrid: number[] = [];
+    // What the axis spans, for tests and curious readers of the DOM (the chart is pixels).
+    el.plot.dataset.lossRange = `${dataMin},${dataMax}`;
+    if (transform.mode === 'linear') {
+      const axis = linearAxis(dataMin, dataMax, maxYTicks);
+      yOfValue = linearMap(axis.min, axis.max, bottom, top);
+      for (const v of axis.ticks) labels.push({ y: yOfValue(v), base: formatTick(v, axis.step), exponent: '' });
+    } else {
+      const axis = logAxis(transformLoss(transform, dataMin), transformLoss(transform, dataMax), maxYTicks);
+      yOfValue = logMap(axis.minExp, axis.maxExp, bottom, top);
+      if (plotHeight / (axis.maxExp - axis.minExp) >= 0.8 * rem) {
+        for (let e = axis.minExp; e <= axis.maxExp; e++) if (!axis.ticks.includes(e)) minorGrid.push(yOfValue(10 ** e));
+      }
+      for (const e of axis.ticks) {
+        const y = yOfValue(10 ** e);
+        if (e === 0) labels.push({ y, base: '1', exponent: '' });
+        else if (e === 1) labels.push({ y, base: '10', exponent: '' });
+        else labels.push({ y, base: '10', exponent: String(e).replace('-', '\u2212') });
+      }
+      for (const v of axis.between) {
+        // Far from 1, "5e17" beside "10¹⁸" reads as two notations: write 5×10¹⁷ like its neighbours.
+        const e = Math.floor(Math.log10(v) + 1e-9);
+        const far = e >= 4 || e <= -3;
+        const m = Math.round(v / 10 ** e);
+        labels.push(
+          far
+            ? { y: yOfValue(v), base: `${m}\u00d710`, exponent: String(e).replace('-', '\u2212') }
+            : { y: yOfValue(v), base: formatTick(v, v), exponent: '' },
+        );
+      }
+    }
+    let labelWidth = 0;
+    for (const l of labels) {
+      ctx.font = font(fontSize);
+      let w = ctx.measureText(l.base).width;
+      if (l.exponent) {
+        ctx.font = font(expSize);
+        w += ctx.measureText(l.exponent).width + 1;
+      }
+      labelWidth = Math.max(labelWidth, w);
+    }
+    // Wide enough for the labels, and for the x axis's name in the corner below them.
+    ctx.font = font(fontSize);
+    const captionWidth = ctx.measureText(text.step).width + ctx.measureText('0').width / 2 + 0.9 * rem;
+    const left = Math.ceil(Math.max(labelWidth + 0.75 * rem, captionWidth));
+    const right = cssWidth - 0.9 * rem;
+    const plotWidth = Math.max(1, right - left);
+    const lastStep = Math.max(1, scene.lastStep);
+    const xOf = linearMap(0, lastStep, left, right);
+    // Off the chart, a value is pinned just outside the clipped area (a canvas cannot draw to 1e300).
+    const yOf = (f: number) => {
+      const y = yOfValue(transformLoss(transform, f));
+      return Number.isNaN(y) ? y : Math.min(bottom + 2 * rem, Math.max(top - 2 * rem, y));
+    };
+    const crisp = (v: number) => (Math.round(v * dpr) + 0.5) / dpr;
+
+    // Grid and axis.
+    ctx.lineWidth = 1 / dpr;
+    ctx.strokeStyle = theme.line;
+    const rule = (ys: readonly number[]) => {
+      ctx.beginPath();
+      for (const y of ys) {
+        ctx.moveTo(left, crisp(y));
+        ctx.lineTo(right, crisp(y));
+      }
+      ctx.stroke();
+    };
+    rule(labels.map((l) => l.y));
+    ctx.globalAlpha = 0.4;
+    rule(minorGrid);
+    ctx.globalAlpha = 1;
+
+    // Y labels, right-aligned against the plot, the exponent raised by a third of an em.
+    ctx.fillStyle = theme.dim;
+    ctx.textBaseline = 'middle';
+    for (const l of labels) {
+      const x = left - 0.4 * rem;
+      if (l.exponent) {
+        ctx.font = font(expSize);
+        ctx.textAlign = 'right';
+        const expWidth = ctx.measureText(l.exponent).width;
+        ctx.fillText(l.exponent, x, l.y - 0.33 * fontSize);
+        ctx.font = font(fontSize);
+        ctx.fillText(l.base, x - expWidth - 1, l.y);
+      } else {
+        ctx.font = font(fontSize);
+        ctx.textAlign = 'right';
+        ctx.fillText(l.base, x, l.y);
+      }
+    }
+
+    // X labels: whole steps, the last one kept inside the canvas.
+    ctx.font = font(fontSize);
+    ctx.textBaseline = 'alphabetic';
+    const xTicks = stepTicks(scene.lastStep, Math.max(2, Math.floor(plotWidth / (4.5 * rem))));
+    const labelY = cssHeight - 0.4 * rem;
+    for (const s of xTicks) {
+      const x = xOf(s);
+      const label = String(s);
+      const w = ctx.measureText(label).width;
+      ctx.textAlign = 'center';
+      ctx.fillText(label, Math.min(x, cssWidth - w / 2 - 2), labelY);
+    }
+    // The x axis's name, in the corner under the y labels where nothing else is.
+    ctx.textAlign = 'left';
+    const stepWidth = ctx.measureText(text.step).width;
+    const firstLabelWidth = ctx.measureText('0').width;
+    if (stepWidth + 0.4 * rem < left - firstLabelWidth / 2 - 0.3 * rem) ctx.fillText(text.step, 0.3 * rem, labelY);
+
+    // Curves, clipped to the plot so a diverging run cannot paint over the labels.
+    ctx.save();
+    ctx.beginPath();
+    const bleed = 0.4 * rem;
+    ctx.rect(left - bleed, top - bleed, plotWidth + 2 * bleed, plotHeight + 2 * bleed);
+    ctx.clip();
+    ctx.lineWidth = Math.max(1.5, 0.13 * rem);
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    for (const { run, path } of visible) {
+      const n = path.steps + 1;
+      const kept = decimate(
+        n,
+        (i) => Math.floor(xOf(i) * dpr),
+        (i) => yOf(path.loss[i]),
+      );
+      ctx.strokeStyle = run.color;
+      ctx.beginPath();
+      kept.forEach((i, j) => {
+        const x = xOf(i);
+        const y = yOf(path.loss[i]);
+        if (j === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      });
+      if (kept.length === 1) ctx.lineTo(xOf(0) + 0.01, yOf(path.loss[0]));
+      ctx.stroke();
+      if (path.status !== 'ok') {
+        // The run stopped here: a small ✕ in its colour, on the chart's edge if its loss is off it.
+        const x = xOf(path.steps);
+        const y = Math.min(bottom, Math.max(top, yOf(path.loss[path.steps])));
+        const r = 0.28 * rem;
+        ctx.beginPath();
+        ctx.moveTo(x - r, y - r);
+        ctx.lineTo(x + r, y + r);
+        ctx.moveTo(x + r, y - r);
+        ctx.lineTo(x - r, y + r);
+        ctx.lineWidth = Math.max(2, 0.15 * rem);
+        ctx.stroke();
+        ctx.lineWidth = Math.max(1.5, 0.13 * rem);
+      }
+    }
+    ctx.restore();
+
+    el.cursor.style.top = `${top}px`;
+    el.cursor.style.height = `${plotHeight}px`;
+    layout = {
+      left,
+      top,
+      width: plotWidth,
+      height: plotHeight,
+      lastStep: scene.lastStep,
+      xOf,
+      yOf,
+      runs: visible.map(({ run, path }) => ({ color: run.color, loss: path.loss, steps: path.steps })),
+    };
+    drawCursor(lastCursorStep);
+    return transform.mode;
+  }
+
+  function stepAt(clientX: number): number | null {
+    if (!layout) return null;
+    const box = el.plot.getBoundingClientRect();
+    const fraction = (clientX - box.left - layout.left) / layout.width;
+    return Math.round(Math.min(1, Math.max(0, fraction)) * layout.lastStep);
+  }
+
+  return { draw, drawCursor, stepAt };
+}

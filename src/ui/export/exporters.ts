@@ -1,0 +1,89 @@
+// What the Export menu saves as data: the visible runs as CSV or JSON (the picture and the
+// video are drawn by src/ui/export/exportFramePainter.ts and src/ui/export/videoRecording.ts). The text
+// formats are the engine's (the CLI writes the same bytes for the same run); this file adds the
+// scene-to-runs mapping, file names and downloads. Nothing here touches the DOM at import, so
+// Node tests can use the pure half.
+import {
+  trajectoriesCsv,
+  trajectoriesJson,
+  type ExportedRun,
+  type OptimizerId,
+  type Trajectory,
+} from '../../engine';
+import { computeScene } from '../../state/paths';
+import { runSpec } from '../../state/runSpec';
+import type { SceneData } from '../../state/store';
+
+/** Where the app draws its WebGL view (the stage holds exactly one canvas). */
+export const SCENE_CANVAS_SELECTOR = '.stage canvas';
+
+type ExportScene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
+
+export interface SceneRunExport {
+  /** The run's number in the run list, from 1: what the CSV's `run` column holds. */
+  readonly label: string;
+  readonly optimizer: OptimizerId;
+  readonly run: ExportedRun;
+  readonly path: Trajectory;
+}
+
+/**
+ * The visible runs of a scene, each as the CLI would describe it (runSpec: the surface without
+ * its penalty, the penalty in the params as `--l1`/`--l2` report it; the schedule, noise and
+ * penalty when they are on), with the paths the scene drew.
+ */
+export function sceneRuns(scene: ExportScene): SceneRunExport[] {
+  const computed = computeScene(scene);
+  const out: SceneRunExport[] = [];
+  computed.runs.forEach(({ run, path }, index) => {
+    if (!run.visible) return;
+    out.push({ label: String(index + 1), optimizer: run.optimizer, run: runSpec(scene, run), path });
+  });
+  return out;
+}
+
+/** `run,optimizer,step,x,y,loss`: every visible run in one table. */
+export function sceneCsv(scene: ExportScene): string {
+  return trajectoriesCsv(sceneRuns(scene));
+}
+
+/** A JSON array of the CLI's objects, one per visible run. */
+export function sceneJson(scene: ExportScene): string {
+  return trajectoriesJson(sceneRuns(scene));
+}
+
+/** `descent-rosenbrock`: the start of every exported file's name. */
+export function fileStem(surfaceId: string): string {
+  const slug = surfaceId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `descent-${slug || 'surface'}`;
+}
+
+/** `descent-rosenbrock-step120.png`: the whole step shown, as the legend and the image show it. */
+export function pngFileName(surfaceId: string, step: number): string {
+  return `${fileStem(surfaceId)}-step${Math.floor(step + 1e-9)}.png`;
+}
+
+// ---- Browser side ----------------------------------------------------------------------
+
+/** Saves a blob under a file name through a temporary link. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking in the same task can abort the download in some browsers; it has started by then.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(text: string, fileName: string, type: string): void {
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+export function findSceneCanvas(selector = SCENE_CANVAS_SELECTOR): HTMLCanvasElement | null {
+  const el = document.querySelector(selector);
+  return el instanceof HTMLCanvasElement ? el : null;
+}

@@ -1,0 +1,153 @@
+// A surface's name and lesson in the user's language, and the words around a typed formula.
+// Surface ids are plain strings (typed formulas and future surfaces have them too), so the
+// message key is looked up, not assumed.
+import type { Surface } from '../../engine';
+import type { FormulaErrorCode } from '../../engine/formula/errors';
+import type { FormulaExample } from '../../engine/formula/examples';
+import { MESSAGE_KEYS, type MessageKey, type Translate } from '../../i18n';
+
+const KNOWN: ReadonlySet<string> = new Set(MESSAGE_KEYS);
+
+function isMessageKey(key: string): key is MessageKey {
+  return KNOWN.has(key);
+}
+
+export function surfaceName(t: Translate, surface: Pick<Surface, 'id' | 'name'>): string {
+  const key = `surface.name.${surface.id}`;
+  return isMessageKey(key) ? t(key) : surface.name;
+}
+
+/** The one-line lesson, or null for a surface that has none. */
+export function surfaceLesson(t: Translate, surface: Pick<Surface, 'id' | 'lesson'>): string | null {
+  const key = `surface.lesson.${surface.id}`;
+  if (isMessageKey(key)) return t(key);
+  return surface.lesson ?? null;
+}
+
+/** A refused formula as plain data (the FormulaError class lives in the lazily loaded chunk). */
+export interface FormulaProblem {
+  /** 'other' for anything the compiler did not explain (a bug, a domain refused). */
+  readonly code: FormulaErrorCode | 'other';
+  readonly params: Readonly<Record<string, string | number>>;
+  /** 1-based character, when the compiler knows it. */
+  readonly position?: number;
+}
+
+// params.what as the grammar writes it (src/engine/formula/grammar.ts), in the user's language.
+const REFUSED: Readonly<Record<string, MessageKey>> = {
+  assignments: 'formula.what.assignments',
+  'function definitions': 'formula.what.functionDefinitions',
+  'property access': 'formula.what.propertyAccess',
+  indexing: 'formula.what.indexing',
+  objects: 'formula.what.objects',
+  matrices: 'formula.what.matrices',
+  conditionals: 'formula.what.conditionals',
+  ranges: 'formula.what.ranges',
+  'several expressions': 'formula.what.severalExpressions',
+  comparisons: 'formula.what.comparisons',
+  mod: 'formula.what.mod',
+  'factorial (!)': 'formula.what.factorial',
+  "transpose (')": 'formula.what.transpose',
+  logic: 'formula.what.logic',
+  'bitwise operators': 'formula.what.bitwise',
+  'unit conversion': 'formula.what.unitConversion',
+  'element-wise operators': 'formula.what.elementWise',
+  strings: 'formula.what.strings',
+  'values other than numbers': 'formula.what.nonNumbers',
+  'computed function calls': 'formula.what.computedCalls',
+};
+
+/**
+ * Why a formula was refused, in the user's language, from the error's code and parameters.
+ * 'empty' is not worded here: an empty field gets a hint, not an error.
+ */
+export function formulaErrorText(t: Translate, problem: FormulaProblem): string {
+  const p = problem.params;
+  const name = String(p.name ?? '');
+  switch (problem.code) {
+    case 'unexpected':
+      return p.token && Number(p.char) > 0 ? t('formula.error.unexpected', { token: String(p.token), char: Number(p.char) }) : t('formula.error.unreadable');
+    case 'unexpectedEnd':
+      return p.expected ? t('formula.error.missingAtEnd', { expected: String(p.expected) }) : t('formula.error.endsTooSoon');
+    case 'unknownVariable':
+      // "xy" is one unknown name to mathjs; a student meant x times y.
+      return /^[xy]{2,}$/.test(name)
+        ? t('formula.error.unknownProduct', { name, product: [...name].join('*') })
+        : t('formula.error.unknownVariable', { name });
+    case 'unknownFunction':
+      return t('formula.error.unknownFunction', { name });
+    case 'functionWithoutParentheses':
+      return t('formula.error.functionWithoutParentheses', { name });
+    case 'wrongArgumentCount':
+      return t('formula.error.wrongArgumentCount', { name, count: String(p.count ?? '?') });
+    case 'notAllowed': {
+      const what = String(p.what ?? '');
+      const key = REFUSED[what];
+      // A construct the grammar names that has no translation yet still reads, in English.
+      return t('formula.error.notAllowed', { what: key ? t(key) : what });
+    }
+    case 'tooLong':
+      return t('formula.error.tooLong', { max: String(p.max ?? '') });
+    case 'notDifferentiable':
+      return t('formula.error.notDifferentiable');
+    case 'nowhereFinite':
+    case 'almostNowhereFinite': {
+      const n = (v: string | number | undefined) => String(v ?? '?').replace(/^-/, '\u2212');
+      const where = { x0: n(p.x0), x1: n(p.x1), y0: n(p.y0), y1: n(p.y1) };
+      return t(problem.code === 'nowhereFinite' ? 'formula.error.nowhereFinite' : 'formula.error.almostNowhereFinite', where);
+    }
+    case 'empty':
+    case 'other':
+      return t('formula.error.other');
+  }
+}
+
+/** The formula cut around the problem, for a marked excerpt under the field. */
+export interface FormulaExcerpt {
+  readonly before: string;
+  /** The offending characters; '' when something is missing at the end. */
+  readonly mark: string;
+  readonly after: string;
+}
+
+const EXCERPT_SIDE = 18;
+
+function identifierAt(expr: string, name: string): number {
+  if (!/^\w+$/.test(name)) return -1;
+  // After a digit is fine ("2z" is 2·z); inside a longer name is not.
+  const m = new RegExp(`(?<![A-Za-z_])${name}(?![A-Za-z0-9_])`).exec(expr);
+  return m ? m.index : -1;
+}
+
+/**
+ * Where in the text the problem is: at the compiler's position, or, for a name it refused
+ * (an unknown variable or function), at that name's first appearance. Null when neither is known.
+ * Long formulas are cut to a window around the mark, with an ellipsis.
+ */
+export function formulaExcerpt(expr: string, problem: FormulaProblem): FormulaExcerpt | null {
+  let start: number;
+  let length: number;
+  if (problem.position !== undefined && problem.position >= 1) {
+    start = Math.min(problem.position - 1, expr.length);
+    length = start < expr.length ? 1 : 0;
+  } else if (typeof problem.params.name === 'string') {
+    start = identifierAt(expr, problem.params.name);
+    length = problem.params.name.length;
+    if (start < 0) return null;
+  } else {
+    return null;
+  }
+  const from = Math.max(0, start - EXCERPT_SIDE);
+  const to = Math.min(expr.length, start + length + EXCERPT_SIDE);
+  return {
+    before: (from > 0 ? '…' : '') + expr.slice(from, start),
+    mark: expr.slice(start, start + length),
+    after: expr.slice(start + length, to) + (to < expr.length ? '…' : ''),
+  };
+}
+
+/** An example formula's name in the user's language. */
+export function exampleName(t: Translate, example: Pick<FormulaExample, 'id' | 'name'>): string {
+  const key = `formula.example.${example.id}`;
+  return isMessageKey(key) ? t(key) : example.name;
+}

@@ -1,0 +1,78 @@
+import { useEffect, useId, useState } from 'react';
+import { onLessonOpened, openLesson, resolveLesson } from '../../state/lessons';
+import { useScene } from '../../state/useScene';
+import { lessonWord } from './lessonWord';
+import { useT } from '../shell/useT';
+import { NoiseSigmaSlider, PenaltyLambdaSlider } from '../panel/NoisePenaltyControls';
+import '../toolbar/LessonMenu.css';
+
+/**
+ * What the open lesson shows and why, beside or under the canvas, in the reader's language.
+ * It can be folded to a small tab (and brought back); opening a lesson, even the same one
+ * again, unfolds it. Lessons with variants switch between them here, right under the title, so
+ * that the switches never scroll out of sight.
+ */
+export function LessonCaption() {
+  const t = useT();
+  const ref = resolveLesson(useScene((s) => s.lessonId));
+  const [folded, setFolded] = useState(false);
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => onLessonOpened(() => setFolded(false)), []);
+
+  if (!ref) return null;
+  const { lesson, variant } = ref;
+  const number = t('lessons.number', { n: lesson.number });
+
+  if (folded) {
+    return (
+      <button
+        type="button"
+        className="lesson-caption-tab"
+        aria-expanded={false}
+        aria-controls={bodyId}
+        title={t('lessons.show')}
+        onClick={() => setFolded(false)}
+      >
+        <span className="lesson-caption-number">{number}</span> {lessonWord(t, lesson.title)}
+      </button>
+    );
+  }
+
+  return (
+    <section className="lesson-caption" id={bodyId} aria-labelledby={titleId} data-lesson={lesson.id}>
+      <div className="lesson-caption-head">
+        <h2 id={titleId} className="lesson-caption-title">
+          <span className="lesson-caption-number">{number}</span> {lessonWord(t, lesson.title)}
+        </h2>
+        <button type="button" className="button ghost lesson-caption-hide" aria-label={t('lessons.hide')} title={t('lessons.hide')} onClick={() => setFolded(true)}>
+          ✕
+        </button>
+      </div>
+      {lesson.variants.length > 0 && (
+        <div className="segmented lesson-caption-variants" role="group" aria-label={t('lessons.variants')}>
+          <button type="button" aria-pressed={variant === null} onClick={() => openLesson(lesson.id)}>
+            {lessonWord(t, lesson.label ?? lesson.title)}
+          </button>
+          {lesson.variants.map((v) => (
+            <button key={v.id} type="button" aria-pressed={variant?.id === v.id} onClick={() => openLesson(`${lesson.id}.${v.id}`)}>
+              {lessonWord(t, v.label)}
+            </button>
+          ))}
+        </div>
+      )}
+      {lesson.controls && lesson.controls.length > 0 && (
+        <div className="lesson-caption-controls">
+          {lesson.controls.map((c) => (c === 'noise' ? <NoiseSigmaSlider key={c} /> : <PenaltyLambdaSlider key={c} />))}
+        </div>
+      )}
+      {variant && (
+        <p className="lesson-caption-note" aria-live="polite">
+          {lessonWord(t, variant.note)}
+        </p>
+      )}
+      <p className="lesson-caption-text">{lessonWord(t, lesson.caption)}</p>
+    </section>
+  );
+}

@@ -1,0 +1,346 @@
+// Each optimizer's update rule as LaTeX: once with the lecture's symbols (spec/optimizers.md),
+// once with the numbers of one step filled in. Pure, so that what the panel typesets is tested
+// without a browser.
+//
+// Every number filled in is wrapped in \htmlData{symbol=…,value=…}: the rendered element then
+// carries data-symbol and data-value (the exact double), and tests and curious students read
+// the value the engine used rather than parse four rounded digits. KaTeX must be told to trust
+// \htmlData (RULE_KATEX_OPTIONS) or it prints the command in red instead.
+import type { KatexOptions } from 'katex';
+import type { OptimizerId, StepExplanation, Vec2 } from '../../engine';
+import { formatParam } from '../panel/sliderScale';
+
+/** One line of a rule: a whole equation or assignment, typeset on its own so that lines wrap. */
+export type TexLine = string;
+
+export interface RuleOptions {
+  /** Adam-family bias correction (ignored by optimizers without it). */
+  readonly biasCorrection: boolean;
+}
+
+/** The options the panel renders rule lines with: \htmlData trusted, nothing else. */
+export const RULE_KATEX_OPTIONS: KatexOptions = {
+  throwOnError: false,
+  output: 'htmlAndMathml',
+  trust: (context) => context.command === '\\htmlData',
+  // \htmlData is an "HTML extension": allowed here on purpose, so strict mode need not warn.
+  strict: (code) => (code === 'htmlExtension' ? 'ignore' : 'warn'),
+};
+
+const ASSIGN = '\\leftarrow';
+const EPS = '\\varepsilon';
+
+/** The Adam family's step on x, with m over the denominator built from `second` (v or w). */
+function adamStep(second: string, biasCorrection: boolean): TexLine {
+  return biasCorrection
+    ? `x ${ASSIGN} x - {\\dfrac{\\eta}{1-\\beta_1^{t}}\\cdot\\dfrac{m}{\\sqrt{${second}}\\,/\\sqrt{1-\\beta_2^{t}} + ${EPS}}}`
+    : `x ${ASSIGN} x - \\eta\\,\\dfrac{m}{\\sqrt{${second}} + ${EPS}}`;
+}
+
+const FIRST_MOMENT = `m ${ASSIGN} \\beta_1 m + (1-\\beta_1)\\, g`;
+const SECOND_MOMENT = `v ${ASSIGN} \\beta_2 v + (1-\\beta_2)\\, g^2`;
+const SQUARES_AVERAGE = `s ${ASSIGN} d\\, s + (1-d)\\, g^2`;
+const ADAGRAD_STEP = `x ${ASSIGN} x - \\eta\\,\\dfrac{g}{\\sqrt{s} + ${EPS}}`;
+
+/**
+ * The rule of `optimizer` with the lecture's symbols, one line per assignment, exactly as in
+ * spec/optimizers.md (the order of operations too, so that the numbers below fill it in).
+ */
+export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly TexLine[] {
+  const bc = options.biasCorrection;
+  switch (optimizer) {
+    case 'sgd':
+      return [`x ${ASSIGN} x - \\eta\\, g`];
+    case 'momentum':
+      return [`v ${ASSIGN} \\rho\\, v + g`, `x ${ASSIGN} x - \\eta\\, v`];
+    case 'nesterov':
+      return [`v ${ASSIGN} \\rho\\, v + g`, `x ${ASSIGN} x - \\eta\\,(g + \\rho\\, v)`];
+    case 'adagrad':
+      return [`s ${ASSIGN} s + g^2`, ADAGRAD_STEP];
+    case 'rmsprop':
+      return [SQUARES_AVERAGE, ADAGRAD_STEP];
+    case 'adadelta':
+      return [
+        SQUARES_AVERAGE,
+        `\\Delta = \\dfrac{\\sqrt{u + ${EPS}}}{\\sqrt{s + ${EPS}}}\\, g`,
+        `u ${ASSIGN} d\\, u + (1-d)\\, \\Delta^2`,
+        `x ${ASSIGN} x - \\eta\\, \\Delta`,
+      ];
+    case 'adam':
+      return [FIRST_MOMENT, SECOND_MOMENT, adamStep('v', bc)];
+    case 'amsgrad':
+      return [FIRST_MOMENT, SECOND_MOMENT, `w ${ASSIGN} \\max(w, v)`, adamStep('w', bc)];
+    case 'adamw':
+      return [`x ${ASSIGN} x\\,(1 - \\eta\\lambda)`, FIRST_MOMENT, SECOND_MOMENT, adamStep('v', bc)];
+    case 'adamax':
+      return [
+        FIRST_MOMENT,
+        `u ${ASSIGN} \\max(\\beta_2 u,\\ |g| + ${EPS})`,
+        bc ? `x ${ASSIGN} x - {\\dfrac{\\eta}{1-\\beta_1^{t}}\\cdot\\dfrac{m}{u}}` : `x ${ASSIGN} x - \\eta\\,\\dfrac{m}{u}`,
+      ];
+    case 'nadam':
+      return [
+        `\\mu_t = \\beta_1\\bigl(1 - \\tfrac12\\, 0.96^{t\\psi}\\bigr)`,
+        `\\Pi_t = \\mu_1 \\cdots \\mu_t`,
+        FIRST_MOMENT,
+        SECOND_MOMENT,
+        `D = \\sqrt{v\\,/\\,(1-\\beta_2^{t})} + ${EPS}`,
+        `x ${ASSIGN} x - {\\eta\\,\\dfrac{1-\\mu_t}{1-\\Pi_t}\\cdot\\dfrac{g}{D}} - {\\eta\\,\\dfrac{\\mu_{t+1}}{1-\\Pi_t\\,\\mu_{t+1}}\\cdot\\dfrac{m}{D}}`,
+      ];
+    case 'newton':
+      return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
+  }
+}
+
+/**
+ * A computed value as TeX: about four significant digits, trailing zeros kept so that a column
+ * does not jitter from step to step; tiny and huge magnitudes as a × 10^k.
+ */
+export function texNumber(v: number, digits = 4): string {
+  if (Number.isNaN(v)) return '\\text{NaN}';
+  if (v === Infinity) return '\\infty';
+  if (v === -Infinity) return '-\\infty';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e6) return scientific(v.toExponential(Math.max(0, digits - 1)));
+  const text = v.toPrecision(digits);
+  return text.includes('e') ? String(Math.round(v)) : text;
+}
+
+/** A hyperparameter as the user typed it: 0.9, 0.999, 10^{-8}, 3 × 10^{-4}. */
+export function texParam(v: number): string {
+  const text = formatParam(v);
+  return text.includes('e') ? scientific(text) : text;
+}
+
+function scientific(text: string): string {
+  const [mantissa, exponent] = text.split('e');
+  const e = String(Number(exponent));
+  if (mantissa === '1') return `10^{${e}}`;
+  if (mantissa === '-1') return `-10^{${e}}`;
+  return `${mantissa}\\times 10^{${e}}`;
+}
+
+/** A number that carries its name and exact value into the rendered HTML. */
+function tagged(symbol: string, value: number, text: string): string {
+  return `\\htmlData{symbol=${symbol},value=${String(value)}}{${text}}`;
+}
+
+const num = (symbol: string, v: number) => tagged(symbol, v, texNumber(v));
+/**
+ * A product kept on one line: KaTeX wraps long inline math after a top-level + − = or ·, and
+ * braces make a factor group one atom, so a line breaks between terms, never inside "(1 − β)".
+ */
+const term = (...factors: string[]) => `{${factors.join('\\,')}}`;
+const par = (symbol: string, v: number) => tagged(symbol, v, texParam(v));
+
+/** A 2-vector as a column, each entry tagged `${name}_x` / `${name}_y` (or `names`). */
+function vec(name: string, v: Vec2, names: readonly [string, string] = [`${name}_x`, `${name}_y`]): string {
+  return `\\begin{pmatrix}${num(names[0], v[0])}\\\\${num(names[1], v[1])}\\end{pmatrix}`;
+}
+
+const position = (v: Vec2) => vec('x', v, ['x', 'y']);
+const positionBefore = (v: Vec2) => vec('x', v, ['x_prev', 'y_prev']);
+const before = (key: string, v: Vec2) => vec(key, v, [`${key}_x_prev`, `${key}_y_prev`]);
+
+export interface SubstituteOptions extends RuleOptions {
+  /** Gradient noise was on: g is ∇f plus σ·ξ. */
+  readonly noisy: boolean;
+}
+
+function missing(what: string): never {
+  throw new RangeError(`the step explanation lacks ${what}`);
+}
+
+/**
+ * The rule of e.optimizer with the numbers of step e.t filled in, one line per assignment
+ * and in the rule's order, after a line with t, η and g. Each state's value before the step
+ * is tagged `${key}_x_prev`, after it `${key}_x`; the position `x_prev`, `y_prev`, `x`, `y`;
+ * scalars by name (eta, rho, d, beta1, beta2, eps, lambda, psi, bc1, bc2, mu, mu_next, pi,
+ * shrink, loss_prev, loss).
+ */
+export function substitutedTex(e: StepExplanation, options: SubstituteOptions): readonly TexLine[] {
+  const p = e.params;
+  const get = (key: keyof StepExplanation['params']): number => p[key] ?? missing(key);
+  const state = (key: 'v' | 'm' | 's' | 'u' | 'w') => ({
+    prev: e.before[key] ?? missing(`${key} before`),
+    next: e.after[key] ?? missing(key),
+  });
+  const eta = num('eta', e.lr);
+  const g = vec('g', e.g);
+  const x0 = positionBefore(e.x);
+  const x1 = position(e.xNext);
+  const bc = options.biasCorrection;
+
+  const head: TexLine[] = [];
+  const base = p.lr ?? e.lr;
+  head.push(
+    e.lr === base
+      ? `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta = ${eta}`
+      : `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta_t = ${par('eta_base', base)}\\times ${texNumber(e.lr / base)} = ${eta}`,
+  );
+  // ∇f at x_{t−1}, written with the point itself so that "where" needs no words.
+  head.push(`g = \\nabla f${x0}${options.noisy ? ' + \\sigma\\xi' : ''} = ${g}`);
+
+  const moments = (): TexLine[] => {
+    const m = state('m');
+    const beta1 = par('beta1', get('beta1'));
+    const lines = [`m ${ASSIGN} ${term(beta1, before('m', m.prev))} + ${term(`(1-${beta1})`, g)} = ${vec('m', m.next)}`];
+    return lines;
+  };
+  const secondMoment = (): TexLine => {
+    const v = state('v');
+    const beta2 = par('beta2', get('beta2'));
+    return `v ${ASSIGN} ${term(beta2, before('v', v.prev))} + ${term(`(1-${beta2})`, `${g}^{2}`)} = ${vec('v', v.next)}`;
+  };
+  const corrections = (both: boolean): TexLine[] => {
+    const lines = [`1-\\beta_1^{t} = 1-${par('beta1', get('beta1'))}^{${e.t}} = ${num('bc1', e.bc1 ?? missing('bc1'))}`];
+    if (both) lines.push(`1-\\beta_2^{t} = 1-${par('beta2', get('beta2'))}^{${e.t}} = ${num('bc2', e.bc2 ?? missing('bc2'))}`);
+    return lines;
+  };
+  const epsilon = () => par('eps', get('eps'));
+
+  switch (e.optimizer) {
+    case 'sgd':
+      return [...head, `x ${ASSIGN} ${x0} - ${term(eta, g)} = ${x1}`];
+    case 'momentum':
+    case 'nesterov': {
+      const v = state('v');
+      const rho = par('rho', get('rho'));
+      const update = `v ${ASSIGN} ${term(rho, before('v', v.prev))} + ${g} = ${vec('v', v.next)}`;
+      const step =
+        e.optimizer === 'momentum'
+          ? `x ${ASSIGN} ${x0} - ${term(eta, vec('v', v.next))} = ${x1}`
+          : `x ${ASSIGN} ${x0} - ${term(eta, `\\Bigl[${g} + ${rho}\\,${vec('v', v.next)}\\Bigr]`)} = ${x1}`;
+      return [...head, update, step];
+    }
+    case 'adagrad':
+    case 'rmsprop': {
+      const s = state('s');
+      const update =
+        e.optimizer === 'adagrad'
+          ? `s ${ASSIGN} ${before('s', s.prev)} + ${g}^{2} = ${vec('s', s.next)}`
+          : `s ${ASSIGN} ${term(par('d', get('decay')), before('s', s.prev))} + ${term(`(1-${par('d', get('decay'))})`, `${g}^{2}`)} = ${vec('s', s.next)}`;
+      return [...head, update, `x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{${g}}{\\sqrt{${vec('s', s.next)}} + ${epsilon()}}`)} = ${x1}`];
+    }
+    case 'adadelta': {
+      const s = state('s');
+      const u = state('u');
+      const d = par('d', get('decay'));
+      const delta = e.delta ?? missing('Δ');
+      return [
+        ...head,
+        `s ${ASSIGN} ${term(d, before('s', s.prev))} + ${term(`(1-${d})`, `${g}^{2}`)} = ${vec('s', s.next)}`,
+        `\\Delta = \\dfrac{\\sqrt{${before('u', u.prev)} + ${epsilon()}}}{\\sqrt{${vec('s', s.next)} + ${epsilon()}}}\\,${g} = ${vec('Delta', delta)}`,
+        `u ${ASSIGN} ${term(d, before('u', u.prev))} + ${term(`(1-${d})`, `${vec('Delta', delta)}^{2}`)} = ${vec('u', u.next)}`,
+        `x ${ASSIGN} ${x0} - ${term(eta, vec('Delta', delta))} = ${x1}`,
+      ];
+    }
+    case 'adam':
+    case 'amsgrad':
+    case 'adamw': {
+      const lines = [...head];
+      let from = x0;
+      if (e.optimizer === 'adamw') {
+        const shrink = e.shrink ?? missing('shrink');
+        const decayed: Vec2 = [e.x[0] * shrink, e.x[1] * shrink];
+        lines.push(`x ${ASSIGN} ${term(x0, `(1 - ${eta}\\cdot ${par('lambda', get('weightDecay'))})`)} = ${vec('x_decayed', decayed)}`);
+        from = vec('x_decayed', decayed);
+      }
+      lines.push(...moments(), secondMoment());
+      let second = vec('v', state('v').next);
+      if (e.optimizer === 'amsgrad') {
+        const w = state('w');
+        lines.push(`w ${ASSIGN} \\max\\Bigl(${before('w', w.prev)},\\ ${vec('v', state('v').next)}\\Bigr) = ${vec('w', w.next)}`);
+        second = vec('w', w.next);
+      }
+      const m = vec('m', state('m').next);
+      if (bc) {
+        lines.push(...corrections(true));
+        lines.push(
+          `x ${ASSIGN} ${from} - ${term(`\\dfrac{${eta}}{${num('bc1', e.bc1 ?? missing('bc1'))}}\\cdot\\dfrac{${m}}{\\sqrt{${second}}\\,/\\sqrt{${num('bc2', e.bc2 ?? missing('bc2'))}} + ${epsilon()}}`)} = ${x1}`,
+        );
+      } else {
+        lines.push(`x ${ASSIGN} ${from} - ${term(eta, `\\dfrac{${m}}{\\sqrt{${second}} + ${epsilon()}}`)} = ${x1}`);
+      }
+      return lines;
+    }
+    case 'adamax': {
+      const u = state('u');
+      const m = vec('m', state('m').next);
+      const lines = [
+        ...head,
+        ...moments(),
+        `u ${ASSIGN} \\max\\Bigl(${par('beta2', get('beta2'))}\\,${before('u', u.prev)},\\ \\bigl|${g}\\bigr| + ${epsilon()}\\Bigr) = ${vec('u', u.next)}`,
+      ];
+      if (bc) {
+        lines.push(...corrections(false));
+        lines.push(`x ${ASSIGN} ${x0} - ${term(`\\dfrac{${eta}}{${num('bc1', e.bc1 ?? missing('bc1'))}}\\cdot\\dfrac{${m}}{${vec('u', u.next)}}`)} = ${x1}`);
+      } else {
+        lines.push(`x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{${m}}{${vec('u', u.next)}}`)} = ${x1}`);
+      }
+      return lines;
+    }
+    case 'nadam': {
+      const mu = num('mu', e.mu ?? missing('μ'));
+      const muNext = num('mu_next', e.muNext ?? missing('μₜ₊₁'));
+      const pi = num('pi', e.muProduct ?? missing('Π'));
+      const D = vec('D', e.denom ?? missing('D'));
+      const m = vec('m', state('m').next);
+      return [
+        ...head,
+        `\\mu_t = ${term(par('beta1', get('beta1')), `\\bigl(1 - \\tfrac12\\, 0.96^{${e.t}\\cdot ${par('psi', get('momentumDecay'))}}\\bigr)`)} = ${mu}`,
+        `\\mu_{t+1} = ${muNext},\\quad \\Pi_t = \\mu_1 \\cdots \\mu_t = ${pi}`,
+        ...moments(),
+        secondMoment(),
+        `D = \\sqrt{${vec('v', state('v').next)}\\,/\\,${num('bc2', e.bc2 ?? missing('bc2'))}} + ${epsilon()} = ${D}`,
+        `x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{1-${mu}}{1-${pi}}\\cdot\\dfrac{${g}}{${D}}`)} - ${term(eta, `\\dfrac{${muNext}}{1-${pi}\\cdot ${muNext}}\\cdot\\dfrac{${m}}{${D}}`)} = ${x1}`,
+      ];
+    }
+    case 'newton': {
+      const [a, b, c] = e.hessian ?? missing('the Hessian');
+      const H = `\\begin{pmatrix}${num('H_xx', a)} & ${num('H_xy', b)}\\\\${num('H_xy', b)} & ${num('H_yy', c)}\\end{pmatrix}`;
+      const dir = vec('Hinv_g', e.direction ?? missing('H⁻¹g'));
+      return [...head, `H = \\nabla^2 f(x) = ${H}`, `H^{-1} g = ${H}^{-1}${g} = ${dir}`, `x ${ASSIGN} ${x0} - ${term(eta, dir)} = ${x1}`];
+    }
+  }
+}
+
+/** The loss before and after the step, as one line under the rule. */
+export function lossTex(lossBefore: number, lossAfter: number): TexLine {
+  return `f(x)\\colon\\quad ${num('loss_prev', lossBefore)}\\ \\longrightarrow\\ ${num('loss', lossAfter)}`;
+}
+
+/** Step 0: where the particle starts, before any rule has run. */
+export function startTex(start: Vec2, loss: number): readonly TexLine[] {
+  return [`x_0 = ${position(start)},\\quad f(x_0) = ${num('loss', loss)}`];
+}
+
+/**
+ * The per-coordinate effective learning rate of an adaptive method, the factor its step puts
+ * on g (AdaGrad, RMSProp, AdaDelta) or on m (the Adam family, Adamax); null for the others.
+ */
+export function effLrTex(optimizer: OptimizerId, options: RuleOptions): TexLine | null {
+  const bc = options.biasCorrection;
+  switch (optimizer) {
+    case 'adagrad':
+    case 'rmsprop':
+      return `\\dfrac{\\eta}{\\sqrt{s} + ${EPS}}`;
+    case 'adadelta':
+      return `\\eta\\,\\dfrac{\\sqrt{u + ${EPS}}}{\\sqrt{s + ${EPS}}}`;
+    case 'adam':
+    case 'adamw':
+    case 'amsgrad': {
+      const second = optimizer === 'amsgrad' ? 'w' : 'v';
+      return bc
+        ? `\\dfrac{\\eta\\,/\\,(1-\\beta_1^{t})}{\\sqrt{${second}}\\,/\\sqrt{1-\\beta_2^{t}} + ${EPS}}`
+        : `\\dfrac{\\eta}{\\sqrt{${second}} + ${EPS}}`;
+    }
+    case 'adamax':
+      return bc ? `\\dfrac{\\eta}{(1-\\beta_1^{t})\\, u}` : `\\dfrac{\\eta}{u}`;
+    case 'nadam':
+      return `\\dfrac{\\eta}{D}`;
+    default:
+      return null;
+  }
+}

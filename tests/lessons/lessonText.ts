@@ -1,0 +1,9 @@
+import { isMessageKey, translate } from '../../src/i18n';
+import type { Lang } from '../../src/i18n/lang';
+import type { LessonTextKey } from '../../src/state/lessons';
+
+/** A lesson's word in one language; a key with no message fails the test that asks for it. */
+export function lessonText(lang: Lang, key: LessonTextKey): string {
+  if (!isMessageKey(key)) throw new Error(`no message for the lesson key ${key}`);
+  return translate(lang, key);
+}
