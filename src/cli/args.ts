@@ -4,13 +4,16 @@
 // reading in `interpret`; `--expr FORMULA` will join `--surface` in `chooseSurface`.
 
 import {
+  DEFAULT_SEED,
   HYPERPARAMS,
   MAX_STEPS,
   OPTIMIZERS,
   SCHEDULE_FIELDS,
   SCHEDULE_KINDS,
+  SEED_MAX,
   SURFACE_IDS,
   isScheduleKind,
+  isSeed,
   scheduleFromFields,
   getOptimizer,
   getSurface,
@@ -61,7 +64,6 @@ export interface FlagSpec {
 }
 
 /** The largest seed that still gives its own stream: the generator reads seeds as uint32. */
-const MAX_SEED = 0xffffffff;
 
 const HELP_FLAGS: readonly string[] = ['--help', '-h'];
 
@@ -96,9 +98,8 @@ export const VARIANT_FLAGS: readonly FlagSpec[] = [
       .join(' · ')}`,
   },
   { flag: '--noise', metavar: 'SIGMA', help: 'Gaussian gradient noise of standard deviation σ ≥ 0' },
-  { flag: '--seed', metavar: 'S', help: `seed of the noise, an integer from 0 to ${MAX_SEED} (default 0; used with --noise)` },
-  { flag: '--l2', metavar: 'LAMBDA', help: 'add the penalty λ·(x² + y²) to the surface, λ ≥ 0' },
-  { flag: '--l1', metavar: 'LAMBDA', help: 'add the penalty λ·(|x| + |y|) to the surface, λ ≥ 0' },
+  { flag: '--seed', metavar: 'S', help: `seed of the noise, an integer from 0 to ${SEED_MAX} (default ${DEFAULT_SEED}, as in the app; used with --noise)` },
+  { flag: '--penalty', metavar: 'KIND=LAMBDA', help: 'add a penalty to the surface: l2=λ for λ·(x² + y²), l1=λ for λ·(|x| + |y|), λ ≥ 0' },
 ];
 
 export const OUTPUT_FLAGS: readonly FlagSpec[] = [
@@ -276,19 +277,20 @@ function readNoise(tokens: Tokens): NoiseSpec | undefined {
   const sigma = sigmaRaw === undefined ? undefined : readNumber('--noise', sigmaRaw, nonNegative, 'a finite number ≥ 0');
   const seed =
     seedRaw === undefined
-      ? 0
-      : readNumber('--seed', seedRaw, (v) => Number.isInteger(v) && v >= 0 && v <= MAX_SEED, `an integer from 0 to ${MAX_SEED}`);
+      ? DEFAULT_SEED
+      : readNumber('--seed', seedRaw, isSeed, `an integer from 0 to ${SEED_MAX}`);
   if (sigma === undefined) return undefined;
   return { sigma, seed };
 }
 
 function readPenalty(tokens: Tokens): PenaltySpec | undefined {
-  const l1 = value(tokens, '--l1');
-  const l2 = value(tokens, '--l2');
-  if (l1 !== undefined && l2 !== undefined) throw new UsageError('--l1 and --l2 cannot be combined; give one penalty');
-  if (l2 !== undefined) return { kind: 'l2', lambda: readNumber('--l2', l2, nonNegative, 'a finite number ≥ 0') };
-  if (l1 !== undefined) return { kind: 'l1', lambda: readNumber('--l1', l1, nonNegative, 'a finite number ≥ 0') };
-  return undefined;
+  const raw = value(tokens, '--penalty');
+  if (raw === undefined) return undefined;
+  const [kind, lambda, ...rest] = raw.split('=').map((p) => p.trim());
+  if ((kind !== 'l1' && kind !== 'l2') || lambda === undefined || rest.length > 0) {
+    throw new UsageError(`--penalty must be l2=LAMBDA or l1=LAMBDA, got ${quote(raw)}`);
+  }
+  return { kind, lambda: readNumber(`--penalty ${kind}`, lambda, nonNegative, 'a finite number ≥ 0') };
 }
 
 /** `step,every=50,gamma=0.5`: a kind, then its fields (engine/schedules.ts names them). */

@@ -32,7 +32,7 @@ export {
   type ScheduleKind,
   type ScheduleSpec,
 } from './schedules';
-export { GaussianNoise, createUniform } from './random';
+export { DEFAULT_SEED, GaussianNoise, SEED_MAX, createUniform, isSeed } from './random';
 export {
   CSV_HEADER,
   RUNS_CSV_HEADER,

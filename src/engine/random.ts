@@ -2,6 +2,18 @@
 // the browser and a Worker, so we use our own generator rather than Math.random.
 
 /** sfc32: a small, fast 32-bit generator with a 128-bit state; good statistical quality. */
+/**
+ * The noise's seed: a whole number from 0 to SEED_MAX (the generator reads it as an unsigned
+ * 32-bit integer), 1 unless chosen. The app, the URL and the command line all take this range.
+ */
+export const SEED_MAX = 0xffffffff;
+export const DEFAULT_SEED = 1;
+
+/** Whether a value is a seed the generator reads as it is. */
+export function isSeed(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= SEED_MAX;
+}
+
 export function createUniform(seed: number): () => number {
   // splitmix32 spreads a small integer seed over the whole state, so seeds 1 and 2 differ at once.
   let s = seed >>> 0;

@@ -89,7 +89,7 @@ export interface Surface {
   /** Saddle points worth marking, if any. */
   readonly saddles?: readonly Vec2[];
   /** One sentence on what this surface teaches (English; the UI translates by id). */
-  readonly lesson?: string;
+  readonly about?: string;
 }
 
 export type RunStatus = 'ok' | 'diverged' | 'singular';

@@ -9,7 +9,7 @@ export type RunInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'step
 
 /**
  * The engine run for `run` in this scene: the surface as chosen (its penalty travels in the
- * spec, as the CLI's --l1/--l2 do; the engine shares the penalized surface between runs), the
+ * spec, as the CLI's --penalty does; the engine shares the penalized surface between runs), the
  * typed formula's text on a typed surface, the run's hyperparameters, schedule and bias
  * correction, and the scene's start, steps, noise and penalty (noise and penalty only when on).
  */

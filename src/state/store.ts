@@ -16,6 +16,10 @@ import {
   type ScheduleSpec,
   type Surface,
   type Vec2,
+  type NoiseSpec,
+  type PenaltySpec,
+  DEFAULT_SEED,
+  isSeed,
 } from '../engine';
 import { pickColor } from './palette';
 import { newRunId } from './runIds';
@@ -58,17 +62,6 @@ interface EmbedConfig {
   readonly controls: readonly string[];
 }
 
-/** Gradient noise for every run (mini-batch noise); sigma 0 is off. */
-export interface NoiseConfig {
-  readonly sigma: number;
-  readonly seed: number;
-}
-
-/** A penalty added to the surface for every run; lambda 0 is off. */
-export interface PenaltyConfig {
-  readonly kind: 'l1' | 'l2';
-  readonly lambda: number;
-}
 
 /**
  * A refused input, as a message key and its values: the store has no words of its own, the UI
@@ -118,8 +111,8 @@ export interface SceneData {
   readonly presentation: boolean;
   readonly embed: EmbedConfig;
   readonly camera: CameraPose | null;
-  readonly noise: NoiseConfig;
-  readonly penalty: PenaltyConfig;
+  readonly noise: NoiseSpec;
+  readonly penalty: PenaltySpec;
   /** The run whose update rule the panel spells out (null: the first visible run). */
   readonly selectedRunId: string | null;
   readonly vectors: VectorToggles;
@@ -149,8 +142,8 @@ interface SceneActions {
   setTheme(theme: Theme): void;
   setPresentation(on: boolean): void;
   setCamera(camera: CameraPose | null): void;
-  setNoise(noise: NoiseConfig): void;
-  setPenalty(penalty: PenaltyConfig): void;
+  setNoise(noise: NoiseSpec): void;
+  setPenalty(penalty: PenaltySpec): void;
   setBiasCorrection(id: string, on: boolean): void;
   setSchedule(id: string, schedule: ScheduleSpec): void;
   selectRun(id: string | null): void;
@@ -225,7 +218,7 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     presentation: false,
     embed: { enabled: false, controls: [] },
     camera: null,
-    noise: { sigma: 0, seed: 1 },
+    noise: { sigma: 0, seed: DEFAULT_SEED },
     penalty: { kind: 'l2', lambda: 0 },
     selectedRunId: null,
     vectors: { gradient: false, momentum: false, step: false },
@@ -356,7 +349,7 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
         set({ camera });
       },
       setNoise(noise) {
-        if (!(Number.isFinite(noise.sigma) && noise.sigma >= 0 && Number.isInteger(noise.seed) && noise.seed >= 0)) {
+        if (!(Number.isFinite(noise.sigma) && noise.sigma >= 0 && isSeed(noise.seed))) {
           set({ notice: { key: 'notice.noise' } });
           return;
         }

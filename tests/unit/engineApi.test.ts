@@ -10,6 +10,7 @@ describe('the engine’s public exports', () => {
     expect(Object.keys(engine).sort()).toEqual(
       [
         'CSV_HEADER',
+        'DEFAULT_SEED',
         'ESCAPE_WIDTHS',
         'GaussianNoise',
         'HYPERPARAMS',
@@ -20,6 +21,7 @@ describe('the engine’s public exports', () => {
         'RUNS_CSV_HEADER',
         'SCHEDULE_FIELDS',
         'SCHEDULE_KINDS',
+        'SEED_MAX',
         'STATE_KEYS',
         'SURFACES',
         'SURFACE_IDS',
@@ -32,6 +34,7 @@ describe('the engine’s public exports', () => {
         'hyperparamInfo',
         'isOptimizerId',
         'isScheduleKind',
+        'isSeed',
         'jsonNumber',
         'resolveParams',
         'runParams',

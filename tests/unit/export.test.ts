@@ -175,7 +175,7 @@ describe('a scene, exported as the CLI would write each run', () => {
     const runs = sceneRuns(state);
     const objects = JSON.parse(sceneJson(state)) as object[];
     runs.forEach((r, i) => {
-      const extra = ['--noise', '0.3', '--seed', '7', '--l1', '0.05'];
+      const extra = ['--noise', '0.3', '--seed', '7', '--penalty', 'l1=0.05'];
       if (r.optimizer === 'adam') extra.push('--lr', '0.037', '--no-bias-correction');
       else extra.push(...paramFlags(r.run.params ?? {}));
       expect(objects[i]).toEqual(JSON.parse(cli(...cliArgs(r.run, extra))));

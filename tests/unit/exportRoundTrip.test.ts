@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { useFormulaCompiler } from '../../src/cli/args';
-import { HYPERPARAMS, OPTIMIZER_IDS, resolveParams, getSurface, type OptimizerId, type ScheduleSpec } from '../../src/engine';
+import { HYPERPARAMS, OPTIMIZER_IDS, resolveParams, getSurface, type OptimizerId, type ScheduleSpec, type NoiseSpec, type PenaltySpec } from '../../src/engine';
 import { compileFormula } from '../../src/engine/formula';
-import { CUSTOM_ID, type NoiseConfig, type PenaltyConfig, type RunConfig, type SceneData } from '../../src/state/store';
+import { CUSTOM_ID, type RunConfig, type SceneData } from '../../src/state/store';
 import { sceneJson } from '../../src/ui/export/exporters';
 
 // Scene → exported JSON → command-line flags → the same path, bit for bit. The exported JSON
@@ -42,7 +42,7 @@ function flagsFor(o: ExportedObject): string[] {
     flags.push(`--schedule=${[kind, ...Object.entries(fields).map(([k, v]) => `${k}=${String(v)}`)].join(',')}`);
   }
   if (p.noise) flags.push(`--noise=${String(p.noise.sigma)}`, `--seed=${String(p.noise.seed)}`);
-  if (p.penalty) flags.push(`--${p.penalty.kind}=${String(p.penalty.lambda)}`);
+  if (p.penalty) flags.push(`--penalty=${p.penalty.kind}=${String(p.penalty.lambda)}`);
   return flags;
 }
 
@@ -54,7 +54,7 @@ function cli(argv: readonly string[]): string {
   return out.trim();
 }
 
-function scene(optimizer: OptimizerId, o: { schedule?: ScheduleSpec; noise?: NoiseConfig; penalty?: PenaltyConfig; biasCorrection?: boolean; expr?: string }): Scene {
+function scene(optimizer: OptimizerId, o: { schedule?: ScheduleSpec; noise?: NoiseSpec; penalty?: PenaltySpec; biasCorrection?: boolean; expr?: string }): Scene {
   const compiled = o.expr ? compileFormula(o.expr, { domain: { x: [-2, 2], y: [-1.5, 2.5] } }) : null;
   const surface = compiled ? compiled.surface : getSurface('rosenbrock')!;
   const run: RunConfig = {

@@ -3,7 +3,7 @@ import { FORMULA_EXAMPLES, FormulaError, compileFormula } from '../../src/engine
 import { checkDomainEdge } from '../../src/ui/panel/DomainFields';
 import { translate, type Translate } from '../../src/i18n';
 import { formula } from '../../src/i18n/messages/formula';
-import { exampleName, formulaErrorText, formulaExcerpt, surfaceLesson, surfaceName, type FormulaProblem } from '../../src/ui/surface/surfaceText';
+import { exampleName, formulaErrorText, formulaExcerpt, surfaceAbout, surfaceName, type FormulaProblem } from '../../src/ui/surface/surfaceText';
 
 const tEn: Translate = (key, vars) => translate('en', key, vars);
 const tKo: Translate = (key, vars) => translate('ko', key, vars);
@@ -85,7 +85,7 @@ describe('custom surface text', () => {
     expect(surfaceName(tKo, surface)).toBe('사용자 정의 곡면');
     expect(surfaceName(tEn, surface)).toBe('Custom surface');
     // The English lesson is the engine's, as for every built-in surface.
-    expect(surfaceLesson(tEn, surface)).toBe(surface.lesson);
+    expect(surfaceAbout(tEn, surface)).toBe(surface.about);
     const names = FORMULA_EXAMPLES.map((e) => exampleName(tKo, e));
     expect(names).toContain('울퉁불퉁한 그릇');
     expect(names).toContain('Himmelblau');

@@ -33,9 +33,9 @@ describe('panel messages', () => {
     for (const s of SURFACES) {
       expect(messages[`surface.name.${s.id}`], s.id).toBeDefined();
       expect(messages[`surface.name.${s.id}`].en).toBe(s.name);
-      if (s.lesson) {
-        expect(messages[`surface.lesson.${s.id}`], s.id).toBeDefined();
-        expect(messages[`surface.lesson.${s.id}`].en).toBe(s.lesson);
+      if (s.about) {
+        expect(messages[`surface.about.${s.id}`], s.id).toBeDefined();
+        expect(messages[`surface.about.${s.id}`].en).toBe(s.about);
       }
     }
   });

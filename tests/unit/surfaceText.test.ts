@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SURFACES } from '../../src/engine';
 import { translate, type Translate } from '../../src/i18n';
-import { surfaceLesson, surfaceName } from '../../src/ui/surface/surfaceText';
+import { surfaceAbout, surfaceName } from '../../src/ui/surface/surfaceText';
 
 const tKo: Translate = (key, vars) => translate('ko', key, vars);
 const tEn: Translate = (key, vars) => translate('en', key, vars);
@@ -10,14 +10,14 @@ describe('surfaceText', () => {
   it('translates every built-in surface', () => {
     for (const s of SURFACES) {
       expect(surfaceName(tEn, s)).toBe(s.name);
-      expect(surfaceLesson(tEn, s)).toBe(s.lesson ?? null);
-      expect(surfaceLesson(tKo, s)).not.toBe(s.lesson);
+      expect(surfaceAbout(tEn, s)).toBe(s.about ?? null);
+      expect(surfaceAbout(tKo, s)).not.toBe(s.about);
     }
     expect(surfaceName(tKo, { id: 'ravine', name: 'Ravine' })).toBe('협곡');
   });
 
   it('falls back to the surface’s own text for a surface without messages', () => {
     expect(surfaceName(tKo, { id: 'typed-formula', name: 'f(x, y)' })).toBe('f(x, y)');
-    expect(surfaceLesson(tKo, { id: 'typed-formula' })).toBeNull();
+    expect(surfaceAbout(tKo, { id: 'typed-formula' })).toBeNull();
   });
 });

@@ -147,7 +147,7 @@ export function compileFormula(expr: string, options: FormulaOptions = {}): Comp
     steps: options.steps ?? 300,
     defaults: defaultsFromSurvey(survey, domain),
     minima: [],
-    lesson: 'A surface you typed: its gradient and Hessian are exact, derived symbolically.',
+    about: 'A surface you typed: its gradient and Hessian are exact, derived symbolically.',
   };
   return { surface, mode, normalized, gradient: [fx.toString(), fy.toString()] };
 }

@@ -37,7 +37,7 @@ export const saddle: Surface = defineSurface({
   // Unbounded below (f → −∞ along the y-axis): there is no minimum to list.
   minima: [],
   saddles: [[0, 0]],
-  lesson:
+  about:
     'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there; momentum carries through it and escapes, while AdaGrad, RMSProp and Adam, which scale up the tiny sideways gradient, turn off the ridge long before reaching it.',
 });
 
@@ -70,7 +70,7 @@ export const ravine: Surface = defineSurface({
     adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.15, nadam: 0.1, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
-  lesson:
+  about:
     'Ill-conditioning (curvatures 0.2 and 4, condition number 20): gradient descent zig-zags across the ravine and crawls along it, which momentum and per-coordinate step sizes repair.',
 });
 
@@ -108,7 +108,7 @@ export const rosenbrock: Surface = defineSurface({
     adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.5, nadam: 0.03, newton: 0.5,
   }),
   minima: [{ x: 1, y: 1, f: 0, kind: 'global' }],
-  lesson:
+  about:
     'A curved, flat-bottomed valley: reaching the valley floor is easy, following its bend to the minimum at (1, 1) is slow for every first-order method.',
 });
 
@@ -164,6 +164,6 @@ export const localMinima: Surface = defineSurface({
     refineSaddle(localMinimaFns, -1.0574, 0.0752),
     refineSaddle(localMinimaFns, 0.9304, 0.0752),
   ],
-  lesson:
+  about:
     'Four basins of different depths: where an optimizer ends depends on where it starts and on how much momentum carries it over the ridges between them.',
 });

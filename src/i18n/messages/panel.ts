@@ -57,76 +57,76 @@ const surfaceNames = {
   'surface.name.plateau': { en: 'Plateau', ko: '고원' },
 } satisfies Messages;
 
-const surfaceLessons = {
-  'surface.lesson.saddle': {
+const surfaceAbouts = {
+  'surface.about.saddle': {
     en: 'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there; momentum carries through it and escapes, while AdaGrad, RMSProp and Adam, which scale up the tiny sideways gradient, turn off the ridge long before reaching it.',
     ko: '안장점에서는 기울기가 0이 됩니다. 그래서 능선 가까이에서 출발한 경사 하강법은 그 근처에서 거의 멈출 듯 느려지고, 모멘텀은 관성으로 안장점을 지나 빠져나가며, 아주 작은 옆 방향 기울기를 키워 쓰는 AdaGrad, RMSProp, Adam은 그보다 훨씬 먼저 능선을 벗어납니다.',
   },
-  'surface.lesson.ravine': {
+  'surface.about.ravine': {
     en: 'Ill-conditioning (curvatures 0.2 and 4, condition number 20): gradient descent zig-zags across the ravine and crawls along it, which momentum and per-coordinate step sizes repair.',
     ko: '나쁜 조건(곡률 0.2와 4, 조건수 20): 경사 하강법은 협곡을 가로질러 지그재그로 움직이고 협곡을 따라서는 기어가듯 나아갑니다. 모멘텀과 좌표별 스텝 크기가 이를 바로잡습니다.',
   },
-  'surface.lesson.rosenbrock': {
+  'surface.about.rosenbrock': {
     en: 'A curved, flat-bottomed valley: reaching the valley floor is easy, following its bend to the minimum at (1, 1) is slow for every first-order method.',
     ko: '바닥이 평평하고 휘어진 골짜기: 골짜기 바닥에 닿기는 쉽지만, 굽은 바닥을 따라 (1, 1)의 최솟값까지 가는 길은 모든 1차 방법에게 느립니다.',
   },
-  'surface.lesson.local-minima': {
+  'surface.about.local-minima': {
     en: 'Four basins of different depths: where an optimizer ends depends on where it starts and on how much momentum carries it over the ridges between them.',
     ko: '깊이가 서로 다른 네 개의 분지: 옵티마이저가 어디에 멈추는지는 출발점과, 분지 사이의 능선을 넘게 해 주는 모멘텀의 크기에 달려 있습니다.',
   },
-  'surface.lesson.bowl': {
+  'surface.about.bowl': {
     en: 'The easy case: on a round bowl the gradient points straight at the minimum, so gradient descent, momentum and Newton walk straight lines, while AdaGrad, RMSProp and Adam bend the path because they rescale each axis on its own.',
     ko: '쉬운 경우: 둥근 그릇에서는 기울기가 곧장 최솟값을 가리키므로 경사 하강법, 모멘텀, 뉴턴 방법은 직선으로 나아가지만, AdaGrad, RMSProp, Adam은 축마다 따로 스케일을 조정하기 때문에 경로가 휩니다.',
   },
-  'surface.lesson.rotated-ravine': {
+  'surface.about.rotated-ravine': {
     en: 'The ravine turned by 45°: its ill-conditioning no longer lines up with the axes, so the per-coordinate step sizes of AdaGrad, RMSProp and Adam lose most of their advantage.',
     ko: '45° 회전한 협곡: 나쁜 조건의 방향이 더 이상 좌표축과 나란하지 않아서, AdaGrad, RMSProp, Adam의 좌표별 스텝 크기가 장점을 대부분 잃습니다.',
   },
-  'surface.lesson.booth': {
+  'surface.about.booth': {
     en: 'A tilted elliptic bowl (curvatures 2 and 18): a quadratic that Newton’s method solves in one step while gradient descent needs many.',
     ko: '기울어진 타원형 그릇(곡률 2와 18): 뉴턴 방법은 한 스텝에 푸는 이차 함수이지만, 경사 하강법은 많은 스텝이 필요합니다.',
   },
-  'surface.lesson.matyas': {
+  'surface.about.matyas': {
     en: 'A long diagonal valley with a nearly flat floor (curvatures 0.04 and 1): the loss drops fast and then barely moves while the point is still far from the minimum.',
     ko: '바닥이 거의 평평한 긴 대각선 골짜기(곡률 0.04와 1): 손실은 빠르게 떨어지다가, 점이 아직 최솟값에서 멀리 있는데도 거의 줄지 않습니다.',
   },
-  'surface.lesson.beale': {
+  'surface.about.beale': {
     en: 'Flat valleys between steep walls that rise like y⁶: step sizes that are safe on the walls are far too small on the valley floor.',
     ko: 'y⁶처럼 치솟는 가파른 벽 사이의 평평한 골짜기: 벽에서 안전한 스텝 크기는 골짜기 바닥에서는 너무 작습니다.',
   },
-  'surface.lesson.himmelblau': {
+  'surface.about.himmelblau': {
     en: 'Four equally deep minima around a central hump: which one an optimizer finds depends on the start and on the path its momentum or step sizes give it.',
     ko: '가운데 언덕을 둘러싼 깊이가 같은 네 개의 최솟값: 옵티마이저가 어느 것에 도달할지는 출발점과, 모멘텀이나 스텝 크기가 만드는 경로에 달려 있습니다.',
   },
-  'surface.lesson.three-hump-camel': {
+  'surface.about.three-hump-camel': {
     en: 'A deep central minimum flanked by two shallow side pockets: an optimizer that starts on a flank settles in the nearer pocket unless momentum carries it over the hump.',
     ko: '깊은 가운데 최솟값 양옆에 얕은 웅덩이가 하나씩 있습니다. 옆 비탈에서 출발한 옵티마이저는 모멘텀이 언덕 너머로 데려가지 않는 한 가까운 웅덩이에 머뭅니다.',
   },
-  'surface.lesson.six-hump-camel': {
+  'surface.about.six-hump-camel': {
     en: 'Two global and four local minima of different depths: a small landscape on which the start decides the outcome as much as the optimizer does.',
     ko: '전역 최솟값 두 개와 깊이가 제각각인 국소 최솟값 네 개: 옵티마이저만큼이나 출발점이 결과를 좌우하는 작은 지형입니다.',
   },
-  'surface.lesson.styblinski-tang': {
+  'surface.about.styblinski-tang': {
     en: 'Four basins whose depths differ by a tilt: descent from the top-right corner settles in the shallowest one, a little way from a much deeper minimum.',
     ko: '기울어져 있어 깊이가 서로 다른 네 개의 분지: 오른쪽 위 모서리에서 내려가면 가장 얕은 분지에 자리 잡는데, 조금만 떨어진 곳에 훨씬 깊은 최솟값이 있습니다.',
   },
-  'surface.lesson.rastrigin': {
+  'surface.about.rastrigin': {
     en: 'A bowl covered in an egg-crate of local minima: gradient methods stop in the nearest dimple, and only large or noisy steps look past it.',
     ko: '달걀판처럼 국소 최솟값이 촘촘히 덮인 그릇: 경사 기반 방법은 가장 가까운 움푹한 곳에서 멈추고, 크거나 잡음이 섞인 스텝만이 그 너머를 봅니다.',
   },
-  'surface.lesson.ackley': {
+  'surface.about.ackley': {
     en: 'A single deep funnel hidden under a field of ripples: the overall slope points to the centre, but the local gradient points to the nearest ripple.',
     ko: '잔물결 아래 숨은 깊은 깔때기 하나: 전체적인 경사는 중심을 향하지만, 국소적인 기울기는 가장 가까운 물결을 향합니다.',
   },
-  'surface.lesson.goldstein-price': {
+  'surface.about.goldstein-price': {
     en: 'Values spanning six orders of magnitude: one learning rate cannot suit both the cliffs and the floor, which is where scale-free adaptive methods shine.',
     ko: '값의 크기가 10⁶배에 걸쳐 변합니다. 학습률 하나로는 절벽과 바닥 모두에 맞출 수 없어서, 스케일에 무관한 적응형 방법이 빛을 발합니다.',
   },
-  'surface.lesson.monkey-saddle': {
+  'surface.about.monkey-saddle': {
     en: 'A degenerate saddle with three valleys: at the centre gradient and Hessian both vanish, so first-order methods stall near it and Newton’s method has nothing to invert.',
     ko: '골짜기가 세 개인 퇴화된 안장점: 중심에서는 기울기와 헤세 행렬이 모두 0이 되어, 1차 방법은 그 근처에서 멈추고 뉴턴 방법은 역행렬을 구할 수 없습니다.',
   },
-  'surface.lesson.plateau': {
+  'surface.about.plateau': {
     en: 'A plateau where the gradient all but vanishes: SGD and momentum crawl for a long time before the slope picks up, methods that divide by the gradient’s running size (RMSProp, Adam) cross it at a pace set by the learning rate, and Newton, seeing negative curvature, heads the wrong way.',
     ko: '기울기가 거의 사라지는 고원: SGD와 모멘텀은 경사가 가팔라질 때까지 오랫동안 기어가고, 기울기의 이동 평균 크기로 나누는 방법(RMSProp, Adam)은 학습률이 정하는 속도로 가로지르며, 뉴턴 방법은 음의 곡률을 보고 엉뚱한 방향으로 갑니다.',
   },
@@ -173,5 +173,5 @@ export const panel = {
   ...optimizerNames,
   ...paramNames,
   ...surfaceNames,
-  ...surfaceLessons,
+  ...surfaceAbouts,
 } satisfies Messages;

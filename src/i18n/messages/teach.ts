@@ -148,7 +148,7 @@ const noise = {
   },
   'noise.seed': { en: 'Noise seed', ko: '노이즈 시드' },
   'noise.newSeed': { en: 'New seed', ko: '새 시드' },
-  'noise.seedError': { en: 'Enter a whole number ≥ 0.', ko: '0 이상의 정수를 입력하세요.' },
+  'noise.seedError': { en: 'Enter a whole number from 0 to {max}.', ko: '0부터 {max}까지의 정수를 입력하세요.' },
   'noise.sigmaError': { en: 'Enter a number ≥ 0.', ko: '0 이상의 숫자를 입력하세요.' },
   'penalty.kind': { en: 'Penalty', ko: '규제 종류' },
   'penalty.l2': { en: 'L2: λ(x² + y²)', ko: 'L2: λ(x² + y²)' },

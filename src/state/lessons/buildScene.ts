@@ -1,12 +1,12 @@
 // The helpers every lesson preset is written with: a run with all its hyperparameters stated,
 // and a scene that sets everything a lesson decides.
-import { getSurface, resolveParams, type Hyperparams, type OptimizerId, type ScheduleSpec, type Vec2 } from '../../engine';
+import { DEFAULT_SEED, getSurface, resolveParams, type Hyperparams, type OptimizerId, type ScheduleSpec, type Vec2, type NoiseSpec, type PenaltySpec } from '../../engine';
 import { OPTIMIZER_COLORS } from '../palette';
-import type { NoiseConfig, PenaltyConfig, RunConfig, SceneData, VectorToggles, ViewMode } from '../store';
+import type { RunConfig, SceneData, VectorToggles, ViewMode } from '../store';
 
 const NO_VECTORS: VectorToggles = { gradient: false, momentum: false, step: false };
-const NO_NOISE: NoiseConfig = { sigma: 0, seed: 1 };
-const NO_PENALTY: PenaltyConfig = { kind: 'l2', lambda: 0 };
+const NO_NOISE: NoiseSpec = { sigma: 0, seed: DEFAULT_SEED };
+const NO_PENALTY: PenaltySpec = { kind: 'l2', lambda: 0 };
 const CONSTANT: ScheduleSpec = { kind: 'constant' };
 
 /** Colours for a second or third run of one optimizer, told apart in the captions by name. */
@@ -48,8 +48,8 @@ interface SceneOptions {
   readonly runs: readonly RunConfig[];
   readonly speed: number;
   readonly view?: ViewMode;
-  readonly noise?: NoiseConfig;
-  readonly penalty?: PenaltyConfig;
+  readonly noise?: NoiseSpec;
+  readonly penalty?: PenaltySpec;
   readonly vectors?: Partial<VectorToggles>;
   readonly selected?: string;
 }

@@ -58,6 +58,8 @@ import {
   type ScheduleSpec,
   type Surface,
   type Vec2,
+  type PenaltySpec,
+  SEED_MAX,
 } from '../../engine';
 import { lessonScene, resolveLesson } from '../lessons';
 import { pickColor } from '../palette';
@@ -71,7 +73,6 @@ import {
   defaultScene,
   type CameraPose,
   type Lang,
-  type PenaltyConfig,
   type RunConfig,
   type SceneData,
   type Theme,
@@ -146,7 +147,7 @@ export interface UrlScene {
   camera: CameraPose | null;
   sigma: number;
   seed: number;
-  penalty: PenaltyConfig['kind'];
+  penalty: PenaltySpec['kind'];
   lambda: number;
   vectors: VectorToggles;
 }
@@ -762,10 +763,10 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
   } satisfies UrlField<CameraPose | null>,
   numberField({
     name: 'seed',
-    doc: 'Seed of the gradient noise: a whole number ≥ 0.',
+    doc: `Seed of the gradient noise: a whole number from 0 to ${SEED_MAX}.`,
     integer: true,
     min: 0,
-    max: Number.MAX_SAFE_INTEGER,
+    max: SEED_MAX,
     get: (s) => s.seed,
     set: (s, v) => {
       s.seed = v;
@@ -781,7 +782,7 @@ export const URL_SCHEMA: readonly UrlField<unknown>[] = [
       s.sigma = v;
     },
   }),
-  enumField<PenaltyConfig['kind']>({
+  enumField<PenaltySpec['kind']>({
     name: 'penalty',
     doc: 'The penalty added to the surface: l2 (λ·(x² + y²)) or l1 (λ·(|x| + |y|)).',
     values: ['l2', 'l1'],

@@ -29,7 +29,7 @@ export interface SceneRunExport {
 
 /**
  * The visible runs of a scene, each as the CLI would describe it (runSpec: the surface without
- * its penalty, the penalty in the params as `--l1`/`--l2` report it; the schedule, noise and
+ * its penalty, the penalty in the params as `--penalty` reports it; the schedule, noise and
  * penalty when they are on), with the paths the scene drew.
  */
 export function sceneRuns(scene: ExportScene): SceneRunExport[] {

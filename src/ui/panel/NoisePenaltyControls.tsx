@@ -1,5 +1,6 @@
+import { SEED_MAX, isSeed, type PenaltySpec } from '../../engine';
 import { useId, type CSSProperties } from 'react';
-import { sceneStore, type PenaltyConfig } from '../../state/store';
+import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { FieldError } from './FieldError';
 import { useT } from '../shell/useT';
@@ -80,7 +81,7 @@ function SeedField() {
     format: String,
     check: (text): DraftCheck => {
       const v = parseNumber(text);
-      return v !== null && Number.isInteger(v) && v >= 0 ? { ok: true, value: v } : { ok: false, error: t('noise.seedError') };
+      return v !== null && isSeed(v) ? { ok: true, value: v } : { ok: false, error: t('noise.seedError', { max: SEED_MAX }) };
     },
     apply: setSeed,
     nudge: (v, dir) => (v + dir >= 0 ? v + dir : null),
@@ -156,7 +157,7 @@ export function PenaltyLambdaSlider() {
   );
 }
 
-const KINDS: readonly PenaltyConfig['kind'][] = ['l2', 'l1'];
+const KINDS: readonly PenaltySpec['kind'][] = ['l2', 'l1'];
 
 /**
  * Scene-wide teaching settings: Gaussian gradient noise (mini-batch noise, seeded, so a scene
@@ -166,7 +167,7 @@ export function NoisePenaltyControls() {
   const t = useT();
   const penaltyKind = useScene((s) => s.penalty.kind);
   const kindLabel = useId();
-  const setPenalty = (p: Partial<PenaltyConfig>) => {
+  const setPenalty = (p: Partial<PenaltySpec>) => {
     const state = sceneStore.getState();
     state.setPenalty({ ...state.penalty, ...p });
   };

@@ -12,7 +12,7 @@ import { DomainFields } from '../panel/DomainFields';
 import { FormulaView } from './FormulaView';
 import { useT } from '../shell/useT';
 import { plainFormula } from './plainFormula';
-import { exampleName, formulaErrorText, formulaExcerpt, surfaceLesson, type FormulaProblem } from './surfaceText';
+import { exampleName, formulaErrorText, formulaExcerpt, surfaceAbout, type FormulaProblem } from './surfaceText';
 
 /** Quiet time after the last keystroke before a formula compiles: long enough not to flash errors mid-word. */
 const DEBOUNCE_MS = 250;
@@ -209,7 +209,7 @@ export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
   const excerpt = refusal ? formulaExcerpt(refusal.expr, refusal.problem) : null;
   const isEmpty = text.trim() === '';
   const surface = custom?.surface ?? null;
-  const lesson = surface ? surfaceLesson(t, surface) : null;
+  const lesson = surface ? surfaceAbout(t, surface) : null;
 
   return (
     <div className="formula-editor" hidden={!open} data-compile-mode={mode ?? undefined}>

@@ -5,7 +5,7 @@ import { useScene } from '../../state/useScene';
 import { FormulaEditor } from './FormulaEditor';
 import { FormulaView } from './FormulaView';
 import { useT } from '../shell/useT';
-import { surfaceLesson, surfaceName } from './surfaceText';
+import { surfaceAbout, surfaceName } from './surfaceText';
 
 /** The surface menu, its typeset formula and what it teaches; or the typed formula's editor. */
 export function SurfacePicker() {
@@ -44,7 +44,7 @@ export function SurfacePicker() {
     }
   };
 
-  const lesson = editing ? null : surfaceLesson(t, surface);
+  const lesson = editing ? null : surfaceAbout(t, surface);
   return (
     <div className="surface-picker">
       <div className="surface-picker-head">

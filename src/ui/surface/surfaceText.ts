@@ -1,27 +1,21 @@
-// A surface's name and lesson in the user's language, and the words around a typed formula.
+// A surface's name and what it shows, in the user's language, and the words around a typed formula.
 // Surface ids are plain strings (typed formulas and future surfaces have them too), so the
 // message key is looked up, not assumed.
 import type { Surface } from '../../engine';
 import type { FormulaErrorCode } from '../../engine/formula/errors';
 import type { FormulaExample } from '../../engine/formula/examples';
-import { MESSAGE_KEYS, type MessageKey, type Translate } from '../../i18n';
-
-const KNOWN: ReadonlySet<string> = new Set(MESSAGE_KEYS);
-
-function isMessageKey(key: string): key is MessageKey {
-  return KNOWN.has(key);
-}
+import { isMessageKey, type MessageKey, type Translate } from '../../i18n';
 
 export function surfaceName(t: Translate, surface: Pick<Surface, 'id' | 'name'>): string {
   const key = `surface.name.${surface.id}`;
   return isMessageKey(key) ? t(key) : surface.name;
 }
 
-/** The one-line lesson, or null for a surface that has none. */
-export function surfaceLesson(t: Translate, surface: Pick<Surface, 'id' | 'lesson'>): string | null {
-  const key = `surface.lesson.${surface.id}`;
+/** The sentence on what the surface shows, or null for a surface that has none. */
+export function surfaceAbout(t: Translate, surface: Pick<Surface, 'id' | 'about'>): string | null {
+  const key = `surface.about.${surface.id}`;
   if (isMessageKey(key)) return t(key);
-  return surface.lesson ?? null;
+  return surface.about ?? null;
 }
 
 /** A refused formula as plain data (the FormulaError class lives in the lazily loaded chunk). */
