@@ -14,6 +14,7 @@ import {
   SURFACE_IDS,
   isScheduleKind,
   isSeed,
+  parseDecimal,
   scheduleFromFields,
   getOptimizer,
   getSurface,
@@ -154,19 +155,9 @@ function quote(s: string): string {
   return JSON.stringify(s);
 }
 
-// Number() alone would read "" and " " as 0 and "0x10" as 16: only plain decimals pass.
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-function parseDecimal(raw: string): number | undefined {
-  const s = raw.trim();
-  if (!DECIMAL.test(s)) return undefined;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : undefined;
-}
-
 function readNumber(flag: string, raw: string, valid: (v: number) => boolean, accepts: string): number {
   const v = parseDecimal(raw);
-  if (v === undefined || !valid(v)) throw new UsageError(`${flag} must be ${accepts}, got ${quote(raw)}`);
+  if (v === null || !valid(v)) throw new UsageError(`${flag} must be ${accepts}, got ${quote(raw)}`);
   return v;
 }
 
@@ -183,7 +174,7 @@ function readSteps(raw: string): number {
 
 function readStart(raw: string): Vec2 {
   const parts = raw.split(',').map(parseDecimal);
-  if (parts.length !== 2 || parts[0] === undefined || parts[1] === undefined) {
+  if (parts.length !== 2 || parts[0] === null || parts[1] === null) {
     throw new UsageError(`--start must be two finite numbers as X,Y (e.g. --start -1.5,2), got ${quote(raw)}`);
   }
   return [parts[0], parts[1]];
@@ -304,8 +295,8 @@ function readSchedule(tokens: Tokens): ScheduleSpec | undefined {
   for (const item of items) {
     const eq = item.indexOf('=');
     const name = eq < 0 ? item : item.slice(0, eq);
-    const v = eq < 0 ? undefined : parseDecimal(item.slice(eq + 1));
-    if (v === undefined) throw new UsageError(`--schedule: ${quote(item)} must be FIELD=NUMBER (${forms})`);
+    const v = eq < 0 ? null : parseDecimal(item.slice(eq + 1));
+    if (v === null) throw new UsageError(`--schedule: ${quote(item)} must be FIELD=NUMBER (${forms})`);
     if (fields.has(name)) throw new UsageError(`--schedule: ${name} is given twice`);
     fields.set(name, v);
   }

@@ -46,3 +46,4 @@ export {
   type ExportedRun,
   type RunParams,
 } from './export';
+export { parseDecimal } from './numberText';

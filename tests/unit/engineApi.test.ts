@@ -36,6 +36,7 @@ describe('the engine’s public exports', () => {
         'isScheduleKind',
         'isSeed',
         'jsonNumber',
+        'parseDecimal',
         'resolveParams',
         'runParams',
         'scheduleFactor',

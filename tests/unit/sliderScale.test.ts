@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HYPERPARAMS, hyperparamInfo } from '../../src/engine';
-import {
-  formatCoord,
-  formatParam,
-  parseNumber,
-  positionToValue,
-  sliderScale,
-  valueToPosition,
-} from '../../src/ui/panel/sliderScale';
+import { positionToValue, sliderScale, valueToPosition } from '../../src/ui/panel/sliderScale';
+import { formatCoord, formatParam, parseNumber } from '../../src/ui/shell/numberText';
 
 describe('sliderScale', () => {
   for (const info of HYPERPARAMS) {

@@ -60,6 +60,7 @@ import {
   type Vec2,
   type PenaltySpec,
   SEED_MAX,
+  parseDecimal,
 } from '../../engine';
 import { lessonScene, resolveLesson } from '../lessons';
 import { pickColor } from '../palette';
@@ -204,7 +205,6 @@ export const FORMULA_STEPS = 300;
 export const MAX_EXPR_LENGTH = 2000;
 /** More runs than any lesson needs; each one costs a full simulation on every change. */
 const MAX_URL_RUNS = 32;
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 const VECTOR_NAMES = ['gradient', 'momentum', 'step'] as const;
 
@@ -220,9 +220,8 @@ function formatNumber(n: number): string {
 function parseNumber(text: string): number | undefined {
   // A hand-typed "1e+21" arrives as "1e 21": the query's "+" was decoded as a space.
   const t = text.trim().replace(/e (?=\d)/i, 'e+');
-  if (!NUMBER_TEXT.test(t)) return undefined;
-  const n = Number(t);
-  if (!Number.isFinite(n)) return undefined;
+  const n = parseDecimal(t);
+  if (n === null) return undefined;
   return n === 0 ? 0 : n;
 }
 

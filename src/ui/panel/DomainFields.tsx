@@ -3,7 +3,7 @@ import type { Domain } from '../../engine';
 import { FieldError } from './FieldError';
 import { type MessageKey, type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
-import { formatCoord, parseNumber } from './sliderScale';
+import { formatCoord, parseNumber } from '../shell/numberText';
 import { useNumberDraft, type DraftCheck, type NumberDraft } from './useNumberDraft';
 
 type Axis = 'x' | 'y';

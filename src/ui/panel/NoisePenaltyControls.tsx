@@ -4,7 +4,8 @@ import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { FieldError } from './FieldError';
 import { useT } from '../shell/useT';
-import { formatParam, parseNumber, positionToValue, sliderScale, valueToPosition, type SliderScale } from './sliderScale';
+import { positionToValue, sliderScale, valueToPosition, type SliderScale } from './sliderScale';
+import { formatParam, parseNumber } from '../shell/numberText';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
 // σ up to 2 covers "a little jitter" to "the gradient drowns" on every built-in surface; λ up to

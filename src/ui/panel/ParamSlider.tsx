@@ -4,7 +4,8 @@ import { sceneStore } from '../../state/store';
 import { FieldError } from './FieldError';
 import { checkParam } from './fieldChecks';
 import { useT } from '../shell/useT';
-import { formatParam, positionToValue, sliderScale, valueToPosition, type SliderScale } from './sliderScale';
+import { positionToValue, sliderScale, valueToPosition, type SliderScale } from './sliderScale';
+import { formatParam } from '../shell/numberText';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
 // One scale per hyperparameter, built once: every card's slider for η shares it.

@@ -90,38 +90,3 @@ export function positionToValue(s: SliderScale, position: number): number {
   const w = roundSignificant(10 ** -c, s.digits);
   return roundTo(1 - w, s.digits - Math.floor(Math.log10(w)) - 1);
 }
-
-/**
- * A hyperparameter as an editable field shows it: short, exact enough to retype, ASCII only
- * (a number input cannot hold a typographic minus). 0.001, 3e-4, 1e-8, 0.999, 0.9999.
- */
-export function formatParam(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a < 1e-3 || a >= 1e6) return Number(v.toPrecision(6)).toExponential();
-  if (a >= 0.9 && a < 1) {
-    // Near 1 the digits that matter are those of 1 − v: 0.99999 must not read as 1.
-    return String(roundTo(v, Math.min(15, Math.ceil(-Math.log10(1 - a)) + 4)));
-  }
-  return String(Number(v.toPrecision(6)));
-}
-
-/** A coordinate (the start point) as its field shows it. */
-export function formatCoord(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  return String(Number(v.toPrecision(6)));
-}
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/**
- * Typed text as a number, or null. Stricter than Number(): no hex, no "Infinity", and an
- * empty field is not 0. Accepts the typographic minus that copied lecture notes carry.
- */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/\u2212/g, '-');
-  if (!NUMBER.test(t)) return null;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : null;
-}

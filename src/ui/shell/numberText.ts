@@ -1,4 +1,7 @@
-// Numbers as the legend, the chart and the readouts show them. A typographic minus (U+2212)
+import { parseDecimal } from '../../engine';
+
+// Numbers as the UI shows them (legend, chart, readouts, fields) and reads them from a field:
+// the one place for both. A typographic minus (U+2212)
 // because a hyphen reads as a dash from the back of a lecture hall; tests should read the
 // raw value from data-value rather than parse this text.
 
@@ -81,4 +84,34 @@ export function formatPowerOfTen(e: number): string {
 export function formatSpeed(speed: number): string {
   if (speed >= 10) return String(Math.round(speed));
   return String(Math.round(speed * 10) / 10);
+}
+
+/**
+ * A hyperparameter as an editable field shows it: short, exact enough to retype, ASCII only
+ * (a number input cannot hold a typographic minus). 0.001, 3e-4, 1e-8, 0.999, 0.9999.
+ */
+export function formatParam(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e6) return Number(v.toPrecision(6)).toExponential();
+  if (a >= 0.9 && a < 1) {
+    // Near 1 the digits that matter are those of 1 − v: 0.99999 must not read as 1.
+    return String(Number(v.toFixed(Math.min(15, Math.ceil(-Math.log10(1 - a)) + 4))));
+  }
+  return String(Number(v.toPrecision(6)));
+}
+
+/** A coordinate (the start point) as its field shows it. */
+export function formatCoord(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return String(Number(v.toPrecision(6)));
+}
+
+/**
+ * Typed text as a number, or null: a plain decimal as the URL and the CLI read it (the engine's
+ * parseDecimal), and the typographic minus that copied lecture notes carry.
+ */
+export function parseNumber(text: string): number | null {
+  return parseDecimal(text.replace(/\u2212/g, '-'));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsFor, formatNumber, formatPowerOfTen, formatSpeed, formatTick, MINUS } from '../../src/ui/shell/formatNumber';
+import { decimalsFor, formatNumber, formatPowerOfTen, formatSpeed, formatTick, MINUS } from '../../src/ui/shell/numberText';
 
 describe('formatNumber', () => {
   it('shows four significant digits, keeping trailing zeros for a steady width', () => {
