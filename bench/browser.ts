@@ -15,7 +15,7 @@ const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
 const PORT = Number(process.env.BENCH_PORT ?? 4319);
 
 /** The JS a first visit loads: index.html's module script and modulepreloads, gzipped. */
-export function initialJsGzip(): number {
+function initialJsGzip(): number {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]);
   let total = 0;

@@ -1,6 +1,6 @@
 // Engine speed: steps per second of every optimizer on Rosenbrock, one run and 1,000 runs
 // together, and the time to recompute 12 runs × 10,000 steps (what a slider move costs).
-import { OPTIMIZERS, getSurface, simulate, simulateRun, type RunSpec, type Trajectory } from '../src/engine';
+import { OPTIMIZERS, getSurface, simulate, simulateRun, traceRun, type RunSpec, type RunTrace, type Trajectory } from '../src/engine';
 import { median, timeRuns, type Measurement } from './measure';
 
 const rosenbrock = getSurface('rosenbrock');
@@ -59,5 +59,14 @@ export function engineMeasurements(): Measurement[] {
   const ms = median(times);
   out.push({ name: 'recompute 12 runs x 10000 steps', value: ms, unit: 'ms', target: '≤ 10', ok: ms <= 10 });
   out.push({ name: 'recompute 12 runs x 10000 steps, worst of 41', value: times[times.length - 1], unit: 'ms' });
+
+  // The teaching trace (every state variable per step) against the plain path, same run: what
+  // turning the arrows or the update-rule panel on costs. Measured at about 1–3×.
+  const adam: RunSpec = { surface, optimizer: 'adam', steps: 50_000, params: { lr: 1e-4 } };
+  let path: Trajectory | undefined;
+  let trace: RunTrace | undefined;
+  const plain = median(timeRuns(() => (path = simulateRun(adam, path)), 9));
+  const traced = median(timeRuns(() => (trace = traceRun(adam, trace)), 9));
+  out.push({ name: 'traceRun / simulateRun, adam 50000 steps', value: traced / plain, unit: '×', target: '≤ 10', ok: traced / plain <= 10 });
   return out;
 }

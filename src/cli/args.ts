@@ -7,7 +7,11 @@ import {
   HYPERPARAMS,
   MAX_STEPS,
   OPTIMIZERS,
+  SCHEDULE_FIELDS,
+  SCHEDULE_KINDS,
   SURFACE_IDS,
+  isScheduleKind,
+  scheduleFromFields,
   getOptimizer,
   getSurface,
   type Hyperparams,
@@ -15,6 +19,7 @@ import {
   type OptimizerId,
   type PenaltySpec,
   type RunSpec,
+  type ScheduleSpec,
   type Surface,
   type Vec2,
   type Domain,
@@ -26,8 +31,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type OutputFormat = 'json' | 'csv';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
+type OutputFormat = 'json' | 'csv';
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
 
 /**
  * A run with every choice the user could make written out (start and steps from the surface
@@ -56,7 +61,7 @@ export interface FlagSpec {
 }
 
 /** The largest seed that still gives its own stream: the generator reads seeds as uint32. */
-export const MAX_SEED = 0xffffffff;
+const MAX_SEED = 0xffffffff;
 
 const HELP_FLAGS: readonly string[] = ['--help', '-h'];
 
@@ -83,6 +88,13 @@ export const VARIANT_FLAGS: readonly FlagSpec[] = [
       .map((o) => o.id)
       .join(', ')})`,
   },
+  {
+    flag: '--schedule',
+    metavar: 'KIND[,FIELD=V…]',
+    help: `how η changes over the steps, PyTorch's schedulers (default constant): ${SCHEDULE_KINDS.filter((k) => k !== 'constant')
+      .map((k) => [k, ...SCHEDULE_FIELDS[k].map((f) => `${f}=V`)].join(','))
+      .join(' · ')}`,
+  },
   { flag: '--noise', metavar: 'SIGMA', help: 'Gaussian gradient noise of standard deviation σ ≥ 0' },
   { flag: '--seed', metavar: 'S', help: `seed of the noise, an integer from 0 to ${MAX_SEED} (default 0; used with --noise)` },
   { flag: '--l2', metavar: 'LAMBDA', help: 'add the penalty λ·(x² + y²) to the surface, λ ≥ 0' },
@@ -94,7 +106,7 @@ export const OUTPUT_FLAGS: readonly FlagSpec[] = [
   { flag: '--help', help: 'print this text and exit (also -h)' },
 ];
 
-export const FLAGS: readonly FlagSpec[] = [...SURFACE_FLAGS, ...HYPERPARAM_FLAGS, ...VARIANT_FLAGS, ...OUTPUT_FLAGS];
+const FLAGS: readonly FlagSpec[] = [...SURFACE_FLAGS, ...HYPERPARAM_FLAGS, ...VARIANT_FLAGS, ...OUTPUT_FLAGS];
 
 const FLAG_BY_NAME: ReadonlyMap<string, FlagSpec> = new Map(FLAGS.map((f) => [f.flag, f]));
 
@@ -279,6 +291,30 @@ function readPenalty(tokens: Tokens): PenaltySpec | undefined {
   return undefined;
 }
 
+/** `step,every=50,gamma=0.5`: a kind, then its fields (engine/schedules.ts names them). */
+function readSchedule(tokens: Tokens): ScheduleSpec | undefined {
+  const raw = value(tokens, '--schedule');
+  if (raw === undefined) return undefined;
+  const [kind, ...items] = raw.split(',').map((p) => p.trim());
+  const forms = SCHEDULE_KINDS.map((k) => [k, ...SCHEDULE_FIELDS[k].map((f) => `${f}=V`)].join(',')).join(', ');
+  if (!isScheduleKind(kind)) throw new UsageError(`--schedule must start with one of ${SCHEDULE_KINDS.join(', ')}, got ${quote(raw)}; forms: ${forms}`);
+  const fields = new Map<string, number>();
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = eq < 0 ? item : item.slice(0, eq);
+    const v = eq < 0 ? undefined : parseDecimal(item.slice(eq + 1));
+    if (v === undefined) throw new UsageError(`--schedule: ${quote(item)} must be FIELD=NUMBER (${forms})`);
+    if (fields.has(name)) throw new UsageError(`--schedule: ${name} is given twice`);
+    fields.set(name, v);
+  }
+  try {
+    return scheduleFromFields(kind, fields);
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`--schedule: ${e.message}`);
+    throw e;
+  }
+}
+
 function readBiasCorrection(tokens: Tokens, optimizer: OptimizerId): boolean {
   if (!tokens.has('--no-bias-correction')) return true;
   // Optimizers without bias correction ignore the flag, as they ignore foreign hyperparameters.
@@ -302,6 +338,7 @@ function interpret(tokens: Tokens): CliCommand {
   const start = startRaw === undefined ? surface.start : readStart(startRaw);
   const params = readHyperparams(tokens, optimizer);
   const biasCorrection = readBiasCorrection(tokens, optimizer);
+  const schedule = readSchedule(tokens);
   const noise = readNoise(tokens);
   const penalty = readPenalty(tokens);
   const format = readFormat(tokens);
@@ -313,6 +350,7 @@ function interpret(tokens: Tokens): CliCommand {
     steps,
     start,
     biasCorrection,
+    ...(schedule && schedule.kind !== 'constant' && { schedule }),
     ...(noise && { noise }),
     ...(penalty && { penalty }),
   };

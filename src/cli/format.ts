@@ -5,7 +5,7 @@
 import { trajectoryCsv, trajectoryJson, type Trajectory } from '../engine';
 import type { CliRun } from './args';
 
-export { CSV_HEADER, runParams, type RunParams } from '../engine';
+export { CSV_HEADER } from '../engine';
 
 /**
  * One JSON object and a newline:

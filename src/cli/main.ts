@@ -10,9 +10,9 @@ export interface CliIO {
   readonly err: (text: string) => void;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_INTERNAL = 1;
+const EXIT_USAGE = 2;
 
 const PROGRAM = 'descent';
 

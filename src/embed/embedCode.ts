@@ -20,7 +20,7 @@ export const EMBED_SANDBOX: Readonly<Record<EmbedSandbox, string>> = {
   strict: 'allow-scripts allow-popups allow-popups-to-escape-sandbox',
 };
 export const EMBED_ALLOW = 'fullscreen';
-export const EMBED_STYLE = 'border:0';
+const EMBED_STYLE = 'border:0';
 export const EMBED_LOADING = 'lazy';
 /** The title embed.js gives a frame whose element names none. */
 export const EMBED_SCRIPT_DEFAULT_TITLE = 'Descent';
@@ -70,7 +70,7 @@ function printAttribute([name, value]: Attribute): string {
   return `${name}="${isAddress ? value.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E') : escapeAttribute(value)}"`;
 }
 
-export function printElement(tag: string, attributes: readonly Attribute[]): string {
+function printElement(tag: string, attributes: readonly Attribute[]): string {
   return `<${tag} ${attributes.map(printAttribute).join(' ')}></${tag}>`;
 }
 

@@ -15,7 +15,7 @@ function wholeStep(): number {
   return Math.floor(playhead.step + 1e-9);
 }
 
-export function currentState(): EmbedState {
+function currentState(): EmbedState {
   const state = sceneStore.getState();
   const scene = computeScene(state);
   const k = Math.min(wholeStep(), scene.lastStep);

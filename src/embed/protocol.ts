@@ -33,7 +33,7 @@ import { HYPERPARAMS, type HyperparamKey } from '../engine';
 export const PROTOCOL_VERSION = 1;
 
 export type Params = Partial<Record<HyperparamKey, number>>;
-export type RequestId = string | number | null;
+type RequestId = string | number | null;
 
 export type IncomingMessage =
   | { readonly type: 'descent:play' }

@@ -10,7 +10,7 @@
  */
 export const IDLE_RELEASE_MS = 4000;
 
-export interface WheelKeys {
+interface WheelKeys {
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
 }

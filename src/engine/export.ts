@@ -4,6 +4,7 @@
 // (JSON.stringify would write "0"), so that a path read back is bit-for-bit the one computed.
 
 import { getOptimizer } from './optimizers/table';
+import type { ScheduleSpec } from './schedules';
 import type { Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Trajectory, Vec2 } from './types';
 
 /**
@@ -25,13 +26,15 @@ export interface ExportedRun extends RunSpec {
  *   decay, beta1, beta2, eps, weightDecay, momentumDecay);
  * - `steps` (as asked; the path is shorter when the run stopped early) and `start`;
  * - `biasCorrection` for the optimizers that have the switch (adam, amsgrad, adamw, adamax);
- * - `noise` ({sigma, seed}) and `penalty` ({kind, lambda}) when the run has them, in the
- *   engine's own shapes (NoiseSpec, PenaltySpec).
+ * - `schedule` ({kind, …its fields}) when η is not constant, `noise` ({sigma, seed}) and
+ *   `penalty` ({kind, lambda}) when the run has them, in the engine's own shapes (ScheduleSpec,
+ *   NoiseSpec, PenaltySpec): everything the command line needs to run it again.
  */
 export type RunParams = Partial<Hyperparams> & {
   steps: number;
   start: [number, number];
   biasCorrection?: boolean;
+  schedule?: ScheduleSpec;
   noise?: { sigma: NoiseSpec['sigma']; seed: NoiseSpec['seed'] };
   penalty?: { kind: PenaltySpec['kind']; lambda: PenaltySpec['lambda'] };
 };
@@ -42,6 +45,7 @@ export function runParams(run: ExportedRun, trajectory: Trajectory): RunParams {
   const hyper: Partial<Hyperparams> = {};
   for (const key of info ? info.params : []) hyper[key] = trajectory.params[key];
   if (info?.hasBiasCorrection) params.biasCorrection = run.biasCorrection;
+  if (run.schedule && run.schedule.kind !== 'constant') params.schedule = { ...run.schedule };
   if (run.noise) params.noise = { sigma: run.noise.sigma, seed: run.noise.seed };
   if (run.penalty) params.penalty = { kind: run.penalty.kind, lambda: run.penalty.lambda };
   // Hyperparameters first: they are what a reader compares between runs.

@@ -20,7 +20,18 @@ export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
 export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
 export { withPenalty } from './penalty';
 export { STATE_KEYS, explainStep, traceRun, traceState, type RunTrace, type StateKey, type StepExplanation } from './trace';
-export { SCHEDULE_KINDS, checkSchedule, scheduleFactor, scheduleTable, type ScheduleKind, type ScheduleSpec } from './schedules';
+export {
+  SCHEDULE_FIELDS,
+  SCHEDULE_KINDS,
+  checkSchedule,
+  isScheduleKind,
+  scheduleFactor,
+  scheduleFieldValues,
+  scheduleFromFields,
+  scheduleTable,
+  type ScheduleKind,
+  type ScheduleSpec,
+} from './schedules';
 export { GaussianNoise, createUniform } from './random';
 export {
   CSV_HEADER,

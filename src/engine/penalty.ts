@@ -1,8 +1,14 @@
 import type { Minimum, PenaltySpec, Surface } from './types';
 
+/** Penalized surfaces made lately, per base surface: a few, for a λ slider moving back and forth. */
+const recent = new WeakMap<Surface, { readonly key: string; readonly surface: Surface }[]>();
+const RECENT = 4;
+
 /**
  * The surface plus a regularization penalty: f + λ·‖w‖² (l2) or f + λ·‖w‖₁ (l1).
  * The optimizers then see the penalized gradient, exactly as a penalty term in a loss would.
+ * The same base, kind and λ give the same object, so that every run of a scene, its arrows and
+ * the drawn mesh share one penalized surface (and the minima are found again only once).
  */
 export function withPenalty(surface: Surface, penalty: PenaltySpec): Surface {
   const { kind, lambda } = penalty;
@@ -10,6 +16,16 @@ export function withPenalty(surface: Surface, penalty: PenaltySpec): Surface {
     throw new RangeError(`penalty λ must be a finite number ≥ 0, got ${lambda}`);
   }
   if (lambda === 0) return surface;
+  const key = `${kind}:${lambda}`;
+  const made = recent.get(surface) ?? [];
+  const hit = made.find((m) => m.key === key);
+  if (hit) return hit.surface;
+  const penalized = penalize(surface, kind, lambda);
+  recent.set(surface, [{ key, surface: penalized }, ...made].slice(0, RECENT));
+  return penalized;
+}
+
+function penalize(surface: Surface, kind: PenaltySpec['kind'], lambda: number): Surface {
   const base = surface;
   const l2 = kind === 'l2';
   const penalized: Surface = {

@@ -61,6 +61,44 @@ export function checkSchedule(s: ScheduleSpec): void {
   }
 }
 
+/**
+ * Each kind's fields, named as in ScheduleSpec, in the order they are written: the one table the
+ * URL (sched=step;every=50;gamma=0.5), the CLI (--schedule step,every=50,gamma=0.5) and the
+ * exported JSON ("schedule": {"kind": "step", "every": 50, "gamma": 0.5}) all read.
+ */
+export const SCHEDULE_FIELDS: Readonly<Record<ScheduleKind, readonly string[]>> = {
+  constant: [],
+  step: ['every', 'gamma'],
+  exponential: ['gamma'],
+  cosine: ['period', 'minFactor'],
+  warmup: ['steps'],
+};
+
+/** The schedule's fields as name → value, in SCHEDULE_FIELDS order. */
+export function scheduleFieldValues(s: ScheduleSpec): [string, number][] {
+  const record = s as unknown as Readonly<Record<string, number>>;
+  return SCHEDULE_FIELDS[s.kind].map((f) => [f, record[f]]);
+}
+
+/**
+ * The schedule of a kind with these fields; a RangeError names a missing, unknown or invalid
+ * one (checkSchedule's words).
+ */
+export function scheduleFromFields(kind: ScheduleKind, fields: ReadonlyMap<string, number>): ScheduleSpec {
+  const names = SCHEDULE_FIELDS[kind];
+  for (const name of fields.keys()) {
+    if (!names.includes(name)) throw new RangeError(`schedule ${kind}: unknown field ${name}${names.length ? `; it takes ${names.join(', ')}` : '; it takes none'}`);
+  }
+  for (const name of names) if (!fields.has(name)) throw new RangeError(`schedule ${kind}: ${name} is missing`);
+  const spec = { kind, ...Object.fromEntries(fields) } as ScheduleSpec;
+  checkSchedule(spec);
+  return spec;
+}
+
+export function isScheduleKind(s: string): s is ScheduleKind {
+  return (SCHEDULE_KINDS as readonly string[]).includes(s);
+}
+
 /** factors[t] for t = 0 … last (index 0 unused), shared between runs with the same schedule. */
 export function scheduleTable(s: ScheduleSpec, last: number): Float64Array | null {
   if (s.kind === 'constant') return null;

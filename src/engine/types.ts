@@ -106,7 +106,6 @@ export interface PenaltySpec {
   readonly lambda: number;
 }
 
-export type { ScheduleSpec } from './schedules';
 import type { ScheduleSpec } from './schedules';
 
 /** One run: an optimizer with its hyperparameters, from a start, on a surface. */

@@ -4,11 +4,11 @@ import { Color, Group, InstancedInterleavedBuffer, InterleavedBufferAttribute } 
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import { traceRun, type RunTrace, type Surface } from '../engine';
+import type { RunTrace, Surface } from '../engine';
 import { getLesson } from '../state/lessons';
-import { computeScene, type ComputedRun, type ComputedScene } from '../state/paths';
+import { computeScene, traceOf, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
-import { sceneStore, type SceneState, type VectorToggles } from '../state/store';
+import { sceneStore, type VectorToggles } from '../state/store';
 import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
 
@@ -397,7 +397,13 @@ export function VectorArrows({ flat }: { flat: boolean }) {
     const scene = computeScene(state);
     const grid = surfaceGridFor(scene.surface);
     if (cache.tracedVersion !== scene.version) {
-      retrace(cache.traces, scene, state);
+      // The store's derived cache computes each trace once per recompute (the update-rule
+      // panel reads the same ones).
+      cache.traces.clear();
+      for (const c of scene.runs) {
+        const trace = c.run.visible ? traceOf(state, c.run.id) : null;
+        if (trace) cache.traces.set(c.run.id, trace);
+      }
       cache.scales = scalesFor(cache.traces.values(), scene.surface, grid);
       cache.tracedVersion = scene.version;
     }
@@ -427,34 +433,4 @@ export function VectorArrows({ flat }: { flat: boolean }) {
   });
 
   return <primitive object={root} />;
-}
-
-/** Traces every visible run of the scene as computeScene simulated it (same surface, start, noise). */
-function retrace(traces: Map<string, RunTrace>, scene: ComputedScene, state: SceneState): void {
-  const live = new Set<string>();
-  for (const c of scene.runs) {
-    if (!c.run.visible) continue;
-    live.add(c.run.id);
-    try {
-      const trace = traceRun(
-        {
-          // Already penalized: the penalty must not be added twice.
-          surface: scene.surface,
-          optimizer: c.run.optimizer,
-          params: c.run.params,
-          start: state.start,
-          steps: state.steps,
-          biasCorrection: c.run.biasCorrection,
-          schedule: c.run.schedule,
-          ...(state.noise.sigma > 0 && { noise: state.noise }),
-        },
-        traces.get(c.run.id),
-      );
-      traces.set(c.run.id, trace);
-    } catch {
-      // A spec the engine refuses has no path either; its run simply gets no arrows.
-      traces.delete(c.run.id);
-    }
-  }
-  for (const id of traces.keys()) if (!live.has(id)) traces.delete(id);
 }

@@ -7,7 +7,7 @@ import { computeScene, type ComputedScene } from './paths';
 import { sceneSurface, type SceneData } from './store';
 
 /** Up to this many local minima are all marked; past it, only those a run ends in. */
-export const MAX_ALL_LOCAL_MINIMA = 8;
+const MAX_ALL_LOCAL_MINIMA = 8;
 
 /** How close a run's last point must be to a minimum to count as ending in it, as a share of the plot's diagonal. */
 const REACHED_RADIUS = 0.03;
@@ -43,7 +43,7 @@ function nearestMinimum(minima: readonly Minimum[], x: number, y: number, radius
  * `base` is the surface before the penalty (the same object when there is none): its global
  * minima are marked as where the penalty moved them from.
  */
-export function markedPoints(surface: Surface, scene: Pick<ComputedScene, 'runs'>, base: Surface = surface): MarkedPoints {
+function markedPoints(surface: Surface, scene: Pick<ComputedScene, 'runs'>, base: Surface = surface): MarkedPoints {
   const saddles = surface.saddles ?? [];
   const penalized = base !== surface;
   const unpenalized = penalized ? base.minima.filter((m) => m.kind === 'global') : [];

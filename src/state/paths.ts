@@ -1,16 +1,20 @@
-// The computed paths, derived from the store. Kept out of the store on purpose: they are
-// big typed arrays that change on every slider move, and React never needs to diff them.
-import { simulateRun, withPenalty, type Surface, type Trajectory } from '../engine';
-import { sceneSurface, type PenaltyConfig, type RunConfig, type SceneData } from './store';
+// The data derived from a scene: every run's path (and, for the teaching views, its trace of the
+// optimizer's inner state). Kept out of the store on purpose: they are big typed arrays that
+// change on every slider move, and React never needs to diff them. One cache per store, so
+// that the scene, the arrows, the update-rule panel and the exports all read the same arrays.
+import { simulateRun, traceRun, withPenalty, type RunTrace, type Surface, type Trajectory } from '../engine';
+import { runSpec } from './runSpec';
+import { sceneStore, sceneSurface, type SceneData, type SceneStore } from './store';
 
 export interface ComputedRun {
-  readonly run: RunConfig;
+  readonly run: SceneData['runs'][number];
   readonly path: Trajectory;
   /** First step at which the particle is outside the plotted domain; -1 if it never leaves. */
   readonly leftAt: number;
 }
 
 export interface ComputedScene {
+  /** The surface the runs descend, its penalty included (what the mesh draws). */
   readonly surface: Surface;
   readonly runs: readonly ComputedRun[];
   /** The longest path, in steps: where playback ends. */
@@ -19,11 +23,8 @@ export interface ComputedScene {
   readonly version: number;
 }
 
-let cached: ComputedScene | null = null;
-let cachedKey: readonly unknown[] = [];
-let version = 0;
-// Reused per run id: a recompute writes into the same Float64Arrays as the last one.
-const buffers = new Map<string, Trajectory>();
+/** What of the scene the paths depend on. */
+export type SceneInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
 
 function firstStepOutside(surface: Surface, path: Trajectory): number {
   const [x0, x1] = surface.domain.x;
@@ -36,55 +37,83 @@ function firstStepOutside(surface: Surface, path: Trajectory): number {
   return -1;
 }
 
-let lastPenalized: { base: Surface; kind: string; lambda: number; surface: Surface } | null = null;
-
 /**
- * The surface with its penalty, shared by the mesh and the runs (so the mesh shows the
- * minimum moving), and kept while only other settings change: a new surface object would
- * rebuild the mesh.
+ * A scene's paths, recomputed in full only when something they depend on changed (the inputs
+ * are immutable, so reference equality tells), into the same Float64Arrays as last time; and
+ * the traces asked for, computed once per recompute and recycled the same way.
  */
-function penalized(base: Surface, penalty: PenaltyConfig): Surface {
-  if (!(penalty.lambda > 0)) return base;
-  if (lastPenalized && lastPenalized.base === base && lastPenalized.kind === penalty.kind && lastPenalized.lambda === penalty.lambda) {
-    return lastPenalized.surface;
+export class DerivedScene {
+  private cached: ComputedScene | null = null;
+  private cachedKey: readonly unknown[] = [];
+  private version = 0;
+  // Per run id: a recompute writes into the arrays of the last one.
+  private readonly paths = new Map<string, Trajectory>();
+  private readonly traces = new Map<string, { version: number; trace: RunTrace | null }>();
+
+  scene(scene: SceneInputs): ComputedScene {
+    const key = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.runs, scene.noise, scene.penalty];
+    if (this.cached && key.every((k, i) => k === this.cachedKey[i])) return this.cached;
+    const base = sceneSurface(scene);
+    // The engine hands every run this same penalized object (withPenalty remembers it).
+    const surface = scene.penalty.lambda > 0 ? withPenalty(base, scene.penalty) : base;
+    const runs: ComputedRun[] = [];
+    let lastStep = 0;
+    const live = new Set<string>();
+    for (const run of scene.runs) {
+      live.add(run.id);
+      const path = simulateRun(runSpec(scene, run), this.paths.get(run.id));
+      this.paths.set(run.id, path);
+      runs.push({ run, path, leftAt: firstStepOutside(surface, path) });
+      if (run.visible) lastStep = Math.max(lastStep, path.steps);
+    }
+    for (const id of this.paths.keys()) if (!live.has(id)) this.paths.delete(id);
+    for (const id of this.traces.keys()) if (!live.has(id)) this.traces.delete(id);
+    this.cached = { surface, runs, lastStep: Math.max(lastStep, 0), version: ++this.version };
+    this.cachedKey = key;
+    return this.cached;
   }
-  const surface = withPenalty(base, penalty);
-  lastPenalized = { base, kind: penalty.kind, lambda: penalty.lambda, surface };
-  return surface;
+
+  /**
+   * The trace of one run of the scene (the optimizer's state at every step), the same run the
+   * drawn path is; null for an unknown run or one the engine refuses.
+   */
+  trace(scene: SceneInputs, runId: string): RunTrace | null {
+    const computed = this.scene(scene);
+    const known = this.traces.get(runId);
+    if (known && known.version === computed.version) return known.trace;
+    const run = computed.runs.find((c) => c.run.id === runId)?.run;
+    let trace: RunTrace | null = null;
+    if (run) {
+      try {
+        trace = traceRun(runSpec(scene, run), known?.trace ?? undefined);
+      } catch {
+        // A spec the engine refuses has no path either.
+        trace = null;
+      }
+    }
+    this.traces.set(runId, { version: computed.version, trace });
+    return trace;
+  }
 }
 
-/**
- * The paths for this scene, recomputed in full only when something they depend on changed
- * (the inputs are immutable, so reference equality tells).
- */
-export function computeScene(scene: Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>): ComputedScene {
-  const key = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.runs, scene.noise, scene.penalty];
-  if (cached && key.every((k, i) => k === cachedKey[i])) return cached;
-  const surface = penalized(sceneSurface(scene), scene.penalty);
-  const runs: ComputedRun[] = [];
-  let lastStep = 0;
-  const live = new Set<string>();
-  for (const run of scene.runs) {
-    live.add(run.id);
-    const path = simulateRun(
-      {
-        surface,
-        optimizer: run.optimizer,
-        params: run.params,
-        start: scene.start,
-        steps: scene.steps,
-        biasCorrection: run.biasCorrection,
-        schedule: run.schedule,
-        ...(scene.noise.sigma > 0 && { noise: scene.noise }),
-      },
-      buffers.get(run.id),
-    );
-    buffers.set(run.id, path);
-    runs.push({ run, path, leftAt: firstStepOutside(surface, path) });
-    if (run.visible) lastStep = Math.max(lastStep, path.steps);
+const perStore = new WeakMap<SceneStore, DerivedScene>();
+
+/** The derived data of a store (the app's own by default), made on first use. */
+export function derivedOf(store: SceneStore = sceneStore): DerivedScene {
+  let d = perStore.get(store);
+  if (!d) {
+    d = new DerivedScene();
+    perStore.set(store, d);
   }
-  for (const id of buffers.keys()) if (!live.has(id)) buffers.delete(id);
-  cached = { surface, runs, lastStep: Math.max(lastStep, 0), version: ++version };
-  cachedKey = key;
-  return cached;
+  return d;
+}
+
+/** The paths of a scene, from the cache of `store` (the app's by default). */
+export function computeScene(scene: SceneInputs, store: SceneStore = sceneStore): ComputedScene {
+  return derivedOf(store).scene(scene);
+}
+
+/** The trace of one run of a scene, from the cache of `store` (the app's by default). */
+export function traceOf(scene: SceneInputs, runId: string, store: SceneStore = sceneStore): RunTrace | null {
+  return derivedOf(store).trace(scene, runId);
 }

@@ -18,6 +18,7 @@ import {
   type Vec2,
 } from '../engine';
 import { pickColor } from './palette';
+import { newRunId } from './runIds';
 
 export interface RunConfig {
   /** Stable across edits, so React keys and reused path buffers follow the run. */
@@ -51,7 +52,7 @@ export interface CameraPose {
 }
 
 /** Embed mode (`embed=1`): the canvas first, and only the controls the author chose. */
-export interface EmbedConfig {
+interface EmbedConfig {
   readonly enabled: boolean;
   /** Hyperparameter keys (e.g. lr, rho) whose sliders the embed shows. */
   readonly controls: readonly string[];
@@ -124,7 +125,7 @@ export interface SceneData {
   readonly lessonId: string | null;
 }
 
-export interface SceneActions {
+interface SceneActions {
   setSurface(id: string): void;
   /** Shows a compiled typed formula; runs keep their hyperparameters, the start stays if it is inside. */
   setCustomSurface(custom: CustomSurface): void;
@@ -167,10 +168,6 @@ export const MAX_SPEED = 1000;
 /** Steps the app lets a user ask for: enough for any lesson, small enough to stay instant. */
 export const MAX_APP_STEPS = Math.min(MAX_STEPS, 20_000);
 
-let nextRunId = 1;
-function newRunId(): string {
-  return `r${nextRunId++}`;
-}
 
 function surfaceOrDefault(id: string, custom: CustomSurface | null = null): Surface {
   if (id === CUSTOM_ID && custom) return custom.surface;

@@ -8,11 +8,11 @@ import { CUSTOM_ID, sceneStore, type CustomSurface, type NoticeMessage, type Sce
 import { readUrl, writeUrl, type Ignored, type ReadResult } from './url/codec';
 
 /** Quiet time before the address follows a change: slider drags fire many changes a second. */
-export const URL_WRITE_DELAY_MS = 250;
+const URL_WRITE_DELAY_MS = 250;
 /** The notice names this many values; a link of pasted garbage should not fill the screen. */
 const MAX_LISTED = 6;
 /** Message (src/ui/i18n/messages/share.ts) that names the values a link had that were not used. */
-export const IGNORED_NOTICE_KEY = 'share.url.ignored';
+const IGNORED_NOTICE_KEY = 'share.url.ignored';
 
 // Added by mail clients, social sites and analytics, never by Descent: not worth a notice.
 const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref)$/i;

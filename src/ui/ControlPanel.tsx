@@ -13,7 +13,7 @@ import { SurfacePicker } from './SurfacePicker';
 // The typeset rule, its numbers and the step-by-step sentences: the first frame does not need
 // them. Neither the chunk nor KaTeX is fetched before that frame is drawn, unless a run's
 // "update rule" button asks for them (see afterFirstFrame.ts).
-export const loadUpdateRulePanel = () => import('./UpdateRulePanel');
+const loadUpdateRulePanel = () => import('./UpdateRulePanel');
 const UpdateRulePanel = lazy(() => loadUpdateRulePanel().then((m) => ({ default: m.UpdateRulePanel })));
 
 /** The update rule once the first frame is drawn; until then, a placeholder of about its height. */

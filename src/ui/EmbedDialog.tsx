@@ -3,7 +3,7 @@ import { HYPERPARAMS, type HyperparamKey } from '../engine';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { useT } from './i18n';
-import { embedScriptUrl, frameAttributes, placeholderAttributes, printElement, scriptSnippet, type Attribute } from '../embed/embedCode';
+import { embedScriptUrl, frameAttributes, iframeSnippet, placeholderAttributes, scriptSnippet, type Attribute, type FrameOptions } from '../embed/embedCode';
 import { COPIED_MS, EMBED_DEFAULT_HEIGHT, EMBED_DEFAULT_WIDTH, copyText, embedUrl, pageAddress, parseSize, surfaceName, useFlag } from './shareLinks';
 
 // Loaded on the first click on Embed: the form and its live preview are not needed to start.
@@ -104,8 +104,8 @@ function EmbedForm() {
       const scriptUrl = embedScriptUrl(pageAddress());
       return { snippet: scriptSnippet(options, scriptUrl), preview: { kind, attributes: placeholderAttributes(options), scriptUrl } };
     }
-    const attributes = frameAttributes({ src, title: shownTitle, width: frameWidth, height: frameHeight, sandbox: strict ? 'strict' : 'default' });
-    return { snippet: printElement('iframe', attributes), preview: { kind, attributes, width: frameWidth, height: frameHeight } };
+    const options: FrameOptions = { src, title: shownTitle, width: frameWidth, height: frameHeight, sandbox: strict ? 'strict' : 'default' };
+    return { snippet: iframeSnippet(options), preview: { kind, attributes: frameAttributes(options), width: frameWidth, height: frameHeight } };
   }, [kind, src, shownTitle, frameWidth, frameHeight, strict]);
 
   const toggle = (key: HyperparamKey) =>

@@ -13,7 +13,6 @@ import './LessonMenu.css';
  */
 export function LessonCaption() {
   const t = useT();
-  const lang = useScene((s) => s.lang);
   const ref = resolveLesson(useScene((s) => s.lessonId));
   const [folded, setFolded] = useState(false);
   const titleId = useId();
@@ -35,7 +34,7 @@ export function LessonCaption() {
         title={t('lessons.show')}
         onClick={() => setFolded(false)}
       >
-        <span className="lesson-caption-number">{number}</span> {lesson.title[lang]}
+        <span className="lesson-caption-number">{number}</span> {t(lesson.title)}
       </button>
     );
   }
@@ -44,7 +43,7 @@ export function LessonCaption() {
     <section className="lesson-caption" id={bodyId} aria-labelledby={titleId} data-lesson={lesson.id}>
       <div className="lesson-caption-head">
         <h2 id={titleId} className="lesson-caption-title">
-          <span className="lesson-caption-number">{number}</span> {lesson.title[lang]}
+          <span className="lesson-caption-number">{number}</span> {t(lesson.title)}
         </h2>
         <button type="button" className="button ghost lesson-caption-hide" aria-label={t('lessons.hide')} title={t('lessons.hide')} onClick={() => setFolded(true)}>
           ✕
@@ -53,11 +52,11 @@ export function LessonCaption() {
       {lesson.variants.length > 0 && (
         <div className="segmented lesson-caption-variants" role="group" aria-label={t('lessons.variants')}>
           <button type="button" aria-pressed={variant === null} onClick={() => openLesson(lesson.id)}>
-            {(lesson.label ?? lesson.title)[lang]}
+            {t(lesson.label ?? lesson.title)}
           </button>
           {lesson.variants.map((v) => (
             <button key={v.id} type="button" aria-pressed={variant?.id === v.id} onClick={() => openLesson(`${lesson.id}.${v.id}`)}>
-              {v.label[lang]}
+              {t(v.label)}
             </button>
           ))}
         </div>
@@ -69,10 +68,10 @@ export function LessonCaption() {
       )}
       {variant && (
         <p className="lesson-caption-note" aria-live="polite">
-          {variant.note[lang]}
+          {t(variant.note)}
         </p>
       )}
-      <p className="lesson-caption-text">{lesson.caption[lang]}</p>
+      <p className="lesson-caption-text">{t(lesson.caption)}</p>
     </section>
   );
 }

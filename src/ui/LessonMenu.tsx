@@ -13,7 +13,6 @@ import './LessonMenu.css';
  */
 export function LessonMenu() {
   const t = useT();
-  const lang = useScene((s) => s.lang);
   const current = getLesson(useScene((s) => s.lessonId))?.id ?? null;
   const [open, setOpen] = useState(false);
   const [placement, setPlacement] = useState<MenuPlacement>(INITIAL_PLACEMENT);
@@ -106,7 +105,7 @@ export function LessonMenu() {
                 type="button"
                 role="menuitemradio"
                 aria-checked={current === lesson.id}
-                aria-label={t('lessons.item', { n: lesson.number, title: lesson.title[lang] })}
+                aria-label={t('lessons.item', { n: lesson.number, title: t(lesson.title) })}
                 tabIndex={-1}
                 className="lesson-menu-item"
                 data-lesson={lesson.id}
@@ -116,7 +115,7 @@ export function LessonMenu() {
                   {lesson.number}
                 </span>
                 <span className="lesson-menu-title" aria-hidden="true">
-                  {lesson.title[lang]}
+                  {t(lesson.title)}
                 </span>
               </button>
             </li>

@@ -7,7 +7,7 @@ import { MESSAGE_KEYS, useT, type MessageKey, type Translate } from './i18n';
 const KNOWN_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
 
 /** The store's notice in the reader's language; a plain string (older callers) is shown as it is. */
-export function noticeText(notice: string | NoticeMessage, t: Translate): string {
+function noticeText(notice: string | NoticeMessage, t: Translate): string {
   if (typeof notice === 'string') return notice;
   const vars = notice.vars ?? {};
   if (notice.key === 'notice.param') {

@@ -9,7 +9,7 @@ import { formatParam, parseNumber } from './sliderScale';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
 /** A schedule's first settings: scaled to the run's length, so each one shows at a glance. */
-export function defaultSchedule(kind: ScheduleKind, steps: number): ScheduleSpec {
+function defaultSchedule(kind: ScheduleKind, steps: number): ScheduleSpec {
   const n = Math.max(1, steps);
   switch (kind) {
     case 'constant':

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { explainStep, traceRun, type RunTrace, type StepExplanation as Explanation } from '../engine';
-import { computeScene } from '../state/paths';
+import { explainStep, type RunTrace, type StepExplanation as Explanation } from '../engine';
+import { computeScene, traceOf } from '../state/paths';
 import { onPlayhead, playhead } from '../state/playhead';
 import { sceneStore, type Lang, type RunConfig, type SceneState } from '../state/store';
 import { useScene } from '../state/useScene';
@@ -20,39 +20,14 @@ function explainedRun(s: SceneState): RunConfig | null {
   return id === null ? null : (s.runs.find((r) => r.id === id) ?? null);
 }
 
-// One trace, for the run on show: recomputed when the paths are (computeScene's version) and
-// recycled into the same arrays, as the paths themselves are.
-let cached: { readonly version: number; readonly runId: string; readonly trace: RunTrace; readonly noisy: boolean } | null = null;
-
-function traceOf(runId: string): { readonly trace: RunTrace; readonly noisy: boolean } | null {
+/**
+ * The trace of the run on show, from the store's derived cache (the arrows read the same one),
+ * with the scene version it belongs to, and whether its gradients carry noise.
+ */
+function traceFor(runId: string): { readonly trace: RunTrace; readonly noisy: boolean; readonly version: number } | null {
   const state = sceneStore.getState();
-  const scene = computeScene(state);
-  if (cached && cached.version === scene.version && cached.runId === runId) return cached;
-  const computed = scene.runs.find((r) => r.run.id === runId);
-  if (!computed) return null;
-  const { run } = computed;
-  const noisy = state.noise.sigma > 0;
-  try {
-    const trace = traceRun(
-      {
-        // The same spec computeScene gives simulateRun, so the numbers are those of the drawn path.
-        surface: scene.surface,
-        optimizer: run.optimizer,
-        params: run.params,
-        start: state.start,
-        steps: state.steps,
-        biasCorrection: run.biasCorrection,
-        schedule: run.schedule,
-        ...(noisy && { noise: state.noise }),
-      },
-      cached?.trace,
-    );
-    cached = { version: scene.version, runId, trace, noisy };
-    return cached;
-  } catch {
-    cached = null;
-    return null;
-  }
+  const trace = traceOf(state, runId);
+  return trace ? { trace, noisy: state.noise.sigma > 0, version: computeScene(state).version } : null;
 }
 
 /** Typesetting is the costly part: at most this often while the playhead runs (≈ 15 per second). */
@@ -164,9 +139,9 @@ export function UpdateRulePanel() {
         shown = '';
         return;
       }
-      const computed = traceOf(runId);
+      const computed = traceFor(runId);
       const k = Math.floor(playhead.step + 1e-9);
-      const key = computed ? `${cached?.version}:${k}` : 'none';
+      const key = computed ? `${computed.version}:${k}` : 'none';
       if (key === shown) return;
       shown = key;
       last = performance.now();

@@ -41,11 +41,6 @@ export function frameTitle(t: Translate, scene: Pick<SceneData, 'surfaceId' | 'c
   return { name: custom ? null : surfaceName(t, surface), formula: `f(x, y) = ${titleFormula(surface.formula)}` };
 }
 
-/** The title on one line: "Rosenbrock — f(x, y) = (1 − x)² + 100(y − x²)²". */
-export function titleLine(title: FrameTitle): string {
-  return title.name === null ? title.formula : `${title.name} — ${title.formula}`;
-}
-
 /** "step 120 / 1000": the whole step under the playhead and where playback ends. */
 export function stepOfTotal(t: Translate, step: number, total: number): string {
   return t('export.frame.step', { step: pointIndex(step, total), total });
@@ -68,7 +63,7 @@ export interface LegendEntry {
   readonly status: string;
 }
 
-export function statusText(t: Translate, note: RunNote): string {
+function statusText(t: Translate, note: RunNote): string {
   if (note.kind === 'ok') return '';
   return t(note.ahead ? `legend.${note.kind}Ahead` : `legend.${note.kind}`, { k: note.at });
 }

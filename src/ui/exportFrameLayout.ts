@@ -22,7 +22,7 @@ export type FontRole = keyof typeof FRAME_FONTS;
 /** The width, in device pixels, of `text` set in `role` at `px` device pixels. */
 export type Measure = (text: string, role: FontRole, px: number) => number;
 
-export interface Size {
+interface Size {
   readonly width: number;
   readonly height: number;
 }
@@ -72,7 +72,7 @@ export interface TextSlot {
   readonly align: 'left' | 'right';
 }
 
-export interface LegendRowLayout {
+interface LegendRowLayout {
   readonly swatch: Rect;
   readonly name: TextSlot;
   /** " · tag" after the name, or null. */
@@ -86,7 +86,7 @@ export interface LegendRowLayout {
   readonly status: { readonly x: number; readonly y: number; readonly px: number } | null;
 }
 
-export interface LegendLayout {
+interface LegendLayout {
   /** The legend's own box inside the panel (its clip). */
   readonly box: Rect;
   readonly heading: TextSlot;

@@ -11,7 +11,8 @@ import {
   type Trajectory,
 } from '../engine';
 import { computeScene } from '../state/paths';
-import { CUSTOM_ID, sceneSurface, type SceneData } from '../state/store';
+import { runSpec } from '../state/runSpec';
+import type { SceneData } from '../state/store';
 
 /** Where the app draws its WebGL view (the stage holds exactly one canvas). */
 export const SCENE_CANVAS_SELECTOR = '.stage canvas';
@@ -27,33 +28,16 @@ export interface SceneRunExport {
 }
 
 /**
- * The visible runs of a scene, each as the CLI would describe it: the surface without its
- * penalty (the penalty goes in the params, as `--l1`/`--l2` report it), noise and penalty only
- * when they are on (as the app runs them).
+ * The visible runs of a scene, each as the CLI would describe it (runSpec: the surface without
+ * its penalty, the penalty in the params as `--l1`/`--l2` report it; the schedule, noise and
+ * penalty when they are on), with the paths the scene drew.
  */
 export function sceneRuns(scene: ExportScene): SceneRunExport[] {
   const computed = computeScene(scene);
-  const surface = sceneSurface(scene);
-  const custom = scene.surfaceId === CUSTOM_ID && scene.custom ? scene.custom : null;
   const out: SceneRunExport[] = [];
   computed.runs.forEach(({ run, path }, index) => {
     if (!run.visible) return;
-    out.push({
-      label: String(index + 1),
-      optimizer: run.optimizer,
-      run: {
-        surface,
-        ...(custom && { expr: custom.surface.formula }),
-        optimizer: run.optimizer,
-        params: run.params,
-        start: scene.start,
-        steps: scene.steps,
-        biasCorrection: run.biasCorrection,
-        ...(scene.noise.sigma > 0 && { noise: scene.noise }),
-        ...(scene.penalty.lambda > 0 && { penalty: scene.penalty }),
-      },
-      path,
-    });
+    out.push({ label: String(index + 1), optimizer: run.optimizer, run: runSpec(scene, run), path });
   });
   return out;
 }

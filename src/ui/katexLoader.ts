@@ -13,7 +13,7 @@ export interface Katex {
 let loading: Promise<Katex> | null = null;
 let loaded: Katex | null = null;
 
-export function loadKatex(): Promise<Katex> {
+function loadKatex(): Promise<Katex> {
   loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
     ([mod]) => {
       loaded = { renderToString: mod.default.renderToString, render: mod.default.render };

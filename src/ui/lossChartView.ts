@@ -24,7 +24,7 @@ export interface LossChartElements {
   readonly cursor: HTMLElement;
 }
 
-export interface LossChartText {
+interface LossChartText {
   readonly step: string;
   readonly empty: string;
   /** When runs are shown but none has a finite loss (f undefined at the start, or all diverged). */

@@ -39,7 +39,7 @@ function exitFullscreen(): void {
 }
 
 /** Turns presentation mode on or off; call it from a user gesture so that full screen may follow. */
-export function setPresentationMode(on: boolean): void {
+function setPresentationMode(on: boolean): void {
   const state = sceneStore.getState();
   if (state.presentation !== on) state.setPresentation(on);
   panelDrawer.setState({ open: false });

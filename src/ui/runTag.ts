@@ -10,7 +10,7 @@ import { formatParam } from './sliderScale';
 type TaggedRun = Pick<RunConfig, 'optimizer' | 'schedule' | 'biasCorrection' | 'params'>;
 
 /** The run's own variant words, e.g. "Cosine annealing" or "Step decay, without bias correction"; '' for none. */
-export function runTagText(t: Translate, run: Pick<RunConfig, 'optimizer' | 'schedule' | 'biasCorrection'>): string {
+function runTagText(t: Translate, run: Pick<RunConfig, 'optimizer' | 'schedule' | 'biasCorrection'>): string {
   const parts: string[] = [];
   if (run.schedule.kind !== 'constant') parts.push(t(`schedule.${run.schedule.kind}`));
   if (!run.biasCorrection && getOptimizer(run.optimizer)?.hasBiasCorrection) parts.push(t('teach.rule.noBias'));

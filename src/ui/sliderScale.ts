@@ -3,7 +3,7 @@
 // whole positions 0…steps through a coordinate in which equal steps feel equal: decades for
 // 'log', decades of 1 − value for 'one-minus-log' (β₂ = 0.9 … 0.9999), the value for 'linear'.
 
-export type SliderScaleKind = 'log' | 'linear' | 'one-minus-log';
+type SliderScaleKind = 'log' | 'linear' | 'one-minus-log';
 
 export interface SliderRange {
   readonly min: number;
@@ -27,7 +27,7 @@ export interface SliderScale {
 }
 
 /** About this many positions per slider: smooth under a finger and a mouse alike. */
-export const TARGET_STEPS = 1000;
+const TARGET_STEPS = 1000;
 
 function coord(kind: SliderScaleKind, v: number): number {
   if (kind === 'log') return Math.log10(v);

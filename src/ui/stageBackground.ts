@@ -3,7 +3,7 @@
 // is transparent: what the user sees behind the surface is CSS). Only what the app's styles
 // use is understood (a solid colour, a radial gradient); anything else falls back to a colour.
 
-export interface ColorStop {
+interface ColorStop {
   readonly color: string;
   /** 0 … 1 along the gradient ray. */
   readonly offset: number;

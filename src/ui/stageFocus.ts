@@ -2,7 +2,7 @@
 // the menu, the next lesson from a presenter's clicker): onto the stage, so that Space plays
 // instead of pressing the menu button again.
 
-export const STAGE_SELECTOR = '.stage';
+const STAGE_SELECTOR = '.stage';
 
 export function focusStage(): void {
   if (typeof document === 'undefined') return;

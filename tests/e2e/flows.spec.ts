@@ -217,8 +217,24 @@ test.describe('the phone', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(50);
     expect(await page.evaluate(() => window.__descent.playhead.step)).toBe(0);
 
+    // A quick swipe flings: wait until the page is still, then bring the chart out from under
+    // the pinned canvas, so the sideways drag lands on the chart and nowhere else.
+    let last = -1;
+    await expect.poll(async () => {
+      const y = await page.evaluate(() => window.scrollY);
+      const still = y === last;
+      last = y;
+      return still;
+    }, { intervals: [250] }).toBe(true);
+    await page.evaluate(() => {
+      const chart = document.querySelector('.lc-plot')?.getBoundingClientRect();
+      const stage = document.querySelector('.app .stage')?.getBoundingClientRect();
+      if (chart && stage) window.scrollBy(0, chart.top - stage.bottom - 16);
+    });
     const plot2 = await page.locator('.lc-plot').boundingBox();
     if (!plot2) throw new Error('no chart');
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.lc-plot') != null, [plot2.x + plot2.width * 0.2, plot2.y + plot2.height / 2]);
+    expect(hit, 'the drag starts on the chart').toBe(true);
     await swipe(plot2.x + plot2.width * 0.2, plot2.y + plot2.height / 2, plot2.width * 0.5, 0);
     await expect.poll(() => page.evaluate(() => window.__descent.playhead.step)).toBeGreaterThan(0);
     await expectNoErrors(errors);

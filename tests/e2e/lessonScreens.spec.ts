@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getSurface, traceRun } from '../../src/engine';
 import { LESSONS } from '../../src/state/lessons';
+import { translate } from '../../src/ui/i18n';
 import { expectNoErrors, nextFrames, openApp, watchErrors } from './helpers';
 import './window';
 
@@ -193,7 +194,7 @@ for (const size of [
       }
       await page.evaluate(() => window.scrollTo(0, 0));
       await nextFrames(page, 3);
-      await expect(page.locator('.lesson-caption-title')).toContainText(lesson.title.en);
+      await expect(page.locator('.lesson-caption-title')).toContainText(translate('en', lesson.title));
       // Two runs never share a label in the legend.
       const names = await legendNames(page);
       expect(new Set(names).size, `lesson ${lesson.number}: ${names.join(' | ')}`).toBe(names.length);

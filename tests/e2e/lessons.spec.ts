@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS, type Lesson } from '../../src/state/lessons';
+import { translate } from '../../src/ui/i18n';
 import { canvasImage, changedPixels, expectNoErrors, nextFrames, openApp, watchErrors } from './helpers';
 import './window';
 
@@ -10,7 +11,7 @@ async function chooseLesson(page: Page, lesson: Lesson, lang: 'en' | 'ko' = 'en'
   await page.getByRole('button', { name: lang === 'en' ? 'Lessons' : '수업', exact: true }).click();
   const menu = page.getByRole('menu', { name: lang === 'en' ? 'Lessons' : '수업' });
   await expect(menu).toBeVisible();
-  await menu.getByRole('menuitemradio', { name: `${lesson.number}. ${lesson.title[lang]}` }).click();
+  await menu.getByRole('menuitemradio', { name: `${lesson.number}. ${translate(lang, lesson.title)}` }).click();
   await expect(menu).toBeHidden();
 }
 
@@ -37,8 +38,8 @@ test.describe('lessons', () => {
     await openApp(page);
     for (const lesson of LESSONS) {
       await chooseLesson(page, lesson);
-      await expect(caption(page)).toContainText(lesson.title.en);
-      await expect(caption(page)).toContainText(lesson.caption.en);
+      await expect(caption(page)).toContainText(translate('en', lesson.title));
+      await expect(caption(page)).toContainText(translate('en', lesson.caption));
       const state = await page.evaluate(() => {
         const s = window.__descent.store.getState();
         return { lessonId: s.lessonId, surfaceId: s.surfaceId, runs: s.runs.map((r) => r.id), playing: s.playing, step: window.__descent.playhead.step };
@@ -51,21 +52,21 @@ test.describe('lessons', () => {
         step: 0,
       });
       await page.getByRole('button', { name: '한국어' }).click();
-      await expect(caption(page)).toContainText(lesson.title.ko);
-      await expect(caption(page)).toContainText(lesson.caption.ko);
+      await expect(caption(page)).toContainText(translate('ko', lesson.title));
+      await expect(caption(page)).toContainText(translate('ko', lesson.caption));
       await page.getByRole('button', { name: 'English' }).click();
-      await expect(caption(page)).toContainText(lesson.caption.en);
+      await expect(caption(page)).toContainText(translate('en', lesson.caption));
     }
 
     // The menu, in Korean, marks the lesson that is open and opens another.
     await page.getByRole('button', { name: '한국어' }).click();
     await page.getByRole('button', { name: '수업', exact: true }).click();
     const last = LESSONS[LESSONS.length - 1];
-    await expect(page.getByRole('menuitemradio', { name: `${last.number}. ${last.title.ko}` })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('menuitemradio', { name: `${last.number}. ${translate('ko', last.title)}` })).toHaveAttribute('aria-checked', 'true');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toBeHidden();
     await chooseLesson(page, LESSONS[0], 'ko');
-    await expect(caption(page)).toContainText(LESSONS[0].caption.ko);
+    await expect(caption(page)).toContainText(translate('ko', LESSONS[0].caption));
     await expectNoErrors(errors);
   });
 
@@ -74,12 +75,12 @@ test.describe('lessons', () => {
     await openApp(page);
     const lesson = LESSONS[1];
     await page.evaluate((scene) => window.__descent.store.getState().loadScene(scene), { ...lesson.scene, lessonId: lesson.id });
-    await expect(caption(page)).toContainText(lesson.caption.en);
+    await expect(caption(page)).toContainText(translate('en', lesson.caption));
     const group = page.getByRole('group', { name: 'Scenes of this lesson' });
-    await expect(group.getByRole('button', { name: lesson.label?.en ?? '', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(group.getByRole('button', { name: lesson.label ? translate('en', lesson.label) : '', exact: true })).toHaveAttribute('aria-pressed', 'true');
     for (const variant of lesson.variants) {
-      await group.getByRole('button', { name: variant.label.en, exact: true }).click();
-      await expect(caption(page)).toContainText(variant.note.en);
+      await group.getByRole('button', { name: translate('en', variant.label), exact: true }).click();
+      await expect(caption(page)).toContainText(translate('en', variant.note));
       const s = await page.evaluate(() => {
         const st = window.__descent.store.getState();
         return { lessonId: st.lessonId, start: st.start, sigma: st.noise.sigma };
@@ -94,13 +95,13 @@ test.describe('lessons', () => {
     await expect(caption(page)).toBeVisible();
     await page.getByRole('button', { name: 'Hide the lesson note' }).click();
     await chooseLesson(page, LESSONS[2]);
-    await expect(caption(page)).toContainText(LESSONS[2].caption.en);
+    await expect(caption(page)).toContainText(translate('en', LESSONS[2].caption));
 
     // The menu works from the keyboard alone: ↓ opens it on the first lesson, ↓ moves, Enter opens.
     const button = page.getByRole('button', { name: 'Lessons', exact: true });
     await button.focus();
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('menuitemradio', { name: `1. ${LESSONS[0].title.en}` })).toBeFocused();
+    await expect(page.getByRole('menuitemradio', { name: `1. ${translate('en', LESSONS[0].title)}` })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('menu')).toBeHidden();

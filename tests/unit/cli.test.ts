@@ -412,3 +412,35 @@ describe('--expr: a typed formula in place of --surface', () => {
     expect(bad.stderr).toBe("descent: --expr: unexpected '*' at character 4\n");
   });
 });
+
+describe('--schedule', () => {
+  it('runs PyTorch’s schedulers by the engine’s field names and reports the schedule in params', () => {
+    const { code, out } = cli('--surface', 'ravine', '--optimizer', 'sgd', '--lr', '0.1', '--steps', '3', '--schedule', 'step,every=1,gamma=0.5');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as JsonOutput;
+    expect(json.params.schedule).toEqual({ kind: 'step', every: 1, gamma: 0.5 });
+    const same = simulateRun({ surface: getSurface('ravine')!, optimizer: 'sgd', params: { lr: 0.1 }, steps: 3, schedule: { kind: 'step', every: 1, gamma: 0.5 } });
+    expect(json.path[3][0]).toBe(same.x[3]);
+    // Constant is the default, and is not reported.
+    const constant = JSON.parse(cli('--surface', 'ravine', '--optimizer', 'sgd', '--steps', '2', '--schedule', 'constant').out) as JsonOutput;
+    expect(constant.params.schedule).toBeUndefined();
+  });
+
+  for (const [raw, said] of [
+    ['linear', 'must start with one of constant, step, exponential, cosine, warmup'],
+    ['cosine,period=10', 'minFactor is missing'],
+    ['step,every=0,gamma=0.5', 'every must be a whole number ≥ 1'],
+    ['step,every=5,gamma=0.5,decay=2', 'unknown field decay'],
+    ['exponential,gamma', '"gamma" must be FIELD=NUMBER'],
+    ['warmup,steps=3,steps=4', 'steps is given twice'],
+  ] as const) {
+    it(`refuses ${raw} with exit 2, naming the flag`, () => {
+      const { code, out, err } = cli('--surface', 'ravine', '--optimizer', 'sgd', '--schedule', raw);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toContain('--schedule');
+      expect(err).toContain(said);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    });
+  }
+});

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, OPTIMIZER_IDS, getSurface } from '../../src/engine';
-import { LESSONS, getLesson, lessonScene, openLesson, resolveLesson, type Lesson, type LessonPaths } from '../../src/state/lessons';
+import { LESSONS, getLesson, lessonScene, openLesson, resolveLesson, type Lesson, type LessonTextKey } from '../../src/state/lessons';
 import { computeScene, type ComputedScene } from '../../src/state/paths';
 import { playhead, seek } from '../../src/state/playhead';
-import { createSceneStore, defaultScene, type SceneData } from '../../src/state/store';
+import { createSceneStore, defaultScene, type Lang, type SceneData } from '../../src/state/store';
+import { MESSAGE_KEYS, translate } from '../../src/ui/i18n';
+import { lessonText } from '../../src/ui/i18n/messages/lessonText';
 import { lessonMessages } from '../../src/ui/i18n/messages/lessons';
+import { LESSON_CHECKS, type LessonPaths } from '../lessons/checks';
 
 /** A lesson's scene as the app computes it: loaded into a fresh store, then through computeScene. */
 function computeLesson(scene: Partial<SceneData>): ComputedScene {
@@ -20,6 +23,16 @@ function pathsOf(lesson: Lesson): LessonPaths {
   return { main, variants };
 }
 
+/** A lesson text in both languages, as the caption and the menu show it. */
+function text(key: LessonTextKey): Record<Lang, string> {
+  return { en: translate('en', key), ko: translate('ko', key) };
+}
+
+/** Every text key a lesson names: title, caption, label, and each variant's label and note. */
+function textKeys(l: Lesson): LessonTextKey[] {
+  return [l.title, l.caption, ...(l.label ? [l.label] : []), ...l.variants.flatMap((v) => [v.label, v.note])];
+}
+
 describe('the ten lessons', () => {
   it('are ten, numbered 1 … 10, with unique kebab-case ids', () => {
     expect(LESSONS).toHaveLength(10);
@@ -31,20 +44,40 @@ describe('the ten lessons', () => {
 
   it('have titles and captions in English and Korean (2–3 sentences, Korean written in Hangul)', () => {
     for (const l of LESSONS) {
-      for (const text of [l.title, l.caption, ...(l.label ? [l.label] : []), ...l.variants.flatMap((v) => [v.label, v.note])]) {
-        expect(text.en.trim().length, l.id).toBeGreaterThan(0);
-        expect(text.ko.trim().length, l.id).toBeGreaterThan(0);
+      for (const key of textKeys(l)) {
+        expect(translate('en', key).trim().length, `${l.id}: ${key}`).toBeGreaterThan(0);
+        expect(translate('ko', key).trim().length, `${l.id}: ${key}`).toBeGreaterThan(0);
       }
+      const title = text(l.title);
+      const caption = text(l.caption);
       const sentences = (s: string) => s.split(/(?<=[.!?])\s+(?=\S)/).length;
-      expect(sentences(l.caption.en), `${l.id} en`).toBeGreaterThanOrEqual(2);
-      expect(sentences(l.caption.en), `${l.id} en`).toBeLessThanOrEqual(4);
-      expect(sentences(l.caption.ko), `${l.id} ko`).toBeGreaterThanOrEqual(2);
-      expect(l.title.ko, l.id).toMatch(/[가-힣]/);
-      expect(l.caption.ko, l.id).toMatch(/[가-힣]/);
+      expect(sentences(caption.en), `${l.id} en`).toBeGreaterThanOrEqual(2);
+      expect(sentences(caption.en), `${l.id} en`).toBeLessThanOrEqual(4);
+      expect(sentences(caption.ko), `${l.id} ko`).toBeGreaterThanOrEqual(2);
+      expect(title.ko, l.id).toMatch(/[가-힣]/);
+      expect(caption.ko, l.id).toMatch(/[가-힣]/);
       // English words in the Korean text: only optimizer names (proper names) and math.
-      const latin = (l.caption.ko + ' ' + l.title.ko).match(/[A-Za-z]{2,}/g) ?? [];
+      const latin = (caption.ko + ' ' + title.ko).match(/[A-Za-z]{2,}/g) ?? [];
       for (const word of latin) expect(OPTIMIZERS.map((o) => o.name), `${l.id}: ${word}`).toContain(word);
     }
+  });
+
+  it('name their words by keys of their own, every one of them in i18n and every lesson text used', () => {
+    const used = LESSONS.flatMap(textKeys);
+    for (const l of LESSONS) {
+      expect(l.title).toBe(`lesson.${l.id}.title`);
+      expect(l.caption).toBe(`lesson.${l.id}.caption`);
+      if (l.label) expect(l.label).toBe(`lesson.${l.id}.label`);
+      expect(l.label === undefined, l.id).toBe(l.variants.length === 0);
+      for (const v of l.variants) expect([v.label, v.note]).toEqual([`lesson.${l.id}.${v.id}.label`, `lesson.${l.id}.${v.id}.note`]);
+    }
+    expect(new Set(used).size).toBe(used.length);
+    expect([...used].sort()).toEqual(Object.keys(lessonText).sort());
+    for (const key of used) expect(MESSAGE_KEYS, key).toContain(key);
+  });
+
+  it('each have a check of their claims in the tests, and no check is left without its lesson', () => {
+    expect(Object.keys(LESSON_CHECKS).sort()).toEqual(LESSONS.map((l) => l.id).sort());
   });
 
   it('state every hyperparameter and run on a built-in surface', () => {
@@ -74,7 +107,9 @@ describe('the ten lessons', () => {
         expect(c.runs.length).toBeGreaterThan(0);
         for (const r of c.runs) expect(r.path.steps, r.run.id).toBeGreaterThan(0);
       }
-      const claims = lesson.check(paths);
+      const check = LESSON_CHECKS[lesson.id];
+      if (!check) throw new Error(`no check for ${lesson.id}`);
+      const claims = check(paths);
       expect(claims.length).toBeGreaterThan(0);
       for (const c of claims) expect(c.holds, `${c.claim}: ${c.detail}`).toBe(true);
     });
@@ -136,8 +171,8 @@ describe('what the tests of the brief ask, spelled out', () => {
     const l = LESSONS[9];
     expect(l.scene.penalty).toEqual({ kind: 'l2', lambda: 0.5 });
     expect(l.controls).toEqual(['penalty']);
-    expect(l.caption.en).toMatch(/Move λ/);
-    expect(l.caption.ko).toMatch(/λ를 움직여/);
+    expect(translate('en', l.caption)).toMatch(/Move λ/);
+    expect(translate('ko', l.caption)).toMatch(/λ를 움직여/);
   });
 });
 
@@ -178,7 +213,7 @@ describe('opening a lesson', () => {
 
 describe('the teaching layer’s messages', () => {
   it('are in both languages, with the same placeholders, and Korean without stray English', () => {
-    for (const [key, { en, ko }] of Object.entries(lessonMessages)) {
+    for (const [key, { en, ko }] of Object.entries({ ...lessonMessages, ...lessonText })) {
       expect(en.trim(), key).not.toBe('');
       expect(ko.trim(), key).not.toBe('');
       const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();

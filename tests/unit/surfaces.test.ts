@@ -180,6 +180,9 @@ describe('the required surfaces match the spec', () => {
   });
 });
 
+/** The surfaces with no minimum to list (README: "unbounded below"). */
+const UNBOUNDED_BELOW = ['saddle', 'monkey-saddle'];
+
 describe.each(SURFACES.map((s) => [s.id, s] as const))('surface %s', (_id, s) => {
   const pts = samplePoints(s, POINTS, 0x5eed + s.id.length * 7919);
   const h = FD_STEP * width(s);
@@ -269,8 +272,15 @@ describe.each(SURFACES.map((s) => [s.id, s] as const))('surface %s', (_id, s) =>
     for (const m of s.minima) if (m.kind === 'local') expect(m.f).toBeGreaterThan(fg);
   });
 
-  it('has no sampled point below its global minimum', () => {
-    if (s.minima.length === 0) return;
+  it('has no sampled point below its global minimum, or lists none because it is unbounded below', () => {
+    if (s.minima.length === 0) {
+      // Falling without bound: further out along some direction, always lower.
+      expect(UNBOUNDED_BELOW).toContain(s.id);
+      const lowest = (r: number) => Math.min(...Array.from({ length: 72 }, (_, i) => s.value(r * Math.cos((i * Math.PI) / 36), r * Math.sin((i * Math.PI) / 36))));
+      expect(lowest(1e3)).toBeLessThan(-1e5);
+      expect(lowest(1e6)).toBeLessThan(lowest(1e3));
+      return;
+    }
     const fg = s.minima[0].f;
     const many = samplePoints(s, 4000, 0xface);
     for (const [x, y] of many) expect(s.value(x, y)).toBeGreaterThanOrEqual(fg);

@@ -59,12 +59,12 @@ export const FUNCTION_VALUES: Readonly<Record<string, (a: number) => number>> = 
   abs: Math.abs,
 };
 
-export const VARIABLES = ['x', 'y'] as const;
+const VARIABLES = ['x', 'y'] as const;
 export const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
 
 /** Operators by mathjs's internal name: the arithmetic of the grammar. */
-export const BINARY_OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow']);
-export const UNARY_OPERATORS = new Set(['unaryMinus', 'unaryPlus']);
+const BINARY_OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow']);
+const UNARY_OPERATORS = new Set(['unaryMinus', 'unaryPlus']);
 
 /** Longest formula accepted: far beyond any surface worth plotting, short enough to stay instant. */
 export const MAX_FORMULA_LENGTH = 2000;

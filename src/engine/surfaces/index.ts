@@ -19,8 +19,6 @@ import {
 } from './classic';
 import { localMinima, ravine, rosenbrock, saddle } from './required';
 
-export { defineSurface, learningRates, refineMinimum, refineSaddle, type SurfaceFns } from './define';
-
 export const SURFACES: readonly Surface[] = [
   saddle,
   ravine,

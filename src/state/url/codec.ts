@@ -11,7 +11,7 @@ import { URL_SCHEMA } from './schema';
 import { DEFAULT_FORMULA_DOMAIN, FORMULA_ROWS, linkFromScene, settleSurface, surfaceDefaults, type SurfaceDefaults } from './surfaceLink';
 import type { AnyRow, IgnoreReason, Ignored, RowContext, RowKeys, WriteOptions } from './urlRow';
 
-export type { Ignored, IgnoreReason, WriteOptions } from './urlRow';
+export type { Ignored } from './urlRow';
 
 export interface ReadResult {
   /** Every property a link controls, defaults filled in; the surface only when it is built in. */
@@ -23,7 +23,7 @@ export interface ReadResult {
   readonly expr?: { readonly expr: string; readonly domain: Domain };
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The language when the link names none (default: the browser's). */
   readonly preferredLang?: Lang;
   /** Read as if the link had no formula: the scene to show while the formula compiles, or if it fails. */
@@ -31,7 +31,7 @@ export interface ReadOptions {
 }
 
 /** The parts of the store's scene a table's rows carry, and the typed formula (a link carries its text). */
-export type LinkedSceneOf<R extends readonly AnyRow[]> = Pick<SceneData, Exclude<RowKeys<R[number]>, keyof LinkExtras> | 'surfaceId' | 'custom'>;
+type LinkedSceneOf<R extends readonly AnyRow[]> = Pick<SceneData, Exclude<RowKeys<R[number]>, keyof LinkExtras> | 'surfaceId' | 'custom'>;
 /** The parts of the scene a link carries. */
 export type LinkedScene = LinkedSceneOf<typeof URL_SCHEMA>;
 

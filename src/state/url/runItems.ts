@@ -4,6 +4,7 @@
 // (scheduleItems.ts). "none" is no runs at all.
 import { HYPERPARAM_KEYS, isOptimizerId, type Hyperparams, type OptimizerId } from '../../engine';
 import { pickColor } from '../palette';
+import { newRunId } from '../runIds';
 import { DEFAULT_OPTIMIZERS, type RunConfig } from '../store';
 import { hyperparamAccepts, hyperparamKey, validHyperparam } from './hyperparamNames';
 import type { LinkRun } from './linkScene';
@@ -13,7 +14,7 @@ import { ok, refuse, type Codec, type Place, type RowContext } from './urlRow';
 import { formatNumber, parseNumber } from './valueCodecs';
 
 /** More runs than any lesson needs; each one costs a full simulation on every change. */
-export const MAX_URL_RUNS = 32;
+const MAX_URL_RUNS = 32;
 
 /** The colours runs get in this order when nobody chose one: the store's own rule. */
 function paletteColor(optimizer: OptimizerId, before: readonly { readonly color: string }[]): string {
@@ -142,12 +143,13 @@ export const runsPlace: Place<readonly LinkRun[], 'runs' | 'selectedRunId'> = {
   },
 };
 
-let nextRunId = 1;
-
 const hasId = (r: LinkRun): r is RunConfig => r.id !== undefined;
 
 /** The runs as the store holds them: a run a link described gets an id of its own. */
 export function storeRuns(runs: readonly LinkRun[]): RunConfig[] {
-  // Not the store's "r1, r2, …": ids from a link must never collide with runs added later.
-  return runs.map((r) => (hasId(r) ? r : { ...r, id: `u${nextRunId++}` }));
+  // From the one counter: ids from a link never collide with runs added later. Spelled out so
+  // that a run read from a link is the same object, key for key, as the store's own runs.
+  return runs.map((r) =>
+    hasId(r) ? r : { id: newRunId(), optimizer: r.optimizer, params: { ...r.params }, visible: r.visible, color: r.color, biasCorrection: r.biasCorrection, schedule: r.schedule },
+  );
 }

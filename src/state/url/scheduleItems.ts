@@ -1,8 +1,7 @@
 // A run's learning-rate schedule inside its link item: sched=KIND, then the kind's fields named as
 // in the engine (sched=step;every=50;gamma=0.5). Absent: constant η.
-import { SCHEDULE_KINDS, type ScheduleKind, type ScheduleSpec } from '../../engine';
+import { SCHEDULE_FIELDS, SCHEDULE_KINDS, isScheduleKind, scheduleFieldValues, scheduleFromFields, type ScheduleKind, type ScheduleSpec } from '../../engine';
 import { hyperparamKey } from './hyperparamNames';
-import { SCHEDULE_FIELDS, isScheduleKind, scheduleFieldValues, scheduleFromFields } from './scheduleFields';
 import type { RowContext } from './urlRow';
 import { formatNumber, parseNumber } from './valueCodecs';
 
@@ -52,8 +51,13 @@ export class ScheduleItems {
       if (this.text.length) ctx.ignore(named, 'badSchedule', 'sched=' + SCHEDULE_KINDS.join(' | '));
       return CONSTANT;
     }
+    // The kind's own order, not the link's: the schedule read is then the same object key for key
+    // (and in the exported JSON) however the link ordered its items.
+    const names = SCHEDULE_FIELDS[this.kind];
+    const rank = (f: string) => (names.includes(f) ? names.indexOf(f) : names.length);
+    const fields = new Map([...this.fields].sort(([a], [b]) => rank(a) - rank(b)));
     try {
-      return scheduleFromFields(this.kind, this.fields);
+      return scheduleFromFields(this.kind, fields);
     } catch {
       ctx.ignore(named, 'badSchedule', scheduleForm(this.kind));
       return CONSTANT;

@@ -2,7 +2,8 @@
 // link can carry is one row below, naming its key, its place in the scene, its codec and what it
 // means. codec.ts reads and writes links by walking this table and nothing else.
 //
-// How to add a URL property: add one row, and its test in tests/unit/url.test.ts.
+// How to add a URL property: add one row, and its example link to EXAMPLES in
+// tests/unit/urlSchema.test.ts (which reads it, writes it back, and checks it lands in its place).
 //   name    the key in the link (read case-insensitively). Rows are written in table order, so
 //           add a new one at the end to keep today's links as they are.
 //   place   where the value lives in the scene (linkScene.ts: the store's SceneData plus the step
@@ -54,7 +55,7 @@
 // Numbers are written in JavaScript's shortest round-trip form ("1e-7", "0.9999"), so every value
 // reads back bit for bit; "e+" is written "e" because a "+" in a query means a space.
 import type { Vec2 } from '../../engine';
-import { MAX_APP_STEPS, MAX_SPEED, MIN_SPEED, type CameraPose } from '../store';
+import { MAX_APP_STEPS, MAX_SPEED, MIN_SPEED, type CameraPose, type Lang, type PenaltyConfig, type Theme, type ViewMode } from '../store';
 import { lessonCodec, lessonPlace } from './lessonLink';
 import { at, stepPlace } from './linkScene';
 import { controlsPlace, hyperparamList, nameSet } from './listCodecs';
@@ -69,7 +70,7 @@ export { DEFAULT_FORMULA_DOMAIN, FORMULA_STEPS, MAX_EXPR_LENGTH, formulaStart } 
 export const URL_SCHEMA = [
   row({
     name: 'lesson',
-    doc: 'A lesson (or lesson.variant) of src/state/lessons.ts: its caption is shown, and its scene is what the rest of the link changes.',
+    doc: 'A lesson (or lesson.variant) of src/state/lessons/: its caption is shown, and its scene is what the rest of the link changes.',
     place: lessonPlace,
     codec: lessonCodec,
     decidesDefaults: true,
@@ -129,7 +130,7 @@ export const URL_SCHEMA = [
     name: 'view',
     doc: '3d: the surface in perspective; 2d: contours seen from above.',
     place: at('view'),
-    codec: choice(['3d', '2d'] as const),
+    codec: choice<ViewMode>(['3d', '2d']),
   }),
   row({
     name: 'cam',
@@ -159,7 +160,7 @@ export const URL_SCHEMA = [
     name: 'penalty',
     doc: 'The penalty added to the surface: l2 (λ·(x² + y²)) or l1 (λ·(|x| + |y|)).',
     place: at('penalty', 'kind'),
-    codec: choice(['l2', 'l1'] as const),
+    codec: choice<PenaltyConfig['kind']>(['l2', 'l1']),
   }),
   row({
     name: 'lambda',
@@ -171,14 +172,14 @@ export const URL_SCHEMA = [
     name: 'lang',
     doc: 'Language of the interface; written only when it differs from what the browser would choose, or for an embed.',
     place: at('lang'),
-    codec: choice(['en', 'ko'] as const),
+    codec: choice<Lang>(['en', 'ko']),
     alwaysWrittenIf: (options) => options.alwaysLang === true,
   }),
   row({
     name: 'theme',
     doc: 'Colour theme.',
     place: at('theme'),
-    codec: choice(['dark', 'light'] as const),
+    codec: choice<Theme>(['dark', 'light']),
   }),
   row({
     name: 'present',

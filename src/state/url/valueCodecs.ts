@@ -32,7 +32,7 @@ function parseNumbers(text: string, count: number): number[] | undefined {
   return out;
 }
 
-export const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 interface Range {
   readonly min: number;

@@ -5,6 +5,7 @@ import { app } from './messages/app';
 import { exportMessages } from './messages/export';
 import { formula } from './messages/formula';
 import { lessonMessages } from './messages/lessons';
+import { lessonText } from './messages/lessonText';
 import { panel } from './messages/panel';
 import { playback } from './messages/playback';
 import { present } from './messages/present';
@@ -13,7 +14,7 @@ import { share } from './messages/share';
 import { teach } from './messages/teach';
 
 // Every area of the UI keeps its messages in its own file under messages/; they meet here.
-const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages, ...sceneMessages };
+const MESSAGES = { ...app, ...panel, ...playback, ...formula, ...exportMessages, ...present, ...teach, ...share, ...lessonMessages, ...lessonText, ...sceneMessages };
 
 export type MessageKey = keyof typeof MESSAGES;
 export const MESSAGE_KEYS = Object.keys(MESSAGES) as MessageKey[];

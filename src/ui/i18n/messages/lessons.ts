@@ -1,7 +1,7 @@
 import type { Messages } from '../types';
 
 // Messages of the teaching layer: the lessons menu, the lesson caption and the arrow toggles.
-// The lessons' own titles and captions are data of each preset (src/state/lessons.ts).
+// The lessons' own titles and captions are in lessonText.ts.
 export const lessonMessages = {
   'lessons.menu': { en: 'Lessons', ko: '수업' },
   'lessons.item': { en: '{n}. {title}', ko: '{n}. {title}' },

@@ -1,0 +1,30 @@
+// The one place a run of the store becomes a run of the engine. The paths drawn, the arrows'
+// traces, the update-rule panel's numbers, the exported CSV/JSON and (through that JSON) the
+// command line all start from this spec, so that they describe the same run bit for bit.
+import type { ExportedRun } from '../engine';
+import { CUSTOM_ID, sceneSurface, type RunConfig, type SceneData } from './store';
+
+/** What of a scene a run's spec depends on. */
+export type RunInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'noise' | 'penalty'>;
+
+/**
+ * The engine run for `run` in this scene: the surface as chosen (its penalty travels in the
+ * spec, as the CLI's --l1/--l2 do; the engine shares the penalized surface between runs), the
+ * typed formula's text on a typed surface, the run's hyperparameters, schedule and bias
+ * correction, and the scene's start, steps, noise and penalty (noise and penalty only when on).
+ */
+export function runSpec(scene: RunInputs, run: Pick<RunConfig, 'optimizer' | 'params' | 'biasCorrection' | 'schedule'>): ExportedRun {
+  const custom = scene.surfaceId === CUSTOM_ID && scene.custom ? scene.custom : null;
+  return {
+    surface: sceneSurface(scene),
+    ...(custom && { expr: custom.surface.formula }),
+    optimizer: run.optimizer,
+    params: run.params,
+    start: scene.start,
+    steps: scene.steps,
+    biasCorrection: run.biasCorrection,
+    ...(run.schedule.kind !== 'constant' && { schedule: run.schedule }),
+    ...(scene.noise.sigma > 0 && { noise: scene.noise }),
+    ...(scene.penalty.lambda > 0 && { penalty: scene.penalty }),
+  };
+}
