@@ -6,6 +6,8 @@ import { tickLabel, tickStep, ticksBetween } from './plotTicks';
 import type { WorldMapping } from './worldMapping';
 import './PlotAxes.css';
 
+/** Room kept clear of numbers at each axis's far end, for its name. */
+const AXIS_NAME_ROOM_REM = 2;
 /** Room the fitted 2D view leaves for the numbers, in rem (the type grows when presenting). */
 export const AXIS_ROOM_LEFT_REM = 2.8;
 export const AXIS_ROOM_BOTTOM_REM = 1.7;
@@ -88,8 +90,11 @@ export function PlotAxes({ mapping, domain, names }: { mapping: WorldMapping; do
     const ys: Placed[] = ticksBetween(y0, y1, tickStep(pxPerUnit, MIN_GAP_Y)).map((v) => ({ text: tickLabel(v), at: toPy(mapping.toWorldZ(v)) }));
     root.x.style.top = `${bottom}px`;
     root.y.style.left = `${left}px`;
-    fill(root.x, xs.filter((t) => t.at >= left - 1), 'left', names.x);
-    fill(root.y, ys.filter((t) => t.at <= bottom + 1), 'top', names.y);
+    // The axes' names sit at their far ends (x at the right, y at the top): a number there would
+    // be drawn under the name.
+    const nameRoom = AXIS_NAME_ROOM_REM * rem;
+    fill(root.x, xs.filter((t) => t.at >= left - 1 && t.at <= w - nameRoom), 'left', names.x);
+    fill(root.y, ys.filter((t) => t.at <= bottom + 1 && t.at >= nameRoom), 'top', names.y);
   });
 
   return null;
