@@ -127,6 +127,11 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
   });
 
   const offStore = sceneStore.subscribe((s, prev) => {
+    // Runs added or removed change what the sliders' box holds, not its size: measure again once laid out.
+    if (s.runs !== prev.runs || s.embed !== prev.embed) {
+      if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => reportHeight());
+      else setTimeout(() => reportHeight(), 0);
+    }
     // playback.ts stops at the end by seeking there and then pausing.
     if (prev.playing && !s.playing) {
       const end = computeScene(s).lastStep;
@@ -141,7 +146,11 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
   let sentHeight = -1;
   const reportHeight = () => {
     const doc = win.document.documentElement;
-    const height = Math.ceil(Math.max(doc.scrollHeight, content?.scrollHeight ?? 0));
+    // A box that scrolls inside the frame (the embed's sliders, held to half of it) asks for the
+    // height it hides: the host that follows these messages grows the frame until all of it shows.
+    let hidden = 0;
+    for (const box of win.document.querySelectorAll('[data-embed-fit]')) hidden += Math.max(0, box.scrollHeight - box.clientHeight);
+    const height = Math.ceil(Math.max(doc.scrollHeight, content?.scrollHeight ?? 0) + hidden);
     if (height > 0 && height !== sentHeight) {
       sentHeight = height;
       post({ type: 'descent:resize', height });
@@ -151,6 +160,7 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
   observer?.observe(win.document.documentElement);
   if (win.document.body) observer?.observe(win.document.body);
   if (content) observer?.observe(content);
+  for (const box of win.document.querySelectorAll('[data-embed-fit]')) observer?.observe(box);
 
   post({ type: 'descent:ready', protocol: PROTOCOL_VERSION });
   reportHeight();

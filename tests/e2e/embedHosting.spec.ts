@@ -167,6 +167,9 @@ test('the script embed makes the frames, and each one’s height follows its own
   const firstFrame = page.frames().find((f) => f.url().includes('controls=lr,rho'));
   const contentHeight = async () => (await firstFrame?.evaluate(() => Math.ceil(Math.max(document.documentElement.scrollHeight, document.getElementById('root')?.scrollHeight ?? 0)))) ?? 0;
   await expect.poll(async () => Math.round(await cssHeight(first)) === (await contentHeight())).toBe(true);
+  // All of its sliders show: none is left scrolled out of sight in their box.
+  const hiddenSliders = async () => (await firstFrame?.evaluate(() => [...document.querySelectorAll('[data-embed-fit]')].reduce((sum, box) => sum + box.scrollHeight - box.clientHeight, 0))) ?? -1;
+  await expect.poll(hiddenSliders).toBeLessThanOrEqual(1);
 
   // A message resizes the frame that sent it, and no other; one from the page itself resizes none.
   const secondFrame = page.frames().find((f) => f.url().includes('surface=bowl'));

@@ -10,6 +10,13 @@ describe('plainFormula', () => {
     expect(plainFormula('x^6/6')).toBe('x⁶/6');
   });
 
+  it('reads a typed formula as mathjs prints it: spaced carets, implicit products', () => {
+    expect(plainFormula('x ^ 2 + 3 y ^ 2')).toBe('x² + 3y²');
+    expect(plainFormula('0.5 (x - y) ^ 2')).toBe('0.5(x \u2212 y)²');
+    // A power that is not a whole number keeps its caret rather than half a superscript.
+    expect(plainFormula('x ^ 2.5')).toBe('x ^ 2.5');
+  });
+
   it('leaves no caret or asterisk in any built-in surface’s formula', () => {
     for (const s of SURFACES) expect(plainFormula(s.formula)).not.toMatch(/[*^]/);
   });

@@ -124,7 +124,7 @@ export function EmbedControls() {
         </a>
       </div>
       {groups.length > 0 && (
-        <div className="embed-params" role="group" aria-label={t('embed.params')}>
+        <div className="embed-params" role="group" aria-label={t('embed.params')} data-embed-fit="">
           {groups.map(({ run, keys: shown }) => (
             <div
               key={run.id}
