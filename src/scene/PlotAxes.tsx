@@ -2,7 +2,8 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Vector3, type OrthographicCamera } from 'three';
 import type { Domain } from '../engine';
-import { tickLabel, tickStep, ticksBetween } from './plotTicks';
+import { tickStep, ticksBetween } from './plotTicks';
+import { formatPlotTick } from '../i18n/numberFormat';
 import type { WorldMapping } from './worldMapping';
 import './PlotAxes.css';
 
@@ -86,8 +87,8 @@ export function PlotAxes({ mapping, domain, names }: { mapping: WorldMapping; do
     // The axes hug the map's edges, and stay on screen when the map is panned past them.
     const bottom = Math.min(h - AXIS_ROOM_BOTTOM_REM * rem, Math.max(0, toPy(mapping.toWorldZ(domain.y[0]))));
     const left = Math.max(AXIS_ROOM_LEFT_REM * rem, Math.min(w, toPx(mapping.toWorldX(domain.x[0]))));
-    const xs: Placed[] = ticksBetween(x0, x1, tickStep(pxPerUnit, MIN_GAP_X)).map((v) => ({ text: tickLabel(v), at: toPx(mapping.toWorldX(v)) }));
-    const ys: Placed[] = ticksBetween(y0, y1, tickStep(pxPerUnit, MIN_GAP_Y)).map((v) => ({ text: tickLabel(v), at: toPy(mapping.toWorldZ(v)) }));
+    const xs: Placed[] = ticksBetween(x0, x1, tickStep(pxPerUnit, MIN_GAP_X)).map((v) => ({ text: formatPlotTick(v), at: toPx(mapping.toWorldX(v)) }));
+    const ys: Placed[] = ticksBetween(y0, y1, tickStep(pxPerUnit, MIN_GAP_Y)).map((v) => ({ text: formatPlotTick(v), at: toPy(mapping.toWorldZ(v)) }));
     root.x.style.top = `${bottom}px`;
     root.y.style.left = `${left}px`;
     // The axes' names sit at their far ends (x at the right, y at the top): a number there would

@@ -21,9 +21,3 @@ export function ticksBetween(lo: number, hi: number, step: number): number[] {
   for (let i = first; i <= last; i++) out.push(Number((i * step).toPrecision(12)) + 0);
   return out;
 }
-
-/** A tick's label: as short as the value allows, with a true minus sign. */
-export function tickLabel(v: number): string {
-  const text = Math.abs(v) < 1e-12 ? '0' : String(Number(v.toPrecision(6)));
-  return text.replace('-', '\u2212');
-}

@@ -23,7 +23,7 @@ import {
   type Measure,
   type Rect,
 } from '../../src/ui/export/exportFrameLayout';
-import { formatNumber } from '../../src/ui/shell/numberText';
+import { formatNumber } from '../../src/i18n/numberFormat';
 import { translate, type Translate } from '../../src/i18n';
 
 const en: Translate = (key, vars) => translate('en', key, vars);

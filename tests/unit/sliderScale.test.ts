@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HYPERPARAMS, hyperparamInfo } from '../../src/engine';
 import { positionToValue, sliderScale, valueToPosition } from '../../src/ui/panel/sliderScale';
-import { formatCoord, formatParam, parseNumber } from '../../src/ui/shell/numberText';
+import { formatCoord, formatParam } from '../../src/i18n/numberFormat';
+import { parseNumber } from '../../src/ui/shell/typedNumber';
 
 describe('sliderScale', () => {
   for (const info of HYPERPARAMS) {

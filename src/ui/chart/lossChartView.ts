@@ -14,7 +14,7 @@ import {
   type LossTransform,
 } from './chartScale';
 import { decimate } from './decimate';
-import { formatTick } from '../shell/numberText';
+import { formatTick } from '../../i18n/numberFormat';
 import { pointIndex } from '../runs/runStatus';
 
 export interface LossChartElements {

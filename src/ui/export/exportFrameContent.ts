@@ -3,7 +3,7 @@
 // the computed paths, in the UI's language; src/ui/export/exportFramePainter.ts draws them.
 import type { ComputedRun, ComputedScene } from '../../state/paths';
 import { CUSTOM_ID, sceneSurface, type SceneData } from '../../state/store';
-import { formatNumber } from '../shell/numberText';
+import { formatNumber } from '../../i18n/numberFormat';
 import type { Translate } from '../../i18n';
 import { plainFormula } from '../surface/plainFormula';
 import { runTag } from '../runs/runTag';

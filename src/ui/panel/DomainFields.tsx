@@ -3,7 +3,8 @@ import type { Domain } from '../../engine';
 import { FieldError } from './FieldError';
 import { type MessageKey, type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
-import { formatCoord, parseNumber } from '../shell/numberText';
+import { formatCoord } from '../../i18n/numberFormat';
+import { parseNumber } from '../shell/typedNumber';
 import { useNumberDraft, type DraftCheck, type NumberDraft } from './useNumberDraft';
 
 type Axis = 'x' | 'y';

@@ -5,7 +5,8 @@ import { useScene } from '../../state/useScene';
 import { FieldError } from './FieldError';
 import { useT } from '../shell/useT';
 import { positionToValue, sliderScale, valueToPosition, type SliderScale } from './sliderScale';
-import { formatParam, parseNumber } from '../shell/numberText';
+import { formatParam } from '../../i18n/numberFormat';
+import { parseNumber } from '../shell/typedNumber';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
 // σ up to 2 covers "a little jitter" to "the gradient drowns" on every built-in surface; λ up to

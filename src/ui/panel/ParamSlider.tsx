@@ -5,7 +5,7 @@ import { FieldError } from './FieldError';
 import { checkParam } from './fieldChecks';
 import { useT } from '../shell/useT';
 import { positionToValue, sliderScale, valueToPosition, type SliderScale } from './sliderScale';
-import { formatParam } from '../shell/numberText';
+import { formatParam } from '../../i18n/numberFormat';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
 // One scale per hyperparameter, built once: every card's slider for η shares it.

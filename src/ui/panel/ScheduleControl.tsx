@@ -3,10 +3,11 @@ import { SCHEDULE_KINDS, scheduleFactor, type ScheduleKind, type ScheduleSpec } 
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { FieldError } from './FieldError';
-import { formatNumber } from '../shell/numberText';
+import { formatNumber } from '../../i18n/numberFormat';
 import { type MessageKey } from '../../i18n';
 import { useT } from '../shell/useT';
-import { formatParam, parseNumber } from '../shell/numberText';
+import { formatParam } from '../../i18n/numberFormat';
+import { parseNumber } from '../shell/typedNumber';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
 /** A schedule's first settings: scaled to the run's length, so each one shows at a glance. */

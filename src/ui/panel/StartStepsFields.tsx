@@ -5,7 +5,8 @@ import { FieldError } from './FieldError';
 import { checkCoord, checkSteps } from './fieldChecks';
 import { type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
-import { formatCoord, parseNumber } from '../shell/numberText';
+import { formatCoord } from '../../i18n/numberFormat';
+import { parseNumber } from '../shell/typedNumber';
 import { useNumberDraft, type DraftCheck, type NumberDraft } from './useNumberDraft';
 
 const COORD_NUDGE = 0.1;

@@ -1,7 +1,7 @@
 // What the panel's typed fields accept. Pure, so the rules are tested without a DOM; the
 // components turn a refusal's reason into a message in the user's language.
 import type { HyperparamInfo } from '../../engine';
-import { parseNumber } from '../shell/numberText';
+import { parseNumber } from '../shell/typedNumber';
 
 /** The shapes of `HyperparamInfo.valid`, each of which has its own message. */
 export type LimitKind = 'positive' | 'nonNegative' | 'unit' | 'other';

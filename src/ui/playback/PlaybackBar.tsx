@@ -4,7 +4,7 @@ import { onPlaybackRate, rewind, stepBy, togglePlaying } from '../../state/playb
 import { onPlayhead, seek } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
-import { formatSpeed } from '../shell/numberText';
+import { formatSpeed } from '../../i18n/numberFormat';
 import { fullscreenAvailable, isFullscreen, toggleFullscreen } from '../toolbar/fullscreen';
 import { useT } from '../shell/useT';
 import { indexToSpeed, SPEED_LADDER, speedToIndex, showsActualRate } from './speedScale';

@@ -3,7 +3,7 @@ import { computeScene } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore, type RunConfig } from '../../state/store';
 import { useScene } from '../../state/useScene';
-import { formatNumber } from '../shell/numberText';
+import { formatNumber } from '../../i18n/numberFormat';
 import { type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
 import { pointIndex, runNoteAt } from './runStatus';

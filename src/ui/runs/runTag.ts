@@ -5,7 +5,7 @@
 import { getOptimizer, HYPERPARAMS } from '../../engine';
 import type { RunConfig } from '../../state/store';
 import type { Translate } from '../../i18n';
-import { formatParam } from '../shell/numberText';
+import { formatParam } from '../../i18n/numberFormat';
 
 type TaggedRun = Pick<RunConfig, 'optimizer' | 'schedule' | 'biasCorrection' | 'params'>;
 

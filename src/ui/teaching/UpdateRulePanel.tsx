@@ -5,7 +5,7 @@ import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore, type Lang, type RunConfig, type SceneState } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { explainedRunId } from './explainedRun';
-import { formatNumber } from '../shell/numberText';
+import { formatNumber } from '../../i18n/numberFormat';
 import { useKatex, type Katex } from '../surface/katexLoader';
 import { translate } from '../../i18n';
 import { useT } from '../shell/useT';

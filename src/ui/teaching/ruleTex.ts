@@ -8,7 +8,7 @@
 // \htmlData (RULE_KATEX_OPTIONS) or it prints the command in red instead.
 import type { KatexOptions } from 'katex';
 import type { OptimizerId, StepExplanation, Vec2 } from '../../engine';
-import { formatParam } from '../shell/numberText';
+import { formatParam } from '../../i18n/numberFormat';
 
 /** One line of a rule: a whole equation or assignment, typeset on its own so that lines wrap. */
 export type TexLine = string;

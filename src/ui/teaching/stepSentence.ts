@@ -7,7 +7,7 @@
 // the bias of moments that start at 0; Newton divides by the curvature.
 import type { OptimizerId, StepExplanation, Vec2 } from '../../engine';
 import type { Lang } from '../../state/store';
-import { formatNumber } from '../shell/numberText';
+import { formatNumber } from '../../i18n/numberFormat';
 import { teach } from '../../i18n/messages/teach';
 
 type SayKey = keyof typeof teach;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsFor, formatNumber, formatPowerOfTen, formatSpeed, formatTick, MINUS } from '../../src/ui/shell/numberText';
+import { decimalsFor, formatNumber, formatPlotTick, formatPowerOfTen, formatSpeed, formatTick, MINUS } from '../../src/i18n/numberFormat';
 
 describe('formatNumber', () => {
   it('shows four significant digits, keeping trailing zeros for a steady width', () => {
@@ -63,5 +63,14 @@ describe('formatPowerOfTen and formatSpeed', () => {
     expect(formatSpeed(1.5)).toBe('1.5');
     expect(formatSpeed(1000)).toBe('1000');
     expect(formatSpeed(2)).toBe('2');
+  });
+});
+
+describe('formatPlotTick', () => {
+  it('writes a 2D tick as short as its value allows, with a true minus', () => {
+    expect(formatPlotTick(0.5)).toBe('0.5');
+    expect(formatPlotTick(-2)).toBe('\u22122');
+    expect(formatPlotTick(1e-13)).toBe('0');
+    expect(formatPlotTick(0.30000000000000004)).toBe('0.3');
   });
 });

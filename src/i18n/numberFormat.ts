@@ -1,9 +1,7 @@
-import { parseDecimal } from '../../engine';
-
-// Numbers as the UI shows them (legend, chart, readouts, fields) and reads them from a field:
-// the one place for both. A typographic minus (U+2212)
-// because a hyphen reads as a dash from the back of a lecture hall; tests should read the
-// raw value from data-value rather than parse this text.
+// Numbers as Descent shows them (legend, chart, readouts, fields, the 2D plot's axes): the one
+// place they are formatted for the screen, pure functions that the scene and the UI share. A
+// typographic minus (U+2212) because a hyphen reads as a dash from the back of a lecture hall;
+// tests should read the raw value from data-value rather than parse this text.
 
 export const MINUS = '\u2212';
 
@@ -108,10 +106,8 @@ export function formatCoord(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
 
-/**
- * Typed text as a number, or null: a plain decimal as the URL and the CLI read it (the engine's
- * parseDecimal), and the typographic minus that copied lecture notes carry.
- */
-export function parseNumber(text: string): number | null {
-  return parseDecimal(text.replace(/\u2212/g, '-'));
+/** A 2D plot tick's label: as short as the value allows, with a true minus sign. */
+export function formatPlotTick(v: number): string {
+  const text = Math.abs(v) < 1e-12 ? '0' : String(Number(v.toPrecision(6)));
+  return withMinus(text);
 }
