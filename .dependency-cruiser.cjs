@@ -56,16 +56,10 @@ module.exports = {
     },
     {
       name: 'i18n-imports-nothing',
-      comment: 'Messages are data: at run time they import nothing of the app (their tables may be typed by the engine\'s names).',
+      comment: 'Messages and number formats are data and pure functions: nothing of the app, not even its types.',
       severity: 'error',
       from: { path: layer.i18n },
-      to: { path: '^src/', pathNot: layer.i18n, dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'i18n-types-only-from-the-engine',
-      severity: 'error',
-      from: { path: layer.i18n },
-      to: { path: '^src/', pathNot: [layer.i18n, layer.engine] },
+      to: { path: '^src/', pathNot: layer.i18n },
     },
     onlyImports('scene-imports-engine-state-i18n', layer.scene, [layer.engine, layer.state, layer.i18n], 'The R3F scene; it never imports the UI.'),
     onlyImports('ui-imports-engine-state-i18n-embed', layer.ui, [layer.engine, layer.state, layer.i18n, layer.embed], 'The panel and everything textual; it never imports the scene.'),
