@@ -94,7 +94,10 @@ export function PlotAxes({ mapping, domain, names }: { mapping: WorldMapping; do
     // The axes' names sit at their far ends (x at the right, y at the top): a number there would
     // be drawn under the name.
     const nameRoom = AXIS_NAME_ROOM_REM * rem;
-    fill(root.x, xs.filter((t) => t.at >= left - 1 && t.at <= w - nameRoom), 'left', names.x);
+    // x's name follows the map's right edge (a map narrower than the canvas would leave it far
+    // off in the corner), y's stays at the top.
+    const xNameAt = Math.min(w - nameRoom, Math.max(left, toPx(mapping.toWorldX(domain.x[1]))) + 0.4 * rem);
+    fill(root.x, xs.filter((t) => t.at >= left - 1 && t.at <= xNameAt - 0.6 * rem), 'left', names.x, xNameAt);
     fill(root.y, ys.filter((t) => t.at <= bottom + 1 && t.at >= nameRoom), 'top', names.y);
   });
 
@@ -102,7 +105,7 @@ export function PlotAxes({ mapping, domain, names }: { mapping: WorldMapping; do
 }
 
 /** Rewrites an axis's numbers, and its name at the far end. */
-function fill(axis: HTMLElement, ticks: readonly Placed[], side: 'left' | 'top', name: string): void {
+function fill(axis: HTMLElement, ticks: readonly Placed[], side: 'left' | 'top', name: string, nameAt?: number): void {
   const parts: HTMLElement[] = ticks.map(({ text, at }) => {
     const tick = document.createElement('span');
     tick.className = 'plot-tick';
@@ -113,5 +116,9 @@ function fill(axis: HTMLElement, ticks: readonly Placed[], side: 'left' | 'top',
   const label = document.createElement('span');
   label.className = 'plot-axis-name';
   label.textContent = name;
+  if (nameAt !== undefined) {
+    label.style.left = `${nameAt}px`;
+    label.style.right = 'auto';
+  }
   axis.replaceChildren(...parts, label);
 }

@@ -6,6 +6,7 @@ import type { Messages } from '../types';
 // tests/unit/lessons-presets.test.ts checks that every key they name is here and every key here is
 // named. tests/unit/lessons-presets.test.ts holds the captions to
 // their length and the Korean to Hangul.
+// A symbol and its value never part at a line's end: "η = 0.02" is written with no-break spaces.
 export const lessonText = {
   // 1. ravine-zigzag
   'lesson.ravine-zigzag.title': { en: 'SGD zig-zags across a ravine', ko: '협곡을 지그재그로 가로지르는 SGD' },
@@ -28,15 +29,15 @@ export const lessonText = {
   },
   'lesson.saddle-escape.noise.label': { en: 'On the ridge, with noise', ko: '능선 위, 노이즈 추가' },
   'lesson.saddle-escape.noise.note': {
-    en: 'The same start with mini-batch noise (σ = 0.05): a random nudge off the ridge is all it takes, and every run escapes.',
-    ko: '같은 출발점에 미니배치 노이즈(σ = 0.05)를 더했습니다. 능선에서 살짝 밀려나기만 하면 충분해서 모든 실행이 빠져나갑니다.',
+    en: 'The same start with mini-batch noise (σ\u00a0=\u00a00.05): a random nudge off the ridge is all it takes, and every run escapes.',
+    ko: '같은 출발점에 미니배치 노이즈(σ\u00a0=\u00a00.05)를 더했습니다. 능선에서 살짝 밀려나기만 하면 충분해서 모든 실행이 빠져나갑니다.',
   },
 
   // 3. local-minimum
   'lesson.local-minimum.title': { en: 'Momentum rolls out of a local minimum', ko: '국소 최솟값을 넘어가는 모멘텀' },
   'lesson.local-minimum.caption': {
-    en: 'This surface has four valleys of different depths, and both runs start in the shallowest one. SGD (η = 0.02) rolls to the bottom of the nearest valley and stays there: a local minimum. Momentum (ρ = 0.95) gathers enough speed to roll over the ridges and settles in the deepest valley, the global minimum.',
-    ko: '이 곡면에는 깊이가 서로 다른 골짜기 네 개가 있고, 두 실행 모두 가장 얕은 골짜기에서 출발합니다. SGD(η = 0.02)는 가장 가까운 골짜기 바닥으로 굴러가 그곳, 즉 국소 최솟값에 머뭅니다. 모멘텀(ρ = 0.95)은 능선을 넘을 만큼 속도가 붙어 가장 깊은 골짜기인 전역 최솟값에 자리 잡습니다.',
+    en: 'This surface has four valleys of different depths, and both runs start in the shallowest one. SGD (η\u00a0=\u00a00.02) rolls to the bottom of the nearest valley and stays there: a local minimum. Momentum (ρ\u00a0=\u00a00.95) gathers enough speed to roll over the ridges and settles in the deepest valley, the global minimum.',
+    ko: '이 곡면에는 깊이가 서로 다른 골짜기 네 개가 있고, 두 실행 모두 가장 얕은 골짜기에서 출발합니다. SGD(η\u00a0=\u00a00.02)는 가장 가까운 골짜기 바닥으로 굴러가 그곳, 즉 국소 최솟값에 머뭅니다. 모멘텀(ρ\u00a0=\u00a00.95)은 능선을 넘을 만큼 속도가 붙어 가장 깊은 골짜기인 전역 최솟값에 자리 잡습니다.',
   },
 
   // 4. nesterov-look-ahead
@@ -63,11 +64,11 @@ export const lessonText = {
   // 7. minibatch-noise
   'lesson.minibatch-noise.title': { en: 'Mini-batch noise', ko: '미니배치 노이즈' },
   'lesson.minibatch-noise.caption': {
-    en: 'A mini-batch gradient is the true gradient plus noise. With noise (σ = 1), SGD with a constant η (red) gets near the minimum quickly but then keeps jittering around it, while the same SGD with η halved every 50 steps (green) settles down. Switch to σ = 0, or move σ, to compare with the clean paths.',
-    ko: '미니배치 기울기는 실제 기울기에 노이즈가 더해진 것입니다. 노이즈(σ = 1)가 있으면 η가 일정한 SGD(빨간색)는 최솟값 근처까지는 빨리 가지만 그 주변에서 계속 흔들리고, 50스텝마다 η를 절반으로 줄이는 SGD(초록색)는 차분히 자리를 잡습니다. σ = 0으로 바꾸거나 σ를 움직여 노이즈 없는 경로와 비교해 보세요.',
+    en: 'A mini-batch gradient is the true gradient plus noise. With noise (σ\u00a0=\u00a01), SGD with a constant η (red) gets near the minimum quickly but then keeps jittering around it, while the same SGD with η halved every 50 steps (green) settles down. Switch to σ\u00a0=\u00a00, or move σ, to compare with the clean paths.',
+    ko: '미니배치 기울기는 실제 기울기에 노이즈가 더해진 것입니다. 노이즈(σ\u00a0=\u00a01)가 있으면 η가 일정한 SGD(빨간색)는 최솟값 근처까지는 빨리 가지만 그 주변에서 계속 흔들리고, 50스텝마다 η를 절반으로 줄이는 SGD(초록색)는 차분히 자리를 잡습니다. σ\u00a0=\u00a00으로 바꾸거나 σ를 움직여 노이즈 없는 경로와 비교해 보세요.',
   },
-  'lesson.minibatch-noise.label': { en: 'σ = 1', ko: 'σ = 1' },
-  'lesson.minibatch-noise.clean.label': { en: 'σ = 0', ko: 'σ = 0' },
+  'lesson.minibatch-noise.label': { en: 'σ\u00a0=\u00a01', ko: 'σ\u00a0=\u00a01' },
+  'lesson.minibatch-noise.clean.label': { en: 'σ\u00a0=\u00a00', ko: 'σ\u00a0=\u00a00' },
   'lesson.minibatch-noise.clean.note': {
     en: 'Without noise both runs glide to the minimum and the loss falls at every step; shrinking η only makes the green one a little slower.',
     ko: '노이즈가 없으면 두 실행 모두 최솟값까지 미끄러지듯 내려가고 손실은 매 스텝 줄어듭니다. η를 줄이면 초록색이 조금 느려질 뿐입니다.',
@@ -89,8 +90,8 @@ export const lessonText = {
   // 9. learning-rate-too-large
   'lesson.learning-rate-too-large.title': { en: 'A learning rate too large', ko: '너무 큰 학습률' },
   'lesson.learning-rate-too-large.caption': {
-    en: 'Across the ravine the curvature is 4, so SGD is stable only for η below 2/4 = 0.5. At η = 0.3 (green) it converges; at exactly η = 0.5 (yellow) it bounces between the walls forever; at η = 0.55 (red) every bounce is 1.2 times higher than the last, until the loss blows up and the run is stopped and marked as diverged.',
-    ko: '협곡을 가로지르는 방향의 곡률은 4이므로 SGD는 η가 2/4 = 0.5보다 작을 때만 안정합니다. η = 0.3(초록색)이면 수렴하고, 정확히 η = 0.5(노란색)이면 양쪽 벽 사이를 끝없이 오가며, η = 0.55(빨간색)이면 튕길 때마다 1.2배씩 높아지다가 손실이 폭발해 실행이 멈추고 발산으로 표시됩니다.',
+    en: 'Across the ravine the curvature is 4, so SGD is stable only for η below 2/4 = 0.5. At η\u00a0=\u00a00.3 (green) it converges; at exactly η\u00a0=\u00a00.5 (yellow) it bounces between the walls forever; at η\u00a0=\u00a00.55 (red) every bounce is 1.2 times higher than the last, until the loss blows up and the run is stopped and marked as diverged.',
+    ko: '협곡을 가로지르는 방향의 곡률은 4이므로 SGD는 η가 2/4 = 0.5보다 작을 때만 안정합니다. η\u00a0=\u00a00.3(초록색)이면 수렴하고, 정확히 η\u00a0=\u00a00.5(노란색)이면 양쪽 벽 사이를 끝없이 오가며, η\u00a0=\u00a00.55(빨간색)이면 튕길 때마다 1.2배씩 높아지다가 손실이 폭발해 실행이 멈추고 발산으로 표시됩니다.',
   },
 
   // 10. l2-regularization
