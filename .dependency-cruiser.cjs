@@ -1,8 +1,8 @@
 // The layers of docs/ARCHITECTURE.md, checked in `npm test` (npm run lint:layers). Change the
 // table there and the rules here together. A rule is written as "a layer may import only …":
 // `from` a layer, `to` anything in src/ outside what it may import is an error.
-// Type-only imports (`import type`, erased at build) may cross where the table says so: they
-// couple names, not code that runs.
+// Imports are checked whether or not they are type-only (dependency-cruiser parses with swc, which
+// does not tell them apart), so the table holds for types too.
 
 /** Paths of the src/ layers, as regular expressions. */
 const layer = {
@@ -43,17 +43,7 @@ module.exports = {
       from: { path: layer.engine },
       to: { path: '^node_modules/(react|react-dom|three|three-stdlib|@react-three|zustand|katex)/' },
     },
-    {
-      ...onlyImports('state-imports-only-the-engine', layer.state, [layer.engine, '^src/i18n/lang\\.ts$'], 'The store, URL codec and lessons: the engine, and the list of languages the store holds.'),
-      to: { path: '^src/', pathNot: [layer.state, layer.engine, '^src/i18n/lang\\.ts$'], dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'state-types-only-from-i18n',
-      comment: 'Lessons name their words by message key (a type); state runs no i18n code.',
-      severity: 'error',
-      from: { path: layer.state },
-      to: { path: '^src/', pathNot: [layer.state, layer.engine, layer.i18n] },
-    },
+    onlyImports('state-imports-only-the-engine', layer.state, [layer.engine, '^src/i18n/lang\\.ts$'], 'The store, URL codec and lessons: the engine, and the list of languages the store holds.'),
     {
       name: 'i18n-imports-nothing',
       comment: 'Messages and number formats are data and pure functions: nothing of the app, not even its types.',
@@ -71,7 +61,7 @@ module.exports = {
       comment: 'A cycle makes the load order, and the reading order, ambiguous.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { circular: true, dependencyTypesNot: ['type-only'] },
+      to: { circular: true },
     },
     {
       name: 'no-tests-in-the-app',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFormula } from '../../src/engine/formula';
 import { CUSTOM_ID, defaultScene, type SceneData } from '../../src/state/store';
 import { readUrl, urlCodec, writeUrl, type LinkedScene, type ReadResult } from '../../src/state/url/codec';
-import { at } from '../../src/state/url/linkScene';
+import { at } from '../../src/state/url/places';
 import { URL_SCHEMA } from '../../src/state/url/schema';
 import { row } from '../../src/state/url/urlRow';
 import { flag } from '../../src/state/url/valueCodecs';

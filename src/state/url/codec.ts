@@ -8,8 +8,8 @@ import { baseLink } from './baseLink';
 import { EXTRA_KEYS, type Link, type LinkExtras, type LinkKey } from './linkScene';
 import { storeRuns } from './runItems';
 import { URL_SCHEMA } from './schema';
-import { DEFAULT_FORMULA_DOMAIN, FORMULA_ROWS, linkFromScene, settleSurface, surfaceDefaults, type SurfaceDefaults } from './surfaceLink';
-import type { AnyRow, IgnoreReason, Ignored, RowContext, RowKeys, WriteOptions } from './urlRow';
+import { DEFAULT_FORMULA_DOMAIN, FORMULA_ROWS, linkFromScene, settleSurface, surfaceDefaults } from './surfaceLink';
+import type { AnyRow, IgnoreReason, Ignored, RowContext, RowKeys, SurfaceDefaults, WriteOptions } from './urlRow';
 
 export type { Ignored } from './urlRow';
 

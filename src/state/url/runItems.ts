@@ -9,8 +9,7 @@ import { DEFAULT_OPTIMIZERS, type RunConfig } from '../store';
 import { hyperparamAccepts, hyperparamKey, validHyperparam } from './hyperparamNames';
 import type { LinkRun } from './linkScene';
 import { CONSTANT, ScheduleItems, formatScheduleItems, sameSchedule } from './scheduleItems';
-import type { SurfaceDefaults } from './surfaceLink';
-import { ok, refuse, type Codec, type Place, type RowContext } from './urlRow';
+import { ok, refuse, type Codec, type Place, type RowContext, type SurfaceDefaults } from './urlRow';
 import { formatNumber, parseNumber } from './valueCodecs';
 
 /** More runs than any lesson needs; each one costs a full simulation on every change. */

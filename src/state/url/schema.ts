@@ -57,7 +57,7 @@
 import { SEED_MAX, type PenaltySpec, type Vec2 } from '../../engine';
 import { MAX_APP_STEPS, MAX_SPEED, MIN_SPEED, type CameraPose, type Lang, type Theme, type ViewMode } from '../store';
 import { lessonCodec, lessonPlace } from './lessonLink';
-import { at, stepPlace } from './linkScene';
+import { at, stepPlace } from './places';
 import { controlsPlace, hyperparamList, nameSet } from './listCodecs';
 import { runsCodec, runsPlace } from './runItems';
 import { domainCodec, exprCodec, surfaceCodec } from './surfaceLink';

@@ -1,11 +1,11 @@
 // The surface a link shows: a built-in surface (surface=rosenbrock) or a typed formula
 // (expr=…&domain=…), and what the surface decides about every other default (each surface has its
 // own start, length and step sizes).
-import { SURFACES, SURFACE_IDS, getSurface, resolveParams, type Domain, type Hyperparams, type OptimizerId, type Surface, type Vec2 } from '../../engine';
+import { SURFACES, SURFACE_IDS, getSurface, resolveParams, type Domain, type Surface, type Vec2 } from '../../engine';
 import { lessonScene } from '../lessons';
 import { CUSTOM_ID, DEFAULT_SURFACE, type SceneData } from '../store';
 import type { Link, LinkExtras } from './linkScene';
-import { ok, refuse, type Codec, type IgnoreReason } from './urlRow';
+import { ok, refuse, type Codec, type IgnoreReason, type SurfaceDefaults } from './urlRow';
 import { numberTuple } from './valueCodecs';
 
 /** The plot domain a typed formula gets when the link gives none (formula/index.ts's DEFAULT_FORMULA_DOMAIN, which lives in the lazy chunk). */
@@ -17,13 +17,6 @@ export const MAX_EXPR_LENGTH = 2000;
 /** The rows of a typed formula, left unread while the formula compiles (ReadOptions.withoutFormula). */
 export const FORMULA_ROWS: readonly string[] = ['expr', 'domain'];
 
-/** What the surface decides about the other defaults. */
-export interface SurfaceDefaults {
-  readonly start: Vec2;
-  readonly steps: number;
-  readonly logLoss: boolean;
-  params(optimizer: OptimizerId): Hyperparams;
-}
 
 // resolveParams reads only `defaults`: a typed formula has no demo defaults, so PyTorch's apply.
 const NO_DEMO_DEFAULTS: Surface = { ...SURFACES[0], id: CUSTOM_ID, defaults: {} };

@@ -1,8 +1,8 @@
 // What one row of the URL table (schema.ts) is made of: the key in the link, the place in the
 // scene it stands for, the codec between the two, and the notices a bad value gets. The codec
 // (codec.ts) knows rows only through this file, so any row fits its two loops.
+import type { Hyperparams, OptimizerId, Vec2 } from '../../engine';
 import type { Link, LinkKey } from './linkScene';
-import type { SurfaceDefaults } from './surfaceLink';
 
 /** Why a value in a link was not used (each has a message, url.reason.*, in both languages). */
 export type IgnoreReason =
@@ -48,6 +48,14 @@ export interface WriteOptions {
   readonly preferredLang?: Link['lang'];
   /** Write `lang` even when it is the browser's own choice (an embed should not change language with its reader). */
   readonly alwaysLang?: boolean;
+}
+
+/** What the link's surface decides about the other defaults (surfaceLink.ts works it out). */
+export interface SurfaceDefaults {
+  readonly start: Vec2;
+  readonly steps: number;
+  readonly logLoss: boolean;
+  params(optimizer: OptimizerId): Hyperparams;
 }
 
 /** What a codec or a place may consult besides the value itself. */
