@@ -155,8 +155,10 @@ test('the script embed makes the frames, and each one’s height follows its own
     await expect(frame).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     await expect(frame).toHaveAttribute('allow', 'fullscreen');
   }
-  const frames = page.frames().filter((f) => f.url().includes('embed=1'));
-  expect(frames).toHaveLength(2);
+  // The frames load lazily: each navigates once the browser decides it is near the view.
+  const embedFrames = () => page.frames().filter((f) => f.url().includes('embed=1'));
+  await expect.poll(() => embedFrames().length).toBe(2);
+  const frames = embedFrames();
   await Promise.all(frames.map(frameReady));
 
   const cssHeight = (frame: typeof first) => frame.evaluate((el) => el.getBoundingClientRect().height);
