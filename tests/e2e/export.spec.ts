@@ -496,7 +496,8 @@ test.describe('export', () => {
     await expect(progress).toBeVisible();
     await expect(page.locator('.export-menu').getByRole('status')).toHaveText('Recording video');
     await expect(page.locator('.export-status')).toContainText(/Recording video… \d+%/);
-    expect(await page.evaluate(() => window.__descent.store.getState().playing)).toBe(false);
+    // Play is held off once the recorder's code has arrived and the recording has begun.
+    await expect.poll(() => page.evaluate(() => window.__descent.store.getState().playing)).toBe(false);
     // While it records, a second recording and a picture are refused with a reason.
     await openExportMenu(page);
     await expect(page.getByRole('menuitem', { name: 'WebM video' })).toHaveAttribute('aria-disabled', 'true');
