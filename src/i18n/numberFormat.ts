@@ -73,9 +73,14 @@ const SUPERSCRIPT: Record<string, string> = {
   '9': '⁹',
 };
 
+/** Digits and a minus raised: "-3" → "⁻³"; any other character stays as it is. */
+export function superscript(text: string): string {
+  return [...text].map((c) => SUPERSCRIPT[c] ?? c).join('');
+}
+
 /** 10^e as text, e.g. −3 → "10⁻³", for places that cannot raise the exponent themselves. */
 export function formatPowerOfTen(e: number): string {
-  return `10${[...String(e)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+  return `10${superscript(String(e))}`;
 }
 
 /** A speed in steps per second: whole numbers plain, 1.5 with its one decimal. */
