@@ -21,6 +21,10 @@ test('the service worker precaches the build; a second visit works offline, link
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
   const cacheName = await page.evaluate(() => caches.keys().then((k) => k.find((n) => n.startsWith('descent-')) ?? ''));
   expect(cacheName).toBe(`descent-${build?.version}`);
+  // What follows the first frame (KaTeX and its fonts, the update-rule panel) has arrived, so the
+  // visit is whole before it is checked.
+  await expect(page.locator('.surface-picker .formula')).toHaveAttribute('data-typeset', 'true');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Everything the first visit loaded is kept, the files it fetched before the worker existed too.
   const missing = () =>
     page.evaluate(async (name) => {
@@ -30,6 +34,9 @@ test('the service worker precaches the build; a second visit works offline, link
       for (const url of loaded) if (!(await cache.match(url))) absent.push(url);
       return absent;
     }, cacheName);
+  await expect.poll(missing, { timeout: 20_000 }).toEqual([]);
+  // …and stays so a moment later: no late load is still on its way into the cache.
+  await page.waitForTimeout(500);
   await expect.poll(missing, { timeout: 20_000 }).toEqual([]);
 
   await context.setOffline(true);
