@@ -1,6 +1,6 @@
 import { HYPERPARAMS, NEUTRAL_HYPERPARAMS } from './hyperparams';
-import { getOptimizer } from './optimizers/table';
-import type { Bounds, StepLoop } from './optimizers/loop';
+import { getOptimizer, type OptimizerInfo } from './optimizers/table';
+import type { Bounds, StepLoop, StepRecorder } from './optimizers/loop';
 import { withPenalty } from './penalty';
 import { GaussianNoise } from './random';
 import { checkSchedule, scheduleTable } from './schedules';
@@ -20,12 +20,13 @@ export function resolveParams(
 ): Hyperparams {
   const info = getOptimizer(optimizer);
   if (!info) throw new RangeError(`unknown optimizer "${optimizer}"`);
-  const resolved: Hyperparams = { ...NEUTRAL_HYPERPARAMS, ...info.defaults, ...surface.defaults[optimizer] };
-  if (params) {
-    for (const h of HYPERPARAMS) {
-      const v = params[h.key];
-      if (v !== undefined) resolved[h.key] = v;
-    }
+  // Built key by key in the table's order, so that every run's object has the same hidden
+  // class: kernels read it on entry, and a new shape each run (as object spread gives) made
+  // V8 throw away the optimized kernel every time, costing about a fifth of the speed.
+  const demo = surface.defaults[optimizer];
+  const resolved = {} as Hyperparams;
+  for (const h of HYPERPARAMS) {
+    resolved[h.key] = params?.[h.key] ?? demo?.[h.key] ?? info.defaults[h.key] ?? NEUTRAL_HYPERPARAMS[h.key];
   }
   for (const key of info.params) {
     const h = HYPERPARAMS.find((p) => p.key === key);
@@ -64,12 +65,22 @@ function escapeBounds(surface: Surface): Bounds {
 const scratchGradient = new Float64Array(2);
 const scratchHessian = new Float64Array(3);
 
-/**
- * Runs one optimizer from its start for its number of steps and returns the whole path.
- * Pass the previous result as `reuse` to recompute into the same arrays (no allocation
- * when they are long enough): this is how the app recomputes every path on each slider move.
- */
-export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
+/** A run checked and resolved: everything its kernel needs besides the output arrays. */
+export interface PreparedRun {
+  readonly info: OptimizerInfo;
+  readonly steps: number;
+  readonly start: Vec2;
+  readonly params: Hyperparams;
+  /** The surface with the run's penalty, if any. */
+  readonly surface: Surface;
+  readonly noise: GaussianNoise | null;
+  readonly lrScale: Float64Array | null;
+  readonly biasCorrection: boolean;
+  readonly bounds: Bounds;
+}
+
+/** Checks a spec and resolves its defaults; throws a RangeError that names a bad value. */
+export function prepareRun(spec: RunSpec): PreparedRun {
   const info = getOptimizer(spec.optimizer);
   if (!info) throw new RangeError(`unknown optimizer "${spec.optimizer}"`);
   const steps = spec.steps ?? spec.surface.steps;
@@ -91,9 +102,26 @@ export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
   const surface = spec.penalty ? withPenalty(spec.surface, spec.penalty) : spec.surface;
   if (spec.schedule) checkSchedule(spec.schedule);
   const lrScale = spec.schedule ? scheduleTable(spec.schedule, steps) : null;
+  return {
+    info,
+    steps,
+    start,
+    params,
+    surface,
+    noise,
+    lrScale,
+    biasCorrection: spec.biasCorrection ?? true,
+    bounds: escapeBounds(spec.surface),
+  };
+}
 
-  const out = reuse && reuse.x.length >= steps + 1 ? reuse : allocate(steps + 1);
-  out.params = params;
+/**
+ * Runs a prepared run's kernel into `out` (arrays of at least steps + 1), recording into
+ * `rec` when given; sets out.steps, out.status and out.params.
+ */
+export function runKernel(run: PreparedRun, out: Trajectory, rec: StepRecorder | null): void {
+  const { start, surface } = run;
+  out.params = run.params;
   out.status = 'ok';
   out.x[0] = start[0];
   out.y[0] = start[1];
@@ -102,25 +130,37 @@ export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
   if (!Number.isFinite(f0)) {
     out.steps = 0;
     out.status = 'diverged';
-    return out;
+    return;
   }
   const loop: StepLoop = {
     f: surface,
-    p: params,
-    n: steps,
+    p: run.params,
+    n: run.steps,
     x: out.x,
     y: out.y,
     loss: out.loss,
     g: scratchGradient,
     h: scratchHessian,
-    noise,
-    biasCorrection: spec.biasCorrection ?? true,
-    bounds: escapeBounds(spec.surface),
-    lrScale,
+    noise: run.noise,
+    biasCorrection: run.biasCorrection,
+    bounds: run.bounds,
+    lrScale: run.lrScale,
+    rec,
     status: 'ok',
   };
-  out.steps = info.kernel(loop);
+  out.steps = run.info.kernel(loop);
   out.status = loop.status;
+}
+
+/**
+ * Runs one optimizer from its start for its number of steps and returns the whole path.
+ * Pass the previous result as `reuse` to recompute into the same arrays (no allocation
+ * when they are long enough): this is how the app recomputes every path on each slider move.
+ */
+export function simulateRun(spec: RunSpec, reuse?: Trajectory): Trajectory {
+  const run = prepareRun(spec);
+  const out = reuse && reuse.x.length >= run.steps + 1 ? reuse : allocate(run.steps + 1);
+  runKernel(run, out, null);
   return out;
 }
 

@@ -286,15 +286,17 @@ function typicalSlope(surface: Surface): number {
 
 /** The remembered average gradient, in gradient units: (1 − ρ)·v for momentum, m for the Adam family. */
 function momentumAt(trace: RunTrace, k: number, out: Float64Array): boolean {
-  if (trace.mx && trace.my) {
-    out[0] = trace.mx[k];
-    out[1] = trace.my[k];
+  const m = trace.state.m;
+  if (m) {
+    out[0] = m[0][k];
+    out[1] = m[1][k];
     return true;
   }
-  if ((trace.optimizer === 'momentum' || trace.optimizer === 'nesterov') && trace.vx && trace.vy) {
+  const v = trace.state.v;
+  if ((trace.optimizer === 'momentum' || trace.optimizer === 'nesterov') && v) {
     const w = 1 - trace.params.rho;
-    out[0] = w * trace.vx[k];
-    out[1] = w * trace.vy[k];
+    out[0] = w * v[0][k];
+    out[1] = w * v[1][k];
     return true;
   }
   return false;
@@ -332,14 +334,16 @@ function drawRun(layers: Layers, frame: Frame, c: ComputedRun, trace: RunTrace |
       gy = scratchGradient[1];
     }
     arrow(layers.gradient, frame, x, y, -gx * frame.scales.gradient, -gy * frame.scales.gradient, GRADIENT_MAX, WHITE, loss);
-    if (trace && next > 0 && trace.lookX && trace.lookY && trace.lookGx && trace.lookGy) {
-      const lx = trace.lookX[next];
-      const ly = trace.lookY[next];
+    const look = trace?.vectors.look;
+    const lookG = trace?.vectors.lookG;
+    if (next > 0 && look && lookG) {
+      const lx = look[0][next];
+      const ly = look[1][next];
       toWorld(frame, x, y, tail, loss);
       toWorld(frame, lx, ly, tip);
       if (Math.hypot(tip.x - tail.x, tip.z - tail.z) > MIN_LENGTH) layers.momentum.segment(tail.x, tail.y, tail.z, tip.x, tip.y, tip.z, LOOK_AHEAD);
       ring(layers.gradient, frame, lx, ly, LOOK_AHEAD);
-      arrow(layers.gradient, frame, lx, ly, -trace.lookGx[next] * frame.scales.gradient, -trace.lookGy[next] * frame.scales.gradient, GRADIENT_MAX, LOOK_AHEAD);
+      arrow(layers.gradient, frame, lx, ly, -lookG[0][next] * frame.scales.gradient, -lookG[1][next] * frame.scales.gradient, GRADIENT_MAX, LOOK_AHEAD);
     }
   }
   if (on.step && next > 0) {

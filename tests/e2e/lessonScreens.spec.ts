@@ -96,7 +96,8 @@ const ON_SCREEN: Readonly<Record<string, { readonly what: string; check(page: Pa
       await page.evaluate(() => window.__descent.seek(3));
       await nextFrames(page, 2);
       const particle = await runPointAt(page, run.id, 3);
-      const ring = await drawnAt(page, trace.lookX![4], trace.lookY![4]);
+      const look = trace.vectors.look!;
+      const ring = await drawnAt(page, look[0][4], look[1][4]);
       expect(gap(particle, ring)).toBeGreaterThan(6);
       await page.evaluate(() => window.__descent.seek(0));
     },

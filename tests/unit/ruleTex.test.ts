@@ -147,15 +147,17 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
           expect(value(n, 'x'), label).toBe(trace.x[t]);
           expect(value(n, 'y'), label).toBe(trace.y[t]);
           for (const key of trace.stateKeys) {
-            const [sx, sy] = [trace[`${key}x`], trace[`${key}y`]];
-            if (!sx || !sy) throw new Error(`${label}: no ${key}`);
+            const pair = trace.state[key];
+            if (!pair) throw new Error(`${label}: no ${key}`);
+            const [sx, sy] = pair;
             expect(value(n, `${key}_x`), `${label}: ${key}`).toBe(sx[t]);
             expect(value(n, `${key}_y`), `${label}: ${key}`).toBe(sy[t]);
             // AdaGrad/RMSProp/Adam read their state before the step; AMSGrad's w as well.
             if (n.has(`${key}_x_prev`)) expect(value(n, `${key}_x_prev`), `${label}: ${key} before`).toBe(sx[t - 1]);
           }
-          if (trace.bc1) expect(value(n, 'bc1'), label).toBe(trace.bc1[t]);
-          if (trace.bc2) expect(value(n, 'bc2'), label).toBe(trace.bc2[t]);
+          const { bc1, bc2 } = trace.scalars;
+          if (bc1) expect(value(n, 'bc1'), label).toBe(bc1[t]);
+          if (bc2) expect(value(n, 'bc2'), label).toBe(bc2[t]);
         }
       }
     }

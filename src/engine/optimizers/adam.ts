@@ -1,4 +1,4 @@
-import { inBounds, lerp, type StepLoop } from './loop';
+import { inBounds, lerp, NO_PAIR, NOWHERE, type StepLoop } from './loop';
 import { powers, series } from './series';
 
 // The Adam family, written in torch.optim's order of operations (lerp_ for m, mul_ then
@@ -11,7 +11,7 @@ import { powers, series } from './series';
  * adamw first decays x ← x·(1 − η·λ). Without bias correction: x ← x − η·m / (√v + ε).
  */
 export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'): number {
-  const { f, n, g, noise, biasCorrection, bounds } = loop;
+  const { f, n, g, noise, biasCorrection, bounds, rec } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -23,6 +23,17 @@ export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'
   const weightDecay = mode === 'adamw' ? loop.p.weightDecay : 0;
   const beta1Pow = powers(beta1, n);
   const beta2Pow = powers(beta2, n);
+  const gxr = rec === null ? NOWHERE : rec.gx;
+  const gyr = rec === null ? NOWHERE : rec.gy;
+  const lrr = rec === null ? NOWHERE : rec.lr;
+  const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
+  const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
+  const [wxr, wyr] = rec === null || !amsgrad ? NO_PAIR : rec.state('w');
+  const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
+  const [dxr, dyr] = rec === null ? NO_PAIR : rec.vector('direction');
+  const bc1r = rec === null || !biasCorrection ? NOWHERE : rec.scalar('bc1');
+  const bc2r = rec === null || !biasCorrection ? NOWHERE : rec.scalar('bc2');
+  const shrinkr = rec === null || mode !== 'adamw' ? NOWHERE : rec.scalar('shrink');
   let x = xs[0];
   let y = ys[0];
   let m0 = 0;
@@ -42,6 +53,7 @@ export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'
       const shrink = 1 - lr * weightDecay;
       x = x * shrink;
       y = y * shrink;
+      if (rec !== null) shrinkr[t] = shrink;
     }
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
@@ -53,16 +65,41 @@ export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'
       r0 = w0 = Math.max(w0, v0);
       r1 = w_1 = Math.max(w_1, v1);
     }
-    let nx: number;
-    let ny: number;
+    // Without bias correction the same expression with both corrections 1.
+    let stepSize = lr;
+    let q0: number;
+    let q1: number;
     if (biasCorrection) {
-      const stepSize = lr / (1 - beta1Pow[t]);
-      const bc2Sqrt = Math.sqrt(1 - beta2Pow[t]);
-      nx = x - (stepSize * m0) / (Math.sqrt(r0) / bc2Sqrt + eps);
-      ny = y - (stepSize * m1) / (Math.sqrt(r1) / bc2Sqrt + eps);
+      const bc1 = 1 - beta1Pow[t];
+      const bc2 = 1 - beta2Pow[t];
+      stepSize = lr / bc1;
+      const bc2Sqrt = Math.sqrt(bc2);
+      q0 = Math.sqrt(r0) / bc2Sqrt + eps;
+      q1 = Math.sqrt(r1) / bc2Sqrt + eps;
+      if (rec !== null) {
+        bc1r[t] = bc1;
+        bc2r[t] = bc2;
+      }
     } else {
-      nx = x - (lr * m0) / (Math.sqrt(r0) + eps);
-      ny = y - (lr * m1) / (Math.sqrt(r1) + eps);
+      q0 = Math.sqrt(r0) + eps;
+      q1 = Math.sqrt(r1) + eps;
+    }
+    const nx = x - (stepSize * m0) / q0;
+    const ny = y - (stepSize * m1) / q1;
+    if (rec !== null) {
+      gxr[t] = g0;
+      gyr[t] = g1;
+      lrr[t] = lr;
+      mxr[t] = m0;
+      myr[t] = m1;
+      vxr[t] = v0;
+      vyr[t] = v1;
+      wxr[t] = w0;
+      wyr[t] = w_1;
+      exr[t] = stepSize / q0;
+      eyr[t] = stepSize / q1;
+      dxr[t] = m0;
+      dyr[t] = m1;
     }
     const fl = f.valueAndGrad(nx, ny, g);
     if (!inBounds(bounds, nx, ny, fl)) {
@@ -81,7 +118,7 @@ export function runAdamFamily(loop: StepLoop, mode: 'adam' | 'amsgrad' | 'adamw'
  * Without bias correction: x ← x − η·m / u.
  */
 export function runAdamax(loop: StepLoop): number {
-  const { f, n, g, noise, biasCorrection, bounds } = loop;
+  const { f, n, g, noise, biasCorrection, bounds, rec } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -89,6 +126,14 @@ export function runAdamax(loop: StepLoop): number {
   const lrScale = loop.lrScale;
   const w1 = 1 - beta1;
   const beta1Pow = powers(beta1, n);
+  const gxr = rec === null ? NOWHERE : rec.gx;
+  const gyr = rec === null ? NOWHERE : rec.gy;
+  const lrr = rec === null ? NOWHERE : rec.lr;
+  const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
+  const [uxr, uyr] = rec === null ? NO_PAIR : rec.state('u');
+  const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
+  const [dxr, dyr] = rec === null ? NO_PAIR : rec.vector('direction');
+  const bc1r = rec === null || !biasCorrection ? NOWHERE : rec.scalar('bc1');
   let x = xs[0];
   let y = ys[0];
   let m0 = 0;
@@ -105,9 +150,24 @@ export function runAdamax(loop: StepLoop): number {
     m1 = lerp(m1, g1, w1);
     u0 = Math.max(u0 * beta2, Math.abs(g0) + eps);
     u1 = Math.max(u1 * beta2, Math.abs(g1) + eps);
-    const clr = biasCorrection ? lr / (1 - beta1Pow[t]) : lr;
+    const bc1 = 1 - beta1Pow[t];
+    const clr = biasCorrection ? lr / bc1 : lr;
     const nx = x - (clr * m0) / u0;
     const ny = y - (clr * m1) / u1;
+    if (rec !== null) {
+      gxr[t] = g0;
+      gyr[t] = g1;
+      lrr[t] = lr;
+      mxr[t] = m0;
+      myr[t] = m1;
+      uxr[t] = u0;
+      uyr[t] = u1;
+      exr[t] = clr / u0;
+      eyr[t] = clr / u1;
+      dxr[t] = m0;
+      dyr[t] = m1;
+      bc1r[t] = bc1;
+    }
     const fl = f.valueAndGrad(nx, ny, g);
     if (!inBounds(bounds, nx, ny, fl)) {
       loop.status = 'diverged';
@@ -127,7 +187,7 @@ export function runAdamax(loop: StepLoop): number {
  * The two terms are applied one after the other, as PyTorch's two addcdiv_ calls do.
  */
 export function runNadam(loop: StepLoop): number {
-  const { f, n, g, noise, bounds } = loop;
+  const { f, n, g, noise, bounds, rec } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -145,6 +205,18 @@ export function runNadam(loop: StepLoop): number {
   const beta2Pow = powers(beta2, n);
   // μ[t] for t = 1 … n + 1 (each step also needs μₜ₊₁).
   const mus = series(`nadam-mu:${beta1}:${momentumDecay}`, n + 1, (t) => beta1 * (1 - 0.5 * Math.pow(0.96, t * momentumDecay)));
+  const gxr = rec === null ? NOWHERE : rec.gx;
+  const gyr = rec === null ? NOWHERE : rec.gy;
+  const lrr = rec === null ? NOWHERE : rec.lr;
+  const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
+  const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
+  const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
+  const [Dxr, Dyr] = rec === null ? NO_PAIR : rec.vector('denom');
+  const bc2r = rec === null ? NOWHERE : rec.scalar('bc2');
+  const mur = rec === null ? NOWHERE : rec.scalar('mu');
+  const muNextr = rec === null ? NOWHERE : rec.scalar('muNext');
+  const mupr = rec === null ? NOWHERE : rec.scalar('muProduct');
+  const mupNextr = rec === null ? NOWHERE : rec.scalar('muProductNext');
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
@@ -158,7 +230,7 @@ export function runNadam(loop: StepLoop): number {
     // Πₜ falls below the smallest double after about a thousand steps and, once μ > ½, stays
     // on the smallest subnormal for good, which makes every later step several times slower.
     // Below 2⁻⁵⁴ it no longer changes 1 − Πₜ or 1 − Πₜ·μₜ₊₁ (both round to 1), so zero gives
-    // bit-identical positions. (traceRun keeps PyTorch's exact Πₜ for the teaching panel.)
+    // bit-identical positions (and the trace shows the 0 that was used).
     if (muProduct < 1e-300) muProduct = 0;
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
@@ -173,6 +245,24 @@ export function runNadam(loop: StepLoop): number {
     let ny = y + (cg * g1) / D1;
     nx = nx + (cm * m0) / D0;
     ny = ny + (cm * m1) / D1;
+    if (rec !== null) {
+      gxr[t] = g0;
+      gyr[t] = g1;
+      lrr[t] = lr;
+      mxr[t] = m0;
+      myr[t] = m1;
+      vxr[t] = v0;
+      vyr[t] = v1;
+      exr[t] = lr / D0;
+      eyr[t] = lr / D1;
+      Dxr[t] = D0;
+      Dyr[t] = D1;
+      bc2r[t] = bc2;
+      mur[t] = mu;
+      muNextr[t] = muNext;
+      mupr[t] = muProduct;
+      mupNextr[t] = muProductNext;
+    }
     const fl = f.valueAndGrad(nx, ny, g);
     if (!inBounds(bounds, nx, ny, fl)) {
       loop.status = 'diverged';

@@ -26,8 +26,56 @@ export interface StepLoop {
   readonly bounds: Bounds;
   /** η's factor for step t (index t), from a learning-rate schedule; null for constant η. */
   readonly lrScale: Float64Array | null;
+  /**
+   * Where the kernel writes what its rule computed at each step, for the teaching layer
+   * (traceRun); null on the fast path (simulateRun). The rule is written once, in the
+   * kernel: the trace is the kernel's own arithmetic, not a copy of it.
+   */
+  readonly rec: StepRecorder | null;
   status: RunStatus;
 }
+
+/**
+ * The optimizer state, by the spec's names: `v` velocity (momentum, nesterov) or second
+ * moment (adam, amsgrad, adamw, nadam); `m` first moment (adam family, adamax, nadam); `s`
+ * squared-gradient sum or average (adagrad, rmsprop, adadelta); `u` adadelta's Δ² average
+ * or adamax's infinity norm; `w` amsgrad's running maximum of v.
+ */
+export type StateKey = 'v' | 'm' | 's' | 'u' | 'w';
+
+/**
+ * Per-coordinate values a step computes on its way (see StepExplanation for each meaning):
+ * `effLr` the step size per coordinate, `direction` the vector η or effLr multiplies, `delta`
+ * adadelta's Δ, `look` and `lookG` nesterov's look-ahead point and its gradient, `denom`
+ * nadam's D.
+ */
+export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom';
+
+/** Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian. */
+export type ScalarKey = 'bc1' | 'bc2' | 'mu' | 'muNext' | 'muProduct' | 'muProductNext' | 'shrink' | 'hxx' | 'hxy' | 'hyy';
+
+/** An [x, y] pair of per-step arrays. */
+export type Pair = readonly [Float64Array, Float64Array];
+
+/**
+ * Arrays indexed by step t (1 … n) that a kernel fills when recording. A kernel asks for the
+ * arrays its rule has before its loop (so a trace holds exactly those) and writes them inside
+ * `if (rec !== null)`, after the arithmetic that the fast path shares.
+ */
+export interface StepRecorder {
+  /** The gradient used at step t (noise included) and η of the step (schedule applied). */
+  readonly gx: Float64Array;
+  readonly gy: Float64Array;
+  readonly lr: Float64Array;
+  /** The state after step t. */
+  state(key: StateKey): Pair;
+  vector(key: VectorKey): Pair;
+  scalar(key: ScalarKey): Float64Array;
+}
+
+/** What a kernel writes to when it is not recording: a store past the end of it is a no-op. */
+export const NOWHERE = new Float64Array(0);
+export const NO_PAIR: Pair = [NOWHERE, NOWHERE];
 
 export type Kernel = (loop: StepLoop) => number;
 

@@ -1,4 +1,4 @@
-import { inBounds, type StepLoop } from './loop';
+import { inBounds, NO_PAIR, NOWHERE, type StepLoop } from './loop';
 
 /**
  * A Hessian this close to singular (relative to its entries) gives a step that is all
@@ -8,12 +8,19 @@ const SINGULAR_RELATIVE = 1e-13;
 
 /** `newton`: x ← x − η·H⁻¹·g, with H the exact Hessian at x. Stops as `singular` where H is. */
 export function runNewton(loop: StepLoop): number {
-  const { f, n, g, h, noise, bounds } = loop;
+  const { f, n, g, h, noise, bounds, rec } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
   const baseLr = loop.p.lr;
   const lrScale = loop.lrScale;
+  const gxr = rec === null ? NOWHERE : rec.gx;
+  const gyr = rec === null ? NOWHERE : rec.gy;
+  const lrr = rec === null ? NOWHERE : rec.lr;
+  const [dxr, dyr] = rec === null ? NO_PAIR : rec.vector('direction');
+  const hxxr = rec === null ? NOWHERE : rec.scalar('hxx');
+  const hxyr = rec === null ? NOWHERE : rec.scalar('hxy');
+  const hyyr = rec === null ? NOWHERE : rec.scalar('hyy');
   let x = xs[0];
   let y = ys[0];
   for (let t = 1; t <= n; t++) {
@@ -38,6 +45,16 @@ export function runNewton(loop: StepLoop): number {
     const d1 = (a * g1 - b * g0) / det;
     const nx = x - lr * d0;
     const ny = y - lr * d1;
+    if (rec !== null) {
+      gxr[t] = g0;
+      gyr[t] = g1;
+      lrr[t] = lr;
+      dxr[t] = d0;
+      dyr[t] = d1;
+      hxxr[t] = a;
+      hxyr[t] = b;
+      hyyr[t] = c;
+    }
     const fl = f.valueAndGrad(nx, ny, g);
     if (!inBounds(bounds, nx, ny, fl)) {
       loop.status = 'diverged';

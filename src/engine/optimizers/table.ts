@@ -1,7 +1,7 @@
 import type { HyperparamKey, Hyperparams, OptimizerId } from '../types';
 import { runAdamFamily, runAdamax, runNadam } from './adam';
 import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
-import type { Kernel } from './loop';
+import type { Kernel, StateKey } from './loop';
 import { runNewton } from './newton';
 import { runSgdFamily } from './sgd';
 
@@ -17,6 +17,8 @@ export interface OptimizerInfo {
   readonly rule: string;
   /** Whether the "no bias correction" teaching variant applies. */
   readonly hasBiasCorrection: boolean;
+  /** The state its kernel keeps, in the order the rule updates it (what a trace records). */
+  readonly state: readonly StateKey[];
   readonly kernel: Kernel;
 }
 
@@ -29,6 +31,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01 },
     rule: 'x ← x − η·g',
     hasBiasCorrection: false,
+    state: [],
     kernel: (loop) => runSgdFamily(loop, 'sgd'),
   },
   {
@@ -38,6 +41,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, rho: 0.9 },
     rule: 'v ← ρ·v + g; x ← x − η·v',
     hasBiasCorrection: false,
+    state: ['v'],
     kernel: (loop) => runSgdFamily(loop, 'momentum'),
   },
   {
@@ -47,6 +51,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, rho: 0.9 },
     rule: 'v ← ρ·v + g; x ← x − η·(g + ρ·v)',
     hasBiasCorrection: false,
+    state: ['v'],
     kernel: (loop) => runSgdFamily(loop, 'nesterov'),
   },
   {
@@ -56,6 +61,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, eps: 1e-10 },
     rule: 's ← s + g²; x ← x − η·g / (√s + ε)',
     hasBiasCorrection: false,
+    state: ['s'],
     kernel: runAdagrad,
   },
   {
@@ -65,6 +71,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, decay: 0.99, eps: 1e-8 },
     rule: 's ← d·s + (1−d)·g²; x ← x − η·g / (√s + ε)',
     hasBiasCorrection: false,
+    state: ['s'],
     kernel: runRmsprop,
   },
   {
@@ -74,6 +81,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 1.0, decay: 0.9, eps: 1e-6 },
     rule: 's ← d·s + (1−d)·g²; Δ = √(u+ε) / √(s+ε) · g; u ← d·u + (1−d)·Δ²; x ← x − η·Δ',
     hasBiasCorrection: false,
+    state: ['s', 'u'],
     kernel: runAdadelta,
   },
   {
@@ -83,6 +91,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'm ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; x ← x − (η / (1−β₁ᵗ))·m / (√v / √(1−β₂ᵗ) + ε)',
     hasBiasCorrection: true,
+    state: ['m', 'v'],
     kernel: (loop) => runAdamFamily(loop, 'adam'),
   },
   {
@@ -92,6 +101,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'as Adam, with w ← max(w, v) in place of v in the denominator',
     hasBiasCorrection: true,
+    state: ['m', 'v', 'w'],
     kernel: (loop) => runAdamFamily(loop, 'amsgrad'),
   },
   {
@@ -101,6 +111,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 },
     rule: 'x ← x·(1 − η·λ), then the Adam step',
     hasBiasCorrection: true,
+    state: ['m', 'v'],
     kernel: (loop) => runAdamFamily(loop, 'adamw'),
   },
   {
@@ -110,6 +121,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'm ← β₁·m + (1−β₁)·g; u ← max(β₂·u, |g| + ε); x ← x − (η / (1−β₁ᵗ))·m / u',
     hasBiasCorrection: true,
+    state: ['m', 'u'],
     kernel: runAdamax,
   },
   {
@@ -119,6 +131,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 0.004 },
     rule: 'μₜ = β₁·(1 − ½·0.96^(t·ψ)); m, v as Adam; D = √(v / (1−β₂ᵗ)) + ε; x ← x − η·(1−μₜ)/(1−Πₜ)·g/D − η·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/D',
     hasBiasCorrection: false,
+    state: ['m', 'v'],
     kernel: runNadam,
   },
   {
@@ -128,6 +141,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 1 },
     rule: 'x ← x − η·H⁻¹·g',
     hasBiasCorrection: false,
+    state: [],
     kernel: runNewton,
   },
 ];
