@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hyperparams } from '../../src/engine';
 
-export interface GoldenRun {
+interface GoldenRun {
   readonly surface: string;
   /** 'defaults', 'other' or 'too-large' (see the script). */
   readonly setting: string;
@@ -22,7 +22,7 @@ export interface GoldenFile {
   readonly runs: readonly GoldenRun[];
 }
 
-export const FIXTURES = join(__dirname, '..', 'fixtures', 'torch');
+const FIXTURES = join(__dirname, '..', 'fixtures', 'torch');
 
 /** Every fixture file in `dir`, by optimizer name. */
 export function readGolden(dir = FIXTURES): GoldenFile[] {
