@@ -1,5 +1,5 @@
 import type { HyperparamKey, Hyperparams, OptimizerId } from '../types';
-import { runAdamFamily, runAdamax, runNadam } from './adam';
+import { runAdam, runAdamW, runAdamax, runAmsgrad, runNadam } from './adam';
 import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
 import type { Kernel, StateKey } from './loop';
 import { runNewton } from './newton';
@@ -92,7 +92,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     rule: 'm ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; x ← x − (η / (1−β₁ᵗ))·m / (√v / √(1−β₂ᵗ) + ε)',
     hasBiasCorrection: true,
     state: ['m', 'v'],
-    kernel: (loop) => runAdamFamily(loop, 'adam'),
+    kernel: runAdam,
   },
   {
     id: 'amsgrad',
@@ -102,7 +102,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     rule: 'as Adam, with w ← max(w, v) in place of v in the denominator',
     hasBiasCorrection: true,
     state: ['m', 'v', 'w'],
-    kernel: (loop) => runAdamFamily(loop, 'amsgrad'),
+    kernel: runAmsgrad,
   },
   {
     id: 'adamw',
@@ -112,7 +112,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     rule: 'x ← x·(1 − η·λ), then the Adam step',
     hasBiasCorrection: true,
     state: ['m', 'v'],
-    kernel: (loop) => runAdamFamily(loop, 'adamw'),
+    kernel: runAdamW,
   },
   {
     id: 'adamax',
