@@ -64,13 +64,13 @@ SURFACES = {
 # Each surface's demo learning rate per optimizer (the engine's surface defaults).
 DEMO_LR = {
     'saddle': dict(sgd=0.01, momentum=0.002, nesterov=0.002, adagrad=0.05, rmsprop=0.005, adadelta=0.03,
-                   adam=0.01, amsgrad=0.01, adamw=0.01, adamax=0.01, nadam=0.01),
+                   adam=0.01, amsgrad=0.01, adamw=0.01, adamax=0.01, nadam=0.01, radam=0.01),
     'ravine': dict(sgd=0.45, momentum=0.04, nesterov=0.04, adagrad=0.5, rmsprop=0.05, adadelta=10,
-                   adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.15, nadam=0.1),
+                   adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.15, nadam=0.1, radam=0.1),
     'rosenbrock': dict(sgd=0.001, momentum=0.0015, nesterov=0.001, adagrad=0.7, rmsprop=0.005, adadelta=1,
-                       adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.5, nadam=0.03),
+                       adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.5, nadam=0.03, radam=0.005),
     'local-minima': dict(sgd=0.01, momentum=0.02, nesterov=0.02, adagrad=0.1, rmsprop=0.01, adadelta=3,
-                         adam=0.05, amsgrad=0.05, adamw=0.05, adamax=0.05, nadam=0.05),
+                         adam=0.05, amsgrad=0.05, adamw=0.05, adamax=0.05, nadam=0.05, radam=0.05),
 }
 
 # torch's defaults, under Descent's names (spec/optimizers.md).
@@ -86,6 +86,7 @@ DEFAULTS = {
     'adamw': dict(beta1=0.9, beta2=0.999, eps=1e-8, weightDecay=0.01),
     'adamax': dict(beta1=0.9, beta2=0.999, eps=1e-8),
     'nadam': dict(beta1=0.9, beta2=0.999, eps=1e-8, momentumDecay=0.004),
+    'radam': dict(beta1=0.9, beta2=0.999, eps=1e-8),
 }
 
 # The second setting: every hyperparameter away from its default.
@@ -101,6 +102,7 @@ OTHER = {
     'adamw': dict(beta1=0.85, beta2=0.995, eps=1e-7, weightDecay=0.1),
     'adamax': dict(beta1=0.8, beta2=0.99, eps=1e-6),
     'nadam': dict(beta1=0.95, beta2=0.99, eps=1e-6, momentumDecay=0.01),
+    'radam': dict(beta1=0.8, beta2=0.99, eps=1e-6),
 }
 
 # How much larger than the demo η the third setting is: far past stable for every rule.
@@ -164,6 +166,8 @@ def make_optimizer(optimizer, p, h):
     if optimizer == 'nadam':
         return torch.optim.NAdam([p], lr=lr, betas=betas, eps=h['eps'], momentum_decay=h['momentumDecay'],
                                  foreach=False)
+    if optimizer == 'radam':
+        return torch.optim.RAdam([p], lr=lr, betas=betas, eps=h['eps'], foreach=False)
     raise ValueError(optimizer)
 
 

@@ -137,6 +137,7 @@ export function traceRun(spec: RunSpec, reuse?: RunTrace): RunTrace {
  * - adadelta: `delta`, Δ = √(u_{t−1}+ε)/√(s_t+ε)·g (the step is −η·Δ);
  * - nesterov: `look` (x_{t−1} − η·ρ·v_{t−1}) and `lookG` (the noise-free gradient there);
  * - adamw: `shrink` = 1 − η·λ, the factor x is multiplied by before the Adam step;
+ * - radam: `rhoT` (ρₜ) and `rect` (r, NaN on a step taken without rectification, ρₜ ≤ 5);
  * - nadam: `mu` (μₜ), `muNext` (μₜ₊₁), `muProduct` (Πₜ), `muProductNext` (Πₜ·μₜ₊₁) and
  *   `denom` (D = √(v/(1−β₂ᵗ)) + ε);
  * - newton: `hessian` as [∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²] at x_{t−1}.
@@ -167,6 +168,10 @@ export interface StepExplanation {
   readonly muNext?: number;
   readonly muProduct?: number;
   readonly muProductNext?: number;
+  /** radam: ρₜ, the length of the approximated simple moving average of v. */
+  readonly rhoT?: number;
+  /** radam: the rectification term r where ρₜ > 5; NaN where the step was not rectified. */
+  readonly rect?: number;
   readonly denom?: Vec2;
   readonly hessian?: readonly [number, number, number];
 }

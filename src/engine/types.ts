@@ -29,6 +29,7 @@ export const OPTIMIZER_IDS = [
   'adamw',
   'adamax',
   'nadam',
+  'radam',
   'newton',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];

@@ -17,6 +17,7 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   adamw: '#ff70a6',
   adamax: '#9be564',
   nadam: '#5b7cfa',
+  radam: '#e0aaff',
   newton: '#ffffff',
 };
 

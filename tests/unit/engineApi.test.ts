@@ -37,6 +37,7 @@ describe('the engine’s public exports', () => {
         'isSeed',
         'jsonNumber',
         'parseDecimal',
+        'radamPlainSteps',
         'resolveParams',
         'runParams',
         'scheduleFactor',

@@ -195,6 +195,10 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
           const D = v('D');
           return x + ((-eta * (1 - mu)) / (1 - pi)) * (v('g') / D) + ((-eta * muNext) / (1 - pi * muNext)) * (v('m') / D);
         }
+        case 'radam':
+          return n.has('rect')
+            ? x - (((eta * v('m')) / value(n, 'bc1')) * Math.sqrt(value(n, 'bc2'))) / (Math.sqrt(v('v')) + value(n, 'eps')) * value(n, 'rect')
+            : x - (eta * v('m')) / value(n, 'bc1');
         case 'newton':
           return x - eta * v('Hinv_g');
       }

@@ -206,8 +206,8 @@ describe('traceRun: the recorded state', () => {
       expect(arrays(trace).effLrX !== undefined, optimizer).toBe(adaptive);
       expect(arrays(trace).lookX !== undefined, optimizer).toBe(optimizer === 'nesterov');
       expect(arrays(trace).mu !== undefined, optimizer).toBe(optimizer === 'nadam');
-      expect(arrays(trace).bc1 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'adamax'].includes(optimizer));
-      expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam'].includes(optimizer));
+      expect(arrays(trace).bc1 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'adamax', 'radam'].includes(optimizer));
+      expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam', 'radam'].includes(optimizer));
     }
     expect(arrays(traceRun({ surface: surface('ravine'), optimizer: 'adam', steps: 5, biasCorrection: false })).bc1).toBeUndefined();
   });
@@ -402,6 +402,11 @@ function ruleFromExplanation(e: StepExplanation): [number, number] {
         const muNext = get(e.muNext);
         out[i] =
           x - ((eta * (1 - mu)) / (1 - get(e.muProduct))) * (g / D) - ((eta * muNext) / (1 - get(e.muProductNext))) * (after('m') / D);
+        break;
+      }
+      case 'radam': {
+        const mHat = (eta * after('m')) / get(e.bc1);
+        out[i] = get(e.rhoT) > 5 ? x - ((mHat * Math.sqrt(get(e.bc2))) / (Math.sqrt(after('v')) + get(p.eps))) * get(e.rect) : x - mHat;
         break;
       }
       case 'newton': {

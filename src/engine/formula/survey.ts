@@ -153,6 +153,8 @@ export function defaultsFromSurvey(survey: DomainSurvey, domain: Domain): Partia
     adamw: { lr: adaptive },
     adamax: { lr: adaptive },
     nadam: { lr: adaptive },
+    // RAdam's first steps are momentum steps η·m̂ with no division by √v: an SGD-sized η.
+    radam: { lr: Math.min(adaptive, nice(gd)) },
     newton: { lr: 1 },
   };
 }

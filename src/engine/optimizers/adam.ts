@@ -438,3 +438,114 @@ export function runNadam(loop: StepLoop): number {
   }
   return n;
 }
+
+/**
+ * `radam` (torch.optim.RAdam, Liu et al. 2020): m, v as `adam`; m̂ = m / (1−β₁ᵗ);
+ *   ρ∞ = 2/(1−β₂) − 1;  ρₜ = ρ∞ − 2t·β₂ᵗ/(1−β₂ᵗ)
+ *   ρₜ > 5:  r = √((ρₜ−4)(ρₜ−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρₜ));  x ← x − m̂·η·(√(1−β₂ᵗ) / (√v + ε))·r
+ *   else:    x ← x − m̂·η   (the variance of v is not yet trustworthy: a plain momentum step)
+ * The products in torch's order: ((m̂·η)·a)·r.
+ */
+export function runRadam(loop: StepLoop): number {
+  const { f, n, g, noise, bounds, rec } = loop;
+  const xs = loop.x;
+  const ys = loop.y;
+  const ls = loop.loss;
+  const { lr: baseLr, beta1, beta2, eps } = loop.p;
+  const lrScale = loop.lrScale;
+  const w1 = 1 - beta1;
+  const c2 = 1 - beta2;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const beta1Pow = powers(beta1, n);
+  const beta2Pow = powers(beta2, n);
+  const gxr = rec === null ? NOWHERE : rec.gx;
+  const gyr = rec === null ? NOWHERE : rec.gy;
+  const lrr = rec === null ? NOWHERE : rec.lr;
+  const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
+  const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
+  const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
+  const [dxr, dyr] = rec === null ? NO_PAIR : rec.vector('direction');
+  const bc1r = rec === null ? NOWHERE : rec.scalar('bc1');
+  const bc2r = rec === null ? NOWHERE : rec.scalar('bc2');
+  const rhor = rec === null ? NOWHERE : rec.scalar('rhoT');
+  const rectr = rec === null ? NOWHERE : rec.scalar('rect');
+  let x = xs[0];
+  let y = ys[0];
+  let m0 = 0;
+  let m1 = 0;
+  let v0 = 0;
+  let v1 = 0;
+  for (let t = 1; t <= n; t++) {
+    if (noise !== null) noise.perturb(g);
+    // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
+    const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
+    const g0 = g[0];
+    const g1 = g[1];
+    const bc1 = 1 - beta1Pow[t];
+    const bc2 = 1 - beta2Pow[t];
+    m0 = lerp(m0, g0, w1);
+    m1 = lerp(m1, g1, w1);
+    v0 = v0 * beta2 + c2 * g0 * g0;
+    v1 = v1 * beta2 + c2 * g1 * g1;
+    const mh0 = m0 / bc1;
+    const mh1 = m1 / bc1;
+    const rhoT = rhoInf - (2 * t * beta2Pow[t]) / bc2;
+    let k0: number;
+    let k1: number;
+    // NaN where unrectified: the trace then says which steps were plain momentum steps.
+    let rect = NaN;
+    if (rhoT > 5) {
+      rect = Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+      const bc2Sqrt = Math.sqrt(bc2);
+      k0 = mh0 * lr * (bc2Sqrt / (Math.sqrt(v0) + eps)) * rect;
+      k1 = mh1 * lr * (bc2Sqrt / (Math.sqrt(v1) + eps)) * rect;
+    } else {
+      k0 = mh0 * lr;
+      k1 = mh1 * lr;
+    }
+    const nx = x - k0;
+    const ny = y - k1;
+    if (rec !== null) {
+      gxr[t] = g0;
+      gyr[t] = g1;
+      lrr[t] = lr;
+      mxr[t] = m0;
+      myr[t] = m1;
+      vxr[t] = v0;
+      vyr[t] = v1;
+      // The factor on m: k = effLr·m up to rounding.
+      exr[t] = rhoT > 5 ? ((lr / bc1) * Math.sqrt(bc2) * rect) / (Math.sqrt(v0) + eps) : lr / bc1;
+      eyr[t] = rhoT > 5 ? ((lr / bc1) * Math.sqrt(bc2) * rect) / (Math.sqrt(v1) + eps) : lr / bc1;
+      dxr[t] = m0;
+      dyr[t] = m1;
+      bc1r[t] = bc1;
+      bc2r[t] = bc2;
+      rhor[t] = rhoT;
+      rectr[t] = rect;
+    }
+    const fl = f.valueAndGrad(nx, ny, g);
+    if (!inBounds(bounds, nx, ny, fl)) {
+      loop.status = 'diverged';
+      return t - 1;
+    }
+    xs[t] = x = nx;
+    ys[t] = y = ny;
+    ls[t] = fl;
+  }
+  return n;
+}
+
+/**
+ * How many of radam's first `steps` steps are taken without rectification (ρₜ ≤ 5). ρₜ grows
+ * with t, so those steps are always the first ones; it depends on β₂ alone (the first 5 steps
+ * at β₂ = 0.999, every step when β₂ ≤ 2/3 and ρ∞ ≤ 5). Same expressions as runRadam.
+ */
+export function radamPlainSteps(beta2: number, steps: number): number {
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const beta2Pow = powers(beta2, steps);
+  for (let t = 1; t <= steps; t++) {
+    const rhoT = rhoInf - (2 * t * beta2Pow[t]) / (1 - beta2Pow[t]);
+    if (rhoT > 5) return t - 1;
+  }
+  return steps;
+}

@@ -51,8 +51,11 @@ export type StateKey = 'v' | 'm' | 's' | 'u' | 'w';
  */
 export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom';
 
-/** Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian. */
-export type ScalarKey = 'bc1' | 'bc2' | 'mu' | 'muNext' | 'muProduct' | 'muProductNext' | 'shrink' | 'hxx' | 'hxy' | 'hyy';
+/**
+ * Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian,
+ * radam's ρₜ (the length of the approximated simple moving average) and rectification term r.
+ */
+export type ScalarKey = 'bc1' | 'bc2' | 'mu' | 'muNext' | 'muProduct' | 'muProductNext' | 'shrink' | 'hxx' | 'hxy' | 'hyy' | 'rhoT' | 'rect';
 
 /** An [x, y] pair of per-step arrays. */
 export type Pair = readonly [Float64Array, Float64Array];

@@ -1,5 +1,5 @@
 import type { HyperparamKey, Hyperparams, OptimizerId } from '../types';
-import { runAdam, runAdamW, runAdamax, runAmsgrad, runNadam } from './adam';
+import { runAdam, runAdamW, runAdamax, runAmsgrad, runNadam, runRadam } from './adam';
 import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
 import type { Kernel, StateKey } from './loop';
 import { runNewton } from './newton';
@@ -133,6 +133,16 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     hasBiasCorrection: false,
     state: ['m', 'v'],
     kernel: runNadam,
+  },
+  {
+    id: 'radam',
+    name: 'RAdam',
+    params: ['lr', 'beta1', 'beta2', 'eps'],
+    defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+    rule: 'm, v as Adam; ρₜ = ρ∞ − 2t·β₂ᵗ/(1−β₂ᵗ); ρₜ > 5: x ← x − η·r·(m/(1−β₁ᵗ))·√(1−β₂ᵗ)/(√v + ε); else x ← x − η·m/(1−β₁ᵗ)',
+    hasBiasCorrection: false,
+    state: ['m', 'v'],
+    kernel: runRadam,
   },
   {
     id: 'newton',

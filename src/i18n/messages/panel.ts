@@ -21,6 +21,7 @@ const optimizerNames = {
   'optimizer.adamw': { en: 'AdamW', ko: 'AdamW' },
   'optimizer.adamax': { en: 'Adamax', ko: 'Adamax' },
   'optimizer.nadam': { en: 'NAdam', ko: 'NAdam' },
+  'optimizer.radam': { en: 'RAdam', ko: 'RAdam' },
   'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
 } satisfies Record<string, Entry>;
 

@@ -94,6 +94,14 @@ const say = {
     en: 'bias correction is off, but by now it would change little',
     ko: '편향 보정은 꺼져 있지만, 이제는 보정해도 거의 달라지지 않습니다.',
   },
+  'say.radam': {
+    en: 'ρₜ = {rho} > 5, so RAdam trusts v and scales its Adam step by the rectification r = {rect}',
+    ko: 'ρₜ = {rho} > 5이므로 RAdam은 v를 믿고, Adam 스텝에 보정 계수 r = {rect}를 곱합니다.',
+  },
+  'say.radamPlain': {
+    en: 'ρₜ = {rho} ≤ 5: too few steps to trust v, so RAdam takes a plain momentum step η·m/(1 − β₁ᵗ) without rectification',
+    ko: 'ρₜ = {rho} ≤ 5: v를 믿기에는 스텝이 아직 적어, RAdam은 보정 없이 단순한 모멘텀 스텝 η·m/(1 − β₁ᵗ)을 밟습니다.',
+  },
   'say.nadam': {
     en: 'NAdam mixes the gradient and m with momentum weights μₜ = {mu} and μₜ₊₁ = {muNext} (a Nesterov look ahead), both divided by D = √(v/(1 − β₂ᵗ)) + ε = {D}',
     ko: 'NAdam은 모멘텀 가중치 μₜ = {mu}, μₜ₊₁ = {muNext}로 기울기와 m을 섞고(Nesterov식 내다보기), 둘 다 D = √(v/(1 − β₂ᵗ)) + ε로 나눕니다(D = {D}).',

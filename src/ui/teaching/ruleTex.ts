@@ -87,6 +87,15 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
         `D = \\sqrt{v\\,/\\,(1-\\beta_2^{t})} + ${EPS}`,
         `x ${ASSIGN} x - {\\eta\\,\\dfrac{1-\\mu_t}{1-\\Pi_t}\\cdot\\dfrac{g}{D}} - {\\eta\\,\\dfrac{\\mu_{t+1}}{1-\\Pi_t\\,\\mu_{t+1}}\\cdot\\dfrac{m}{D}}`,
       ];
+    case 'radam':
+      return [
+        FIRST_MOMENT,
+        SECOND_MOMENT,
+        `\\rho_\\infty = \\dfrac{2}{1-\\beta_2} - 1`,
+        `\\rho_t = \\rho_\\infty - \\dfrac{2t\\,\\beta_2^{t}}{1-\\beta_2^{t}}`,
+        `r = \\sqrt{\\dfrac{(\\rho_t-4)(\\rho_t-2)\\,\\rho_\\infty}{(\\rho_\\infty-4)(\\rho_\\infty-2)\\,\\rho_t}}`,
+        `x ${ASSIGN} x - \\begin{cases}\\dfrac{\\eta\\, m}{1-\\beta_1^{t}}\\cdot\\dfrac{\\sqrt{1-\\beta_2^{t}}}{\\sqrt{v} + ${EPS}}\\, r & \\rho_t > 5\\\\ \\dfrac{\\eta\\, m}{1-\\beta_1^{t}} & \\rho_t \\le 5\\end{cases}`,
+      ];
     case 'newton':
       return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
   }
@@ -297,6 +306,28 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
         `x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{1-${mu}}{1-${pi}}\\cdot\\dfrac{${g}}{${D}}`)} - ${term(eta, `\\dfrac{${muNext}}{1-${pi}\\cdot ${muNext}}\\cdot\\dfrac{${m}}{${D}}`)} = ${x1}`,
       ];
     }
+    case 'radam': {
+      const m = vec('m', state('m').next);
+      const rhoT = e.rhoT ?? missing('ρₜ');
+      const lines = [
+        ...head,
+        ...moments(),
+        secondMoment(),
+        ...corrections(true),
+        `\\rho_t = \\rho_\\infty - \\dfrac{2\\cdot ${e.t}\\cdot ${par('beta2', get('beta2'))}^{${e.t}}}{${num('bc2', e.bc2 ?? missing('bc2'))}} = ${num('rho_t', rhoT)}`,
+      ];
+      const mHat = `\\dfrac{${eta}\\,${m}}{${num('bc1', e.bc1 ?? missing('bc1'))}}`;
+      if (rhoT > 5) {
+        const r = num('rect', e.rect ?? missing('r'));
+        lines.push(`\\rho_t > 5:\\quad r = ${r}`);
+        lines.push(
+          `x ${ASSIGN} ${x0} - ${term(mHat, `\\dfrac{\\sqrt{${num('bc2', e.bc2 ?? missing('bc2'))}}}{\\sqrt{${vec('v', state('v').next)}} + ${epsilon()}}`, r)} = ${x1}`,
+        );
+      } else {
+        lines.push(`\\rho_t \\le 5:\\quad x ${ASSIGN} ${x0} - ${term(mHat)} = ${x1}`);
+      }
+      return lines;
+    }
     case 'newton': {
       const [a, b, c] = e.hessian ?? missing('the Hessian');
       const H = `\\begin{pmatrix}${num('H_xx', a)} & ${num('H_xy', b)}\\\\${num('H_xy', b)} & ${num('H_yy', c)}\\end{pmatrix}`;
@@ -340,6 +371,8 @@ export function effLrTex(optimizer: OptimizerId, options: RuleOptions): TexLine 
       return bc ? `\\dfrac{\\eta}{(1-\\beta_1^{t})\\, u}` : `\\dfrac{\\eta}{u}`;
     case 'nadam':
       return `\\dfrac{\\eta}{D}`;
+    case 'radam':
+      return `\\dfrac{\\eta\\, r\\,\\sqrt{1-\\beta_2^{t}}}{(1-\\beta_1^{t})(\\sqrt{v} + ${EPS})}`;
     default:
       return null;
   }

@@ -64,7 +64,7 @@ function percent(fraction: number): string {
   return String(Number((fraction * 100).toPrecision(4)));
 }
 
-const ADAPTIVE: ReadonlySet<OptimizerId> = new Set(['adagrad', 'rmsprop', 'adadelta', 'adam', 'amsgrad', 'adamw', 'adamax', 'nadam']);
+const ADAPTIVE: ReadonlySet<OptimizerId> = new Set(['adagrad', 'rmsprop', 'adadelta', 'adam', 'amsgrad', 'adamw', 'adamax', 'nadam', 'radam']);
 
 /** How much larger one coordinate's step size is, when the difference is worth a remark. */
 function ratioClause(lang: Lang, eff: Vec2): string | null {
@@ -138,6 +138,12 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
         }),
       );
       break;
+    case 'radam': {
+      out.push(fill(lang, 'say.moments', { m: after('m'), v: after('v') }));
+      const rho = sayNumber(e.rhoT ?? NaN);
+      out.push(e.rhoT !== undefined && e.rhoT > 5 ? fill(lang, 'say.radam', { rho, rect: sayNumber(e.rect ?? NaN) }) : fill(lang, 'say.radamPlain', { rho }));
+      break;
+    }
     case 'newton': {
       const [a, b, c] = e.hessian ?? [NaN, NaN, NaN];
       out.push(
