@@ -1,9 +1,10 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Group, Mesh, MeshBasicMaterial, MeshStandardMaterial, SphereGeometry, TorusGeometry, type InterleavedBufferAttribute } from 'three';
+import { Color, Group, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, MeshStandardMaterial, SphereGeometry, TorusGeometry, type InterleavedBufferAttribute } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { radamPlainSteps } from '../engine';
 import { computeScene, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
@@ -26,6 +27,10 @@ const ringGeometry = new TorusGeometry(0.055, 0.009, 8, 32);
 const divergedMaterial = new MeshBasicMaterial({ color: '#ff4d4d' });
 // Where a run crossed the edge of the plot: it goes on, but off the drawn surface.
 const leftMaterial = new MeshBasicMaterial({ color: '#ffb020' });
+// RAdam's points reached by a plain momentum step (ρₜ ≤ 5, no rectification): small pale dots.
+const plainStepGeometry = new SphereGeometry(0.014, 10, 8);
+const plainStepMaterial = new MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.85, depthWrite: false });
+const placement = new Matrix4();
 
 /**
  * One run's objects: its whole path (always drawn, faint, so that a slider move shows at once
@@ -46,6 +51,8 @@ class RunVisual {
   private readonly particle: Mesh;
   private readonly ring: Mesh;
   private readonly exit: Mesh;
+  /** RAdam: a dot on each point that a step without rectification reached. */
+  private plainSteps: InstancedMesh | null = null;
   /** World positions of the path's points, xyz per point. */
   private points = new Float32Array(0);
   private count = 0;
@@ -128,6 +135,28 @@ class RunVisual {
     this.aheadGeometry.instanceCount = Math.max(0, n - 1);
     this.ring.position.set(p[3 * (n - 1)], p[3 * (n - 1) + 1], p[3 * (n - 1) + 2]);
     if (c.leftAt >= 0) this.exit.position.set(p[3 * c.leftAt], p[3 * c.leftAt + 1], p[3 * c.leftAt + 2]);
+    this.markPlainSteps(c.run.optimizer === 'radam' ? Math.min(radamPlainSteps(c.path.params.beta2, c.path.steps), n - 1) : 0);
+  }
+
+  /** Dots on points 1 … count (the steps RAdam took without rectification). */
+  private markPlainSteps(count: number): void {
+    if (count > 0 && (!this.plainSteps || this.plainSteps.instanceMatrix.count < count)) {
+      if (this.plainSteps) {
+        this.group.remove(this.plainSteps);
+        this.plainSteps.dispose();
+      }
+      this.plainSteps = new InstancedMesh(plainStepGeometry, plainStepMaterial, Math.max(count, 16));
+      this.plainSteps.frustumCulled = false;
+      this.group.add(this.plainSteps);
+    }
+    if (!this.plainSteps) return;
+    const p = this.points;
+    for (let k = 1; k <= count; k++) {
+      placement.makeTranslation(p[3 * k], p[3 * k + 1], p[3 * k + 2]);
+      this.plainSteps.setMatrixAt(k - 1, placement);
+    }
+    this.plainSteps.count = count;
+    this.plainSteps.instanceMatrix.needsUpdate = true;
   }
 
   /** Line width in CSS pixels and particle size; cheap to call every frame (no-op when unchanged). */
@@ -166,6 +195,7 @@ class RunVisual {
     this.material.dispose();
     this.aheadMaterial.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
+    this.plainSteps?.dispose();
   }
 }
 
