@@ -64,13 +64,13 @@ SURFACES = {
 # Each surface's demo learning rate per optimizer (the engine's surface defaults).
 DEMO_LR = {
     'saddle': dict(sgd=0.01, momentum=0.002, nesterov=0.002, adagrad=0.05, rmsprop=0.005, adadelta=0.03,
-                   adam=0.01, amsgrad=0.01, adamw=0.01, adamax=0.01, nadam=0.01, radam=0.01),
+                   adam=0.01, amsgrad=0.01, adamw=0.01, adamax=0.01, nadam=0.01, radam=0.01, rprop=0.02, asgd=0.01),
     'ravine': dict(sgd=0.45, momentum=0.04, nesterov=0.04, adagrad=0.5, rmsprop=0.05, adadelta=10,
-                   adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.15, nadam=0.1, radam=0.1),
+                   adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.15, nadam=0.1, radam=0.1, rprop=0.05, asgd=0.45),
     'rosenbrock': dict(sgd=0.001, momentum=0.0015, nesterov=0.001, adagrad=0.7, rmsprop=0.005, adadelta=1,
-                       adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.5, nadam=0.03, radam=0.005),
+                       adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.5, nadam=0.03, radam=0.005, rprop=0.02, asgd=0.001),
     'local-minima': dict(sgd=0.01, momentum=0.02, nesterov=0.02, adagrad=0.1, rmsprop=0.01, adadelta=3,
-                         adam=0.05, amsgrad=0.05, adamw=0.05, adamax=0.05, nadam=0.05, radam=0.05),
+                         adam=0.05, amsgrad=0.05, adamw=0.05, adamax=0.05, nadam=0.05, radam=0.05, rprop=0.02, asgd=0.01),
 }
 
 # torch's defaults, under Descent's names (spec/optimizers.md).
@@ -87,6 +87,8 @@ DEFAULTS = {
     'adamax': dict(beta1=0.9, beta2=0.999, eps=1e-8),
     'nadam': dict(beta1=0.9, beta2=0.999, eps=1e-8, momentumDecay=0.004),
     'radam': dict(beta1=0.9, beta2=0.999, eps=1e-8),
+    'rprop': dict(etaMinus=0.5, etaPlus=1.2, stepMin=1e-6, stepMax=50),
+    'asgd': dict(lambd=1e-4, power=0.75, t0=1e6),
 }
 
 # The second setting: every hyperparameter away from its default.
@@ -103,10 +105,15 @@ OTHER = {
     'adamax': dict(beta1=0.8, beta2=0.99, eps=1e-6),
     'nadam': dict(beta1=0.95, beta2=0.99, eps=1e-6, momentumDecay=0.01),
     'radam': dict(beta1=0.8, beta2=0.99, eps=1e-6),
+    'rprop': dict(etaMinus=0.3, etaPlus=1.5, stepMin=1e-4, stepMax=0.5),
+    # Averaging from step 20, so that the fixture's average x̄ is more than the path itself.
+    'asgd': dict(lambd=0.01, power=0.5, t0=20),
 }
 
 # How much larger than the demo η the third setting is: far past stable for every rule.
-TOO_LARGE = {'sgd': 100, 'momentum': 100, 'nesterov': 100, 'adadelta': 1000}
+TOO_LARGE = {'sgd': 100, 'momentum': 100, 'nesterov': 100, 'adadelta': 1000, 'asgd': 100, 'rprop': 1e6}
+# Rprop's steps are capped by h_max as well: its too-large setting lifts the cap.
+TOO_LARGE_EXTRA = {'rprop': dict(stepMax=1e9)}
 TOO_LARGE_ADAPTIVE = 1000
 
 
@@ -168,6 +175,13 @@ def make_optimizer(optimizer, p, h):
                                  foreach=False)
     if optimizer == 'radam':
         return torch.optim.RAdam([p], lr=lr, betas=betas, eps=h['eps'], foreach=False)
+    if optimizer == 'rprop':
+        return torch.optim.Rprop([p], lr=lr, etas=(h['etaMinus'], h['etaPlus']), step_sizes=(h['stepMin'], h['stepMax']),
+                                 foreach=False)
+    if optimizer == 'asgd':
+        # With float64 as the default dtype, ASGD's η and μ tensors are doubles too (with float32
+        # they would be rounded to single precision each step).
+        return torch.optim.ASGD([p], lr=lr, lambd=h['lambd'], alpha=h['power'], t0=h['t0'], foreach=False)
     raise ValueError(optimizer)
 
 
@@ -177,6 +191,7 @@ def number(v):
 
 
 def trajectory(surface, optimizer, h, start=None):
+    """The path (x, y) of one run; for ASGD also its averaged iterate x̄ (x, y), 0 at the start."""
     fn, default_start, ((x0, x1), (y0, y1)) = SURFACES[surface]
     start = start or default_start
     # simulate.ts's escape box: ESCAPE_WIDTHS plot widths around the plot's centre.
@@ -184,6 +199,7 @@ def trajectory(surface, optimizer, h, start=None):
     p = torch.tensor(start, requires_grad=True)
     opt = make_optimizer(optimizer, p, h)
     xs, ys = [start[0]], [start[1]]
+    avg = ([0.0], [0.0]) if optimizer == 'asgd' else None
     f, gx, gy = fn(*start)
     for _ in range(STEPS):
         p.grad = torch.tensor([gx, gy])
@@ -191,11 +207,15 @@ def trajectory(surface, optimizer, h, start=None):
         x, y = p.detach()[0].item(), p.detach()[1].item()
         xs.append(number(x))
         ys.append(number(y))
+        if avg is not None:
+            ax = opt.state[p]['ax']
+            avg[0].append(number(ax[0].item()))
+            avg[1].append(number(ax[1].item()))
         f, gx, gy = fn(x, y) if math.isfinite(x) and math.isfinite(y) else (math.nan, 0.0, 0.0)
         # Where the engine stops (diverged), the fixture stops too, keeping the point that left.
         if not (cx - rx <= x <= cx + rx and cy - ry <= y <= cy + ry and math.isfinite(f)):
             break
-    return xs, ys
+    return (xs, ys, avg) if avg is not None else (xs, ys)
 
 
 def nudged(start):
@@ -211,20 +231,33 @@ def determined(surface, optimizer, h, xs, ys):
     (Rosenbrock's valley floor taken at a large η, say) that bit grows until the two paths part:
     any two programs, PyTorch on two machines included, would disagree there. Such a run proves
     nothing about the rule, so a golden run must be insensitive: the same run from a start one
-    ulp away stays within 1e-12 of it (relative to the coordinate's size) at every step.
+    ulp away stays within 1e-12 of it (the test asks 1e-9; see `within`) at every step.
     """
-    nx, ny = trajectory(surface, optimizer, h, nudged(SURFACES[surface][1]))
+    nx, ny = trajectory(surface, optimizer, h, nudged(SURFACES[surface][1]))[:2]
     if len(nx) != len(xs):
         return False
-    for t in range(1, len(xs)):
-        for a, b, prev in ((xs[t], nx[t], xs[t - 1]), (ys[t], ny[t], ys[t - 1])):
-            if a is None or b is None:
-                if a is not b:
-                    return False
-                continue
-            scale = max(abs(a), abs(prev or 0.0))
-            if abs(a - b) > max(1e-12 * scale, 1e-300):
+    return all(within(path, other, 1e-12) for path, other in ((xs, nx), (ys, ny)))
+
+
+def within(path, other, relative):
+    """Whether `other` follows `path` to `relative` at every step (tests/unit/torchGolden.test.ts).
+
+    Relative to the coordinate's size at this step or the one before (a step that carries a
+    coordinate across zero is a difference of two larger numbers), with a floor of 1e-14 of the
+    largest size it has had so far: a coordinate that came from −1.5 to 10⁻⁷ by adding steps is
+    known to a few ulps of 1.5, not of 10⁻⁷.
+    """
+    largest = 0.0
+    for t in range(len(path)):
+        a, b = path[t], other[t]
+        if a is None or b is None:
+            if a is not b:
                 return False
+            continue
+        prev = abs(path[t - 1] or 0.0) if t > 0 else 0.0
+        largest = max(largest, abs(a))
+        if abs(a - b) > max(relative * max(abs(a), prev), 1e-14 * largest, 1e-300):
+            return False
     return True
 
 
@@ -235,21 +268,22 @@ def candidates(surface, optimizer):
     return [
         ('defaults', [dict(lr=demo * k, **DEFAULTS[optimizer]) for k in (1, 0.5, 0.25, 0.1)]),
         ('other', [dict(lr=demo * k, **{**DEFAULTS[optimizer], **OTHER[optimizer]}) for k in (0.5, 0.25, 0.1, 0.05)]),
-        ('too-large', [dict(lr=demo * large * k, **DEFAULTS[optimizer]) for k in (1, 10, 100, 0.1)]),
+        ('too-large', [dict(lr=demo * large * k, **{**DEFAULTS[optimizer], **TOO_LARGE_EXTRA.get(optimizer, {})})
+                       for k in (1, 10, 100, 0.1)]),
     ]
 
 
 def settings(surface, optimizer):
-    """The three golden runs of one optimizer on one surface: (name, hyperparameters, x, y)."""
+    """The three golden runs of one optimizer on one surface: (name, hyperparameters, x, y, avg)."""
     chosen = []
     for name, options in candidates(surface, optimizer):
         for h in options:
-            xs, ys = trajectory(surface, optimizer, h)
+            xs, ys, *avg = trajectory(surface, optimizer, h)
             # The too-large setting must leave the plot for good (the engine calls it diverged).
             if name == 'too-large' and len(xs) == STEPS + 1:
                 continue
             if determined(surface, optimizer, h, xs, ys):
-                chosen.append((name, h, xs, ys))
+                chosen.append((name, h, xs, ys, avg[0] if avg else None))
                 break
         else:
             raise SystemExit(f'no determined {name} setting for {optimizer} on {surface}')
@@ -267,11 +301,14 @@ def main():
         for surface in SURFACES:
             if args.sample and surface != 'rosenbrock':
                 continue
-            for name, h, xs, ys in settings(surface, optimizer):
+            for name, h, xs, ys, avg in settings(surface, optimizer):
                 if args.sample and name != 'defaults':
                     continue
-                runs.append(dict(surface=surface, setting=name, start=list(SURFACES[surface][1]), steps=STEPS,
-                                 params=h, x=xs, y=ys))
+                run = dict(surface=surface, setting=name, start=list(SURFACES[surface][1]), steps=STEPS,
+                           params=h, x=xs, y=ys)
+                if avg is not None:
+                    run['avg'] = dict(x=avg[0], y=avg[1])
+                runs.append(run)
         doc = dict(generator='scripts/torch_golden.py', torch=torch.__version__, optimizer=optimizer,
                    note='NAdam patched to PyTorch 2.x (see nadam_2x)' if optimizer == 'nadam' else None,
                    runs=runs)

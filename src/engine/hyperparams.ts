@@ -27,6 +27,8 @@ export interface HyperparamInfo {
 const positive = (v: number) => Number.isFinite(v) && v > 0;
 const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
 const unit = (v: number) => Number.isFinite(v) && v >= 0 && v < 1;
+const openUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
+const aboveOne = (v: number) => Number.isFinite(v) && v > 1;
 
 export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'lr', symbol: 'η', name: 'Learning rate', flag: '--lr', min: 1e-5, max: 10, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
@@ -37,6 +39,13 @@ export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'eps', symbol: 'ε', name: 'Epsilon', flag: '--eps', min: 1e-12, max: 1, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 'weightDecay', symbol: 'λ', name: 'Weight decay', flag: '--weight-decay', min: 0, max: 1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 'momentumDecay', symbol: 'ψ', name: 'Momentum decay', flag: '--momentum-decay', min: 0, max: 0.1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'etaMinus', symbol: 'η₋', name: 'Step decrease', flag: '--eta-minus', min: 0.001, max: 0.999, scale: 'linear', valid: openUnit, accepts: 'a number in (0, 1)' },
+  { key: 'etaPlus', symbol: 'η₊', name: 'Step increase', flag: '--eta-plus', min: 1.001, max: 2, scale: 'linear', valid: aboveOne, accepts: 'a finite number > 1' },
+  { key: 'stepMin', symbol: 'h_min', name: 'Smallest step', flag: '--step-min', min: 1e-8, max: 0.1, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'stepMax', symbol: 'h_max', name: 'Largest step', flag: '--step-max', min: 1e-3, max: 100, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
+  { key: 'lambd', symbol: 'λ', name: 'Decay term', flag: '--lambd', min: 1e-6, max: 1, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'power', symbol: 'α', name: 'Decay power', flag: '--power', min: 0, max: 1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 't0', symbol: 't₀', name: 'Averaging start', flag: '--t0', min: 1, max: 1e6, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
 ];
 
 export const HYPERPARAM_KEYS: readonly HyperparamKey[] = HYPERPARAMS.map((h) => h.key);
@@ -57,4 +66,14 @@ export const NEUTRAL_HYPERPARAMS: Readonly<Hyperparams> = {
   eps: 1e-8,
   weightDecay: 0.01,
   momentumDecay: 0.004,
+  etaMinus: 0.5,
+  etaPlus: 1.2,
+  stepMin: 1e-6,
+  stepMax: 50,
+  lambd: 1e-4,
+  power: 0.75,
+  t0: 1e6,
 };
+
+/** The step at which ASGD starts averaging in the demos (torch's default, 10⁶, is never reached). */
+export const ASGD_DEMO_T0 = 100;

@@ -133,7 +133,9 @@ export function traceRun(spec: RunSpec, reuse?: RunTrace): RunTrace {
  * - `effLr`, the per-coordinate step size (see RunTrace.effLrX), and `direction`, the vector
  *   it or η multiplies, so that step ≈ −effLr ⊙ direction (adaptive) or −η·direction:
  *   sgd g; momentum v; nesterov g + ρ·v; adagrad, rmsprop, adadelta g; adam family, adamax m
- *   (adamw: plus the decay, see `shrink`); newton H⁻¹g; none for nadam;
+ *   (adamw: plus the decay, see `shrink`); newton H⁻¹g; rprop sign(g) (times its step sizes
+ *   `effLr`); asgd g (plus its decay `shrink` = 1 − λ·ηₜ; `mu` is its averaging weight μₜ);
+ *   none for nadam;
  * - adadelta: `delta`, Δ = √(u_{t−1}+ε)/√(s_t+ε)·g (the step is −η·Δ);
  * - nesterov: `look` (x_{t−1} − η·ρ·v_{t−1}) and `lookG` (the noise-free gradient there);
  * - adamw: `shrink` = 1 − η·λ, the factor x is multiplied by before the Adam step;

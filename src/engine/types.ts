@@ -30,6 +30,8 @@ export const OPTIMIZER_IDS = [
   'adamax',
   'nadam',
   'radam',
+  'rprop',
+  'asgd',
   'newton',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
@@ -55,6 +57,19 @@ export interface Hyperparams {
   weightDecay: number;
   /** ψ, the momentum decay of `nadam`. */
   momentumDecay: number;
+  /** η₋, `rprop`'s factor on a step size whose gradient changed sign (torch's etas[0]). */
+  etaMinus: number;
+  /** η₊, `rprop`'s factor on a step size whose gradient kept its sign (torch's etas[1]). */
+  etaPlus: number;
+  /** `rprop`'s smallest and largest step sizes (torch's step_sizes). */
+  stepMin: number;
+  stepMax: number;
+  /** λ, `asgd`'s decay term (torch's lambd). */
+  lambd: number;
+  /** α, the power of `asgd`'s step-size decay (torch's alpha). */
+  power: number;
+  /** t₀, the step at which `asgd` starts averaging. */
+  t0: number;
 }
 export type HyperparamKey = keyof Hyperparams;
 

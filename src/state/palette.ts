@@ -18,6 +18,8 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   adamax: '#9be564',
   nadam: '#5b7cfa',
   radam: '#e0aaff',
+  rprop: '#2ec4b6',
+  asgd: '#c9ada7',
   newton: '#ffffff',
 };
 

@@ -96,6 +96,13 @@ describe('ruleTex: the rule with the lecture’s symbols', () => {
       eps: '\\varepsilon',
       weightDecay: '\\lambda',
       momentumDecay: '\\psi',
+      etaMinus: '\\eta_{-}',
+      etaPlus: '\\eta_{+}',
+      stepMin: 'h_{\\min}',
+      stepMax: 'h_{\\max}',
+      lambd: '\\lambda',
+      power: '\\alpha',
+      t0: 't_0',
     };
     for (const id of OPTIMIZER_IDS) {
       const text = ruleTex(id, { biasCorrection: true }).join(' ');
@@ -199,6 +206,10 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
           return n.has('rect')
             ? x - (((eta * v('m')) / value(n, 'bc1')) * Math.sqrt(value(n, 'bc2'))) / (Math.sqrt(v('v')) + value(n, 'eps')) * value(n, 'rect')
             : x - (eta * v('m')) / value(n, 'bc1');
+        case 'rprop':
+          return x - Math.sign(v('gPrev')) * v('stepSize');
+        case 'asgd':
+          return x * (1 - value(n, 'lambda') * eta) - eta * v('g');
         case 'newton':
           return x - eta * v('Hinv_g');
       }

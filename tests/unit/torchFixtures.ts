@@ -13,6 +13,8 @@ interface GoldenRun {
   /** The path from the start; shorter than steps + 1 where it left the escape box (null: not finite). */
   readonly x: ReadonlyArray<number | null>;
   readonly y: ReadonlyArray<number | null>;
+  /** ASGD: its averaged iterate x̄ at each step (0 at the start, as torch keeps it). */
+  readonly avg?: { readonly x: ReadonlyArray<number | null>; readonly y: ReadonlyArray<number | null> };
 }
 
 export interface GoldenFile {

@@ -1,7 +1,7 @@
 // The engine against PyTorch itself: trajectories that scripts/torch_golden.py recorded from
 // torch.optim (float64, foreach=False) on the four required surfaces, compared at every step.
 import { describe, expect, it } from 'vitest';
-import { ESCAPE_WIDTHS, OPTIMIZER_IDS, getSurface, isOptimizerId, simulateRun, type Surface } from '../../src/engine';
+import { ESCAPE_WIDTHS, OPTIMIZER_IDS, getSurface, isOptimizerId, simulateRun, traceRun, type Surface } from '../../src/engine';
 import { readGolden } from './torchFixtures';
 
 /** The rules that torch.optim does not have (Newton's method needs the Hessian). */
@@ -25,16 +25,20 @@ function outside(s: Surface, x: number | null, y: number | null): boolean {
 
 /**
  * The first step where the engine's coordinate is further than RELATIVE from torch's, or −1.
- * Relative to the coordinate's size at this step or the one before: a coordinate that a step
- * carries across zero is a difference of two larger numbers, and is only known to their
- * precision. Below 1e-300 (paths that have shrunk into the subnormals) nothing is compared.
+ * Relative to the coordinate's size at this step or the one before (a step that carries a
+ * coordinate across zero is a difference of two larger numbers, known only to their
+ * precision), with a floor of 1e-14 of the largest size the coordinate has had so far (one that
+ * came from −1.5 to 10⁻⁷ by adding steps is known to a few ulps of 1.5, not of 10⁻⁷). The
+ * script's `within` is the same test.
  */
 function firstMismatch(engine: Float64Array, torch: ReadonlyArray<number | null>, count: number): number {
+  let largest = 0;
   for (let t = 0; t < count; t++) {
     const want = torch[t];
     if (want === null) return t;
+    largest = Math.max(largest, Math.abs(want));
     const scale = Math.max(Math.abs(want), t > 0 ? Math.abs(torch[t - 1] ?? 0) : 0);
-    if (!(Math.abs(engine[t] - want) <= Math.max(RELATIVE * scale, 1e-300))) return t;
+    if (!(Math.abs(engine[t] - want) <= Math.max(RELATIVE * scale, 1e-14 * largest, 1e-300))) return t;
   }
   return -1;
 }
@@ -73,6 +77,13 @@ describe('the engine follows PyTorch’s own trajectories', () => {
         const count = path.steps + 1;
         expect(firstMismatch(path.x, run.x, count), `${label}: first x off by more than ${RELATIVE}`).toBe(-1);
         expect(firstMismatch(path.y, run.y, count), `${label}: first y off by more than ${RELATIVE}`).toBe(-1);
+        if (run.avg) {
+          // ASGD's averaged iterate x̄, which is not on the path: the teaching trace records it.
+          const avg = traceRun({ surface: s, optimizer, start: run.start, steps: run.steps, params: run.params }).state.avg;
+          if (!avg) throw new Error(`${label}: the trace has no average`);
+          expect(firstMismatch(avg[0], run.avg.x, count), `${label}: first x̄ off`).toBe(-1);
+          expect(firstMismatch(avg[1], run.avg.y, count), `${label}: first ȳ off`).toBe(-1);
+        }
       }
     });
   }

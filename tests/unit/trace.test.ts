@@ -8,10 +8,12 @@ import {
   simulateRun,
   traceRun,
   traceState,
+  type Hyperparams,
   type OptimizerId,
   type RunSpec,
   type RunTrace,
   type ScheduleSpec,
+  type StateKey,
   type StepExplanation,
   type Surface,
   type Trajectory,
@@ -61,6 +63,11 @@ function arrays(trace: RunTrace) {
     lookGx: v.lookG?.[0], lookGy: v.lookG?.[1],
     bc1: c.bc1, bc2: c.bc2, mu: c.mu, muProduct: c.muProduct,
   };
+}
+
+/** η = 10⁶; Rprop's steps are also capped by h_max, so that cap is lifted too. */
+function huge(optimizer: OptimizerId): Partial<Hyperparams> {
+  return optimizer === 'rprop' ? { lr: 1e6, stepMax: 1e9 } : { lr: 1e6 };
 }
 
 function both(spec: RunSpec): [RunTrace, Trajectory] {
@@ -126,10 +133,10 @@ describe('traceRun: the same path as simulateRun, bit for bit', () => {
   it('diverges where simulateRun does (η = 10⁶)', () => {
     for (const optimizer of OPTIMIZER_IDS) {
       for (const id of SURFACE_IDS) {
-        const [trace, ref] = both({ surface: surface(id), optimizer, steps: 100, params: { lr: 1e6 } });
+        const [trace, ref] = both({ surface: surface(id), optimizer, steps: 100, params: huge(optimizer) });
         expectSamePath(trace, ref, `${optimizer} on ${id}, η = 1e6`);
       }
-      const [trace] = both({ surface: surface('rosenbrock'), optimizer, steps: 100, params: { lr: 1e6 } });
+      const [trace] = both({ surface: surface('rosenbrock'), optimizer, steps: 100, params: huge(optimizer) });
       expect(trace.status, optimizer).toBe('diverged');
       expect(trace.steps, optimizer).toBeLessThan(100);
     }
@@ -202,10 +209,10 @@ describe('traceRun: the recorded state', () => {
         const present = traceState(trace, key) !== undefined;
         expect(present, `${optimizer} ${key}`).toBe(STATE_KEYS[optimizer].includes(key));
       }
-      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton'].includes(optimizer);
+      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd'].includes(optimizer);
       expect(arrays(trace).effLrX !== undefined, optimizer).toBe(adaptive);
       expect(arrays(trace).lookX !== undefined, optimizer).toBe(optimizer === 'nesterov');
-      expect(arrays(trace).mu !== undefined, optimizer).toBe(optimizer === 'nadam');
+      expect(arrays(trace).mu !== undefined, optimizer).toBe(optimizer === 'nadam' || optimizer === 'asgd');
       expect(arrays(trace).bc1 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'adamax', 'radam'].includes(optimizer));
       expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam', 'radam'].includes(optimizer));
     }
@@ -224,7 +231,11 @@ describe('traceRun: the recorded state', () => {
           expect(trace.gy[t]).toBe(g[1]);
           expect(trace.dx[t]).toBe(trace.x[t] - trace.x[t - 1]);
           expect(trace.dy[t]).toBe(trace.y[t] - trace.y[t - 1]);
-          expect(trace.lr[t]).toBe(trace.params.lr * scheduleFactor(SCHEDULES[1], t));
+          // ASGD's η decays by its own rule: ηₜ = η₍ₜ₋₁₎ / (1 + λ·η₍ₜ₋₁₎·(t − 1))^α, from the scheduled η of the step before.
+          const { lr, lambd, power } = trace.params;
+          const prev = lr * scheduleFactor(SCHEDULES[1], t - 1);
+          const expected = optimizer === 'asgd' && t > 1 ? prev / Math.pow(1 + lambd * prev * (t - 1), power) : lr * scheduleFactor(SCHEDULES[1], t);
+          expect(trace.lr[t]).toBe(expected);
         }
       }
     }
@@ -360,8 +371,8 @@ function ruleFromExplanation(e: StepExplanation): [number, number] {
   for (const i of [0, 1] as const) {
     const x = e.x[i];
     const g = e.g[i];
-    const before = (k: 'v' | 'm' | 's' | 'u' | 'w') => get(e.before[k]?.[i]);
-    const after = (k: 'v' | 'm' | 's' | 'u' | 'w') => get(e.after[k]?.[i]);
+    const before = (k: StateKey) => get(e.before[k]?.[i]);
+    const after = (k: StateKey) => get(e.after[k]?.[i]);
     const eta = e.lr;
     switch (e.optimizer) {
       case 'sgd':
@@ -409,6 +420,12 @@ function ruleFromExplanation(e: StepExplanation): [number, number] {
         out[i] = get(e.rhoT) > 5 ? x - ((mHat * Math.sqrt(get(e.bc2))) / (Math.sqrt(after('v')) + get(p.eps))) * get(e.rect) : x - mHat;
         break;
       }
+      case 'rprop':
+        out[i] = x - Math.sign(after('gPrev')) * after('stepSize');
+        break;
+      case 'asgd':
+        out[i] = x * (1 - get(p.lambd) * eta) - eta * g;
+        break;
       case 'newton': {
         const [a, b, c] = e.hessian ?? [NaN, NaN, NaN];
         const det = a * c - b * b;
@@ -433,7 +450,7 @@ describe('explainStep', () => {
           expect(Math.abs(nx - e.xNext[0]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[0])));
           expect(Math.abs(ny - e.xNext[1]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[1])));
           // step ≈ −effLr ⊙ direction, or −η·direction.
-          if (e.direction && optimizer !== 'adamw') {
+          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd') {
             const scale = e.effLr ?? [e.lr, e.lr];
             for (const i of [0, 1] as const) {
               // dx is x_t − x_{t−1} of rounded positions: off by up to an ulp of x from η·d.

@@ -49,7 +49,17 @@ function value(r: Rng, key: HyperparamKey): number {
       return r.pick([0, 1e-12, 1e-10, 1e-8, 1e-6, 10 ** -(r.next() * 14), r.next()]);
     case 'weightDecay':
     case 'momentumDecay':
+    case 'stepMin':
+    case 'lambd':
+    case 'power':
+    case 't0':
       return r.pick([0, 0.004, 0.01, 0.5, r.next(), r.next() * 100]);
+    case 'stepMax':
+      return r.pick([1e-3, 0.5, 50, r.next() + Number.EPSILON, r.next() * 100 + 1e-9]);
+    case 'etaMinus':
+      return r.pick([0.5, 0.25, 0.999, r.next() * 0.98 + 0.01]);
+    case 'etaPlus':
+      return r.pick([1.2, 1.5, 3, 1 + r.next() + Number.EPSILON]);
   }
 }
 

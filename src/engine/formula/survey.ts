@@ -2,7 +2,7 @@
 // gradient are finite, the lowest sample, the typical gradient and curvature. A formula nobody
 // tuned gets its start and demo step sizes from this survey, and one that is finite almost
 // nowhere (1/0, sqrt(-x^2 - y^2)) is refused before it reaches the scene.
-import { hyperparamInfo } from '../hyperparams';
+import { ASGD_DEMO_T0, hyperparamInfo } from '../hyperparams';
 import type { Domain, Hyperparams, OptimizerId, Vec2 } from '../types';
 import type { CompiledFormula } from './compile';
 
@@ -155,6 +155,9 @@ export function defaultsFromSurvey(survey: DomainSurvey, domain: Domain): Partia
     nadam: { lr: adaptive },
     // RAdam's first steps are momentum steps η·m̂ with no division by √v: an SGD-sized η.
     radam: { lr: Math.min(adaptive, nice(gd)) },
+    // Rprop's η is its first step size, in units of x.
+    rprop: { lr: nice(span / 100) },
+    asgd: { lr: nice(gd), t0: ASGD_DEMO_T0 },
     newton: { lr: 1 },
   };
 }

@@ -39,9 +39,11 @@ export interface StepLoop {
  * The optimizer state, by the spec's names: `v` velocity (momentum, nesterov) or second
  * moment (adam, amsgrad, adamw, nadam); `m` first moment (adam family, adamax, nadam); `s`
  * squared-gradient sum or average (adagrad, rmsprop, adadelta); `u` adadelta's Δ² average
- * or adamax's infinity norm; `w` amsgrad's running maximum of v.
+ * or adamax's infinity norm; `w` amsgrad's running maximum of v; `gPrev` rprop's previous
+ * gradient (0 where its sign flipped) and `stepSize` its per-coordinate step sizes; `avg`
+ * asgd's averaged iterate x̄.
  */
-export type StateKey = 'v' | 'm' | 's' | 'u' | 'w';
+export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg';
 
 /**
  * Per-coordinate values a step computes on its way (see StepExplanation for each meaning):

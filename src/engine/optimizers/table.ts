@@ -2,7 +2,9 @@ import type { HyperparamKey, Hyperparams, OptimizerId } from '../types';
 import { runAdam, runAdamW, runAdamax, runAmsgrad, runNadam, runRadam } from './adam';
 import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
 import type { Kernel, StateKey } from './loop';
+import { runAsgd } from './asgd';
 import { runNewton } from './newton';
+import { runRprop } from './rprop';
 import { runSgdFamily } from './sgd';
 
 export interface OptimizerInfo {
@@ -143,6 +145,26 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     hasBiasCorrection: false,
     state: ['m', 'v'],
     kernel: runRadam,
+  },
+  {
+    id: 'rprop',
+    name: 'Rprop',
+    params: ['lr', 'etaMinus', 'etaPlus', 'stepMin', 'stepMax'],
+    defaults: { lr: 0.01, etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50 },
+    rule: 'per coordinate: h ← clamp(h·(η₊ if g·g₋ > 0, η₋ if < 0, else 1), h_min, h_max); on a sign change g ← 0; x ← x − sign(g)·h; g₋ ← g (h starts at η)',
+    hasBiasCorrection: false,
+    state: ['gPrev', 'stepSize'],
+    kernel: runRprop,
+  },
+  {
+    id: 'asgd',
+    name: 'ASGD',
+    params: ['lr', 'lambd', 'power', 't0'],
+    defaults: { lr: 0.01, lambd: 1e-4, power: 0.75, t0: 1e6 },
+    rule: 'x ← x·(1 − λ·ηₜ) − ηₜ·g; x̄ ← x̄ + μₜ·(x − x̄); ηₜ₊₁ = η/(1 + λ·η·t)^α; μₜ₊₁ = 1/max(1, t − t₀)',
+    hasBiasCorrection: false,
+    state: ['avg'],
+    kernel: runAsgd,
   },
   {
     id: 'newton',

@@ -32,7 +32,7 @@ export const bowl: Surface = defineSurface({
   steps: 150,
   defaults: learningRates({
     sgd: 0.05, momentum: 0.01, nesterov: 0.01, adagrad: 0.3, rmsprop: 0.02, adadelta: 5,
-    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, newton: 1,
+    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, rprop: 0.02, asgd: 0.05, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
   about:
@@ -63,7 +63,7 @@ export const rotatedRavine: Surface = defineSurface({
   steps: 200,
   defaults: learningRates({
     sgd: 0.45, momentum: 0.04, nesterov: 0.04, adagrad: 0.7, rmsprop: 0.07, adadelta: 10,
-    adam: 0.15, amsgrad: 0.15, adamw: 0.15, adamax: 0.5, nadam: 0.15, radam: 0.15, newton: 1,
+    adam: 0.15, amsgrad: 0.15, adamw: 0.15, adamax: 0.5, nadam: 0.15, radam: 0.15, rprop: 0.04, asgd: 0.45, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
   about:
@@ -99,7 +99,7 @@ export const booth: Surface = defineSurface({
   // lr = 10 covers only three quarters of the way: its slow start is visible here.
   defaults: learningRates({
     sgd: 0.01, momentum: 0.005, nesterov: 0.005, adagrad: 1, rmsprop: 0.1, adadelta: 10,
-    adam: 0.2, amsgrad: 0.2, adamw: 0.2, adamax: 0.3, nadam: 0.2, radam: 0.2, newton: 1,
+    adam: 0.2, amsgrad: 0.2, adamw: 0.2, adamax: 0.3, nadam: 0.2, radam: 0.2, rprop: 0.1, asgd: 0.01, newton: 1,
   }),
   minima: [{ x: 1, y: 3, f: 0, kind: 'global' }],
   about:
@@ -129,7 +129,7 @@ export const matyas: Surface = defineSurface({
   steps: 300,
   defaults: learningRates({
     sgd: 0.7, momentum: 0.07, nesterov: 0.07, adagrad: 1.5, rmsprop: 0.15, adadelta: 10,
-    adam: 0.3, amsgrad: 0.3, adamw: 0.3, adamax: 1, nadam: 0.3, radam: 0.3, newton: 1,
+    adam: 0.3, amsgrad: 0.3, adamw: 0.3, adamax: 1, nadam: 0.3, radam: 0.3, rprop: 0.1, asgd: 0.7, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
   about:
@@ -184,7 +184,7 @@ export const beale: Surface = defineSurface({
   // Newton's method heads for the saddle at (0, 1) from here: a lesson, not a bug.
   defaults: learningRates({
     sgd: 0.01, momentum: 0.002, nesterov: 0.002, adagrad: 1, rmsprop: 0.02, adadelta: 3,
-    adam: 0.15, amsgrad: 0.15, adamw: 0.15, adamax: 0.7, nadam: 0.15, radam: 0.015, newton: 1,
+    adam: 0.15, amsgrad: 0.15, adamw: 0.15, adamax: 0.7, nadam: 0.15, radam: 0.015, rprop: 0.045, asgd: 0.01, newton: 1,
   }),
   minima: [refineMinimum(bealeFns, 3, 0.5, 'global')],
   saddles: [refineSaddle(bealeFns, 0, 1)],
@@ -226,7 +226,7 @@ export const himmelblau: Surface = defineSurface({
   // Newton's method stops on the saddle between them.
   defaults: learningRates({
     sgd: 0.005, momentum: 0.001, nesterov: 0.001, adagrad: 0.2, rmsprop: 0.02, adadelta: 5,
-    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, newton: 1,
+    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, rprop: 0.05, asgd: 0.005, newton: 1,
   }),
   minima: [
     refineMinimum(himmelblauFns, 3, 2, 'global'),
@@ -278,7 +278,7 @@ export const threeHumpCamel: Surface = defineSurface({
   // the near pocket.
   defaults: learningRates({
     sgd: 0.02, momentum: 0.02, nesterov: 0.01, adagrad: 0.2, rmsprop: 0.02, adadelta: 5,
-    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, newton: 1,
+    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, rprop: 0.025, asgd: 0.02, newton: 1,
   }),
   minima: [
     { x: 0, y: 0, f: 0, kind: 'global' },
@@ -322,7 +322,7 @@ export const sixHumpCamel: Surface = defineSurface({
   steps: 300,
   defaults: learningRates({
     sgd: 0.01, momentum: 0.002, nesterov: 0.002, adagrad: 0.1, rmsprop: 0.01, adadelta: 2,
-    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, newton: 1,
+    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, rprop: 0.02, asgd: 0.01, newton: 1,
   }),
   minima: [
     refineMinimum(sixHumpFns, 0.0898, -0.7126, 'global'),
@@ -369,7 +369,7 @@ export const styblinskiTang: Surface = defineSurface({
   steps: 300,
   defaults: learningRates({
     sgd: 0.005, momentum: 0.001, nesterov: 0.001, adagrad: 0.5, rmsprop: 0.05, adadelta: 7,
-    adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.1, nadam: 0.1, radam: 0.05, newton: 1,
+    adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.1, nadam: 0.1, radam: 0.05, rprop: 0.05, asgd: 0.005, newton: 1,
   }),
   minima: [
     refineMinimum(styblinskiFns, -2.9035, -2.9035, 'global'),
@@ -436,7 +436,7 @@ export const rastrigin: Surface = defineSurface({
   // step overshoots the dimple, where the quadratic model no longer holds.
   defaults: learningRates({
     sgd: 0.0005, momentum: 0.0005, nesterov: 0.0005, adagrad: 0.05, rmsprop: 0.005, adadelta: 1,
-    adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.004, newton: 0.1,
+    adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.004, rprop: 0.051, asgd: 0.0005, newton: 0.1,
   }),
   minima: latticeMinima(rastriginFns, 5),
   about:
@@ -509,7 +509,7 @@ export const ackley: Surface = defineSurface({
   // Newton's method climbs to a nearby saddle from here (negative curvature): the lesson.
   defaults: learningRates({
     sgd: 0.005, momentum: 0.001, nesterov: 0.001, adagrad: 0.05, rmsprop: 0.005, adadelta: 1,
-    adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.02, newton: 0.1,
+    adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.02, rprop: 0.04, asgd: 0.005, newton: 0.1,
   }),
   minima: latticeMinima(ackleyFns, 4),
   about:
@@ -578,7 +578,7 @@ export const goldsteinPrice: Surface = defineSurface({
   // (1e-5; ηL ≈ 0.5 at the start, well inside the heavy ball's 2(1 + ρ)).
   defaults: learningRates({
     sgd: 1e-5, momentum: 1e-5, nesterov: 1e-5, adagrad: 0.3, rmsprop: 0.01, adadelta: 3,
-    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 1e-5, newton: 1,
+    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 1e-5, rprop: 0.02, asgd: 1e-05, newton: 1,
   }),
   // Exact rational critical points (f = 3, 30, 84, 840); Newton refinement lands within an
   // ulp of them, so the round values are stored and f is evaluated there.
@@ -623,7 +623,7 @@ export const monkeySaddle: Surface = defineSurface({
   // not race off to infinity (momentum at 0.0005 already diverges within 300 steps).
   defaults: learningRates({
     sgd: 0.003, momentum: 0.0003, nesterov: 0.0003, adagrad: 0.03, rmsprop: 0.002,
-    adadelta: 0.15, adam: 0.003, amsgrad: 0.003, adamw: 0.003, adamax: 0.005, nadam: 0.003, radam: 0.003,
+    adadelta: 0.15, adam: 0.003, amsgrad: 0.003, adamw: 0.003, adamax: 0.005, nadam: 0.003, radam: 0.003, rprop: 0.015, asgd: 0.003,
     newton: 1,
   }),
   // Three valleys falling to −∞: no minimum.
@@ -661,7 +661,7 @@ export const plateau: Surface = defineSurface({
   // is ~2e-3, then drops in; the adaptive methods move at a steady ~lr per step throughout.
   defaults: learningRates({
     sgd: 1, momentum: 0.1, nesterov: 0.1, adagrad: 0.1, rmsprop: 0.01, adadelta: 1, adam: 0.02,
-    amsgrad: 0.02, adamw: 0.02, adamax: 0.03, nadam: 0.02, radam: 0.02, newton: 1,
+    amsgrad: 0.02, adamw: 0.02, adamax: 0.03, nadam: 0.02, radam: 0.02, rprop: 0.04, asgd: 1, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
   about:

@@ -5,27 +5,18 @@
 
 import {
   OPTIMIZER_IDS,
-  type HyperparamKey,
   type Hyperparams,
   type Minimum,
   type OptimizerId,
   type Surface,
   type Vec2,
 } from '../types';
+import { ASGD_DEMO_T0, HYPERPARAM_KEYS } from '../hyperparams';
 
 /** The three evaluation methods of a surface, before the metadata is attached. */
 export type SurfaceFns = Pick<Surface, 'value' | 'valueAndGrad' | 'hessian'>;
 
-const HYPERPARAM_KEYS: ReadonlySet<string> = new Set<HyperparamKey>([
-  'lr',
-  'rho',
-  'decay',
-  'beta1',
-  'beta2',
-  'eps',
-  'weightDecay',
-  'momentumDecay',
-]);
+const HYPERPARAM_KEY_SET: ReadonlySet<string> = new Set<string>(HYPERPARAM_KEYS);
 const OPTIMIZER_ID_SET: ReadonlySet<string> = new Set<string>(OPTIMIZER_IDS);
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -120,7 +111,7 @@ export function defineSurface<S extends Surface>(s: S): S {
   for (const [opt, params] of Object.entries(s.defaults)) {
     if (!OPTIMIZER_ID_SET.has(opt)) fail(`unknown optimizer ${opt}`);
     for (const [key, v] of Object.entries(params ?? {})) {
-      if (!HYPERPARAM_KEYS.has(key)) fail(`unknown hyperparameter ${opt}.${key}`);
+      if (!HYPERPARAM_KEY_SET.has(key)) fail(`unknown hyperparameter ${opt}.${key}`);
       if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${opt}.${key} is not a finite number`);
     }
   }
@@ -137,7 +128,8 @@ export function learningRates(
   const out: Partial<Record<OptimizerId, Partial<Hyperparams>>> = {};
   for (const id of OPTIMIZER_IDS) {
     const lr = table[id];
-    if (lr !== undefined) out[id] = { lr };
+    // ASGD averages from t₀ = 10⁶ in torch, which no demo reaches: demos start it early.
+    if (lr !== undefined) out[id] = id === 'asgd' ? { lr, t0: ASGD_DEMO_T0 } : { lr };
   }
   return out;
 }

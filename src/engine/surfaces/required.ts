@@ -32,7 +32,7 @@ export const saddle: Surface = defineSurface({
   // running off to infinity (momentum's escape grows like (1 + 2η/(1 − ρ))ᵗ).
   defaults: learningRates({
     sgd: 0.01, momentum: 0.002, nesterov: 0.002, adagrad: 0.05, rmsprop: 0.005, adadelta: 0.03,
-    adam: 0.01, amsgrad: 0.01, adamw: 0.01, adamax: 0.01, nadam: 0.01, radam: 0.01, newton: 1,
+    adam: 0.01, amsgrad: 0.01, adamw: 0.01, adamax: 0.01, nadam: 0.01, radam: 0.01, rprop: 0.02, asgd: 0.01, newton: 1,
   }),
   // Unbounded below (f → −∞ along the y-axis): there is no minimum to list.
   minima: [],
@@ -67,7 +67,7 @@ export const ravine: Surface = defineSurface({
   // SGD at 0.45, just under 2/4, multiplies y by −0.8 per step: a long visible zig-zag.
   defaults: learningRates({
     sgd: 0.45, momentum: 0.04, nesterov: 0.04, adagrad: 0.5, rmsprop: 0.05, adadelta: 10,
-    adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.15, nadam: 0.1, radam: 0.1, newton: 1,
+    adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.15, nadam: 0.1, radam: 0.1, rprop: 0.05, asgd: 0.45, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
   about:
@@ -107,7 +107,7 @@ export const rosenbrock: Surface = defineSurface({
   // suit the gradient of ~200 at the start as SGD's does.
   defaults: learningRates({
     sgd: 0.001, momentum: 0.0015, nesterov: 0.001, adagrad: 0.7, rmsprop: 0.005, adadelta: 1,
-    adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.5, nadam: 0.03, radam: 0.005, newton: 0.5,
+    adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.5, nadam: 0.03, radam: 0.005, rprop: 0.02, asgd: 0.001, newton: 0.5,
   }),
   minima: [{ x: 1, y: 1, f: 0, kind: 'global' }],
   about:
@@ -152,7 +152,7 @@ export const localMinima: Surface = defineSurface({
   // settles in the start's basin (the shallowest minimum).
   defaults: learningRates({
     sgd: 0.01, momentum: 0.02, nesterov: 0.02, adagrad: 0.1, rmsprop: 0.01, adadelta: 3,
-    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, newton: 1,
+    adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, rprop: 0.02, asgd: 0.01, newton: 1,
   }),
   minima: [
     refineMinimum(localMinimaFns, -1.0574, -1.0356, 'global'),

@@ -22,6 +22,8 @@ const optimizerNames = {
   'optimizer.adamax': { en: 'Adamax', ko: 'Adamax' },
   'optimizer.nadam': { en: 'NAdam', ko: 'NAdam' },
   'optimizer.radam': { en: 'RAdam', ko: 'RAdam' },
+  'optimizer.rprop': { en: 'Rprop', ko: 'Rprop' },
+  'optimizer.asgd': { en: 'ASGD', ko: 'ASGD' },
   'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
 } satisfies Record<string, Entry>;
 
@@ -35,6 +37,13 @@ const paramNames = {
   'param.eps': { en: 'Epsilon', ko: '엡실론' },
   'param.weightDecay': { en: 'Weight decay', ko: '가중치 감쇠' },
   'param.momentumDecay': { en: 'Momentum decay', ko: '모멘텀 감쇠' },
+  'param.etaMinus': { en: 'Step decrease', ko: '스텝 축소 배율' },
+  'param.etaPlus': { en: 'Step increase', ko: '스텝 확대 배율' },
+  'param.stepMin': { en: 'Smallest step', ko: '최소 스텝' },
+  'param.stepMax': { en: 'Largest step', ko: '최대 스텝' },
+  'param.lambd': { en: 'Decay term', ko: '감쇠 항' },
+  'param.power': { en: 'Decay power', ko: '감쇠 지수' },
+  'param.t0': { en: 'Averaging start', ko: '평균 시작 스텝' },
 } satisfies Record<string, Entry>;
 
 const surfaceNames = {
@@ -158,6 +167,8 @@ export const panel = {
   'limit.positive': { en: 'Must be greater than 0.', ko: '0보다 커야 합니다.' },
   'limit.nonNegative': { en: 'Must be 0 or more.', ko: '0 이상이어야 합니다.' },
   'limit.unit': { en: 'Must be at least 0 and less than 1.', ko: '0 이상 1 미만이어야 합니다.' },
+  'limit.openUnit': { en: 'Must be greater than 0 and less than 1.', ko: '0보다 크고 1보다 작아야 합니다.' },
+  'limit.aboveOne': { en: 'Must be greater than 1.', ko: '1보다 커야 합니다.' },
   'limit.other': { en: 'This value is not allowed.', ko: '허용되지 않는 값입니다.' },
   'param.outside': { en: 'Beyond the slider’s range: typed values may go further.', ko: '슬라이더 범위 밖의 값입니다. 직접 입력하면 더 넓은 범위도 쓸 수 있습니다.' },
 

@@ -102,6 +102,22 @@ const say = {
     en: 'ρₜ = {rho} ≤ 5: too few steps to trust v, so RAdam takes a plain momentum step η·m/(1 − β₁ᵗ) without rectification',
     ko: 'ρₜ = {rho} ≤ 5: v를 믿기에는 스텝이 아직 적어, RAdam은 보정 없이 단순한 모멘텀 스텝 η·m/(1 − β₁ᵗ)을 밟습니다.',
   },
+  'say.rprop': {
+    en: 'Rprop reads only the sign of each coordinate of g: where it kept its sign the step size grew by η₊, where it flipped the step size shrank by η₋ and that coordinate stood still; the step sizes are now h = {h}',
+    ko: 'Rprop은 g의 각 좌표의 부호만 봅니다. 부호가 유지된 좌표는 스텝 크기가 η₊배로 커지고, 부호가 바뀐 좌표는 η₋배로 줄며 이번 스텝에는 움직이지 않습니다. 스텝 크기는 이제 h = {h}입니다.',
+  },
+  'say.asgd': {
+    en: 'ASGD took a gradient step with its decaying step size ηₜ = {eta}',
+    ko: 'ASGD는 점점 줄어드는 스텝 크기 ηₜ = {eta}로 경사 하강 스텝을 밟았습니다.',
+  },
+  'say.asgdNoAverage': {
+    en: 'averaging starts after step t₀ = {t0}, so the average x̄ is still the point itself, {avg}',
+    ko: '평균은 t₀ = {t0} 스텝 뒤에 시작하므로, 평균 x̄는 아직 현재 점 {avg}와 같습니다.',
+  },
+  'say.asgdAverage': {
+    en: 'the average of the iterates moved a share μₜ = {mu} of the way to the new point: x̄ = {avg}',
+    ko: '반복점의 평균은 새 점 쪽으로 μₜ = {mu}만큼 다가갔습니다: x̄ = {avg}.',
+  },
   'say.nadam': {
     en: 'NAdam mixes the gradient and m with momentum weights μₜ = {mu} and μₜ₊₁ = {muNext} (a Nesterov look ahead), both divided by D = √(v/(1 − β₂ᵗ)) + ε = {D}',
     ko: 'NAdam은 모멘텀 가중치 μₜ = {mu}, μₜ₊₁ = {muNext}로 기울기와 m을 섞고(Nesterov식 내다보기), 둘 다 D = √(v/(1 − β₂ᵗ)) + ε로 나눕니다(D = {D}).',

@@ -4,7 +4,7 @@ import type { HyperparamInfo } from '../../engine';
 import { parseNumber } from '../shell/typedNumber';
 
 /** The shapes of `HyperparamInfo.valid`, each of which has its own message. */
-export type LimitKind = 'positive' | 'nonNegative' | 'unit' | 'other';
+export type LimitKind = 'positive' | 'nonNegative' | 'unit' | 'openUnit' | 'aboveOne' | 'other';
 
 export type FieldCheck<R extends string> = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: R };
 
@@ -18,6 +18,8 @@ export function limitKind(valid: (v: number) => boolean): LimitKind {
   if (!valid(0) && valid(1e-300) && valid(1) && valid(1e6)) return 'positive';
   if (valid(0) && valid(1) && valid(1e6)) return 'nonNegative';
   if (valid(0) && valid(0.999999) && !valid(1)) return 'unit';
+  if (!valid(0) && valid(1e-9) && valid(0.999999) && !valid(1)) return 'openUnit';
+  if (!valid(1) && valid(1 + 1e-9) && valid(1e6)) return 'aboveOne';
   return 'other';
 }
 

@@ -7,7 +7,7 @@
 // the value the engine used rather than parse four rounded digits. KaTeX must be told to trust
 // \htmlData (RULE_KATEX_OPTIONS) or it prints the command in red instead.
 import type { KatexOptions } from 'katex';
-import type { OptimizerId, StepExplanation, Vec2 } from '../../engine';
+import type { OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
 import { formatParam } from '../../i18n/numberFormat';
 
 /** One line of a rule: a whole equation or assignment, typeset on its own so that lines wrap. */
@@ -96,6 +96,19 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
         `r = \\sqrt{\\dfrac{(\\rho_t-4)(\\rho_t-2)\\,\\rho_\\infty}{(\\rho_\\infty-4)(\\rho_\\infty-2)\\,\\rho_t}}`,
         `x ${ASSIGN} x - \\begin{cases}\\dfrac{\\eta\\, m}{1-\\beta_1^{t}}\\cdot\\dfrac{\\sqrt{1-\\beta_2^{t}}}{\\sqrt{v} + ${EPS}}\\, r & \\rho_t > 5\\\\ \\dfrac{\\eta\\, m}{1-\\beta_1^{t}} & \\rho_t \\le 5\\end{cases}`,
       ];
+    case 'rprop':
+      return [
+        `h ${ASSIGN} \\operatorname{clip}\\Bigl(h\\cdot\\begin{cases}\\eta_{+} & g\\,g_{-} > 0\\\\ \\eta_{-} & g\\,g_{-} < 0\\\\ 1 & \\text{else}\\end{cases},\\ h_{\\min},\\ h_{\\max}\\Bigr)`,
+        `g ${ASSIGN} 0 \\ \\text{where}\\ g\\,g_{-} < 0`,
+        `x ${ASSIGN} x - \\operatorname{sign}(g)\\, h`,
+        `g_{-} ${ASSIGN} g,\\quad h_0 = \\eta`,
+      ];
+    case 'asgd':
+      return [
+        `x ${ASSIGN} x\\,(1 - \\lambda\\,\\eta_t) - \\eta_t\\, g`,
+        `\\bar{x} ${ASSIGN} \\bar{x} + \\mu_t\\,(x - \\bar{x})`,
+        `\\eta_{t+1} = \\dfrac{\\eta}{(1 + \\lambda\\,\\eta\\, t)^{\\alpha}},\\quad \\mu_{t+1} = \\dfrac{1}{\\max(1,\\ t - t_0)}`,
+      ];
     case 'newton':
       return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
   }
@@ -171,7 +184,7 @@ function missing(what: string): never {
 export function substitutedTex(e: StepExplanation, options: SubstituteOptions): readonly TexLine[] {
   const p = e.params;
   const get = (key: keyof StepExplanation['params']): number => p[key] ?? missing(key);
-  const state = (key: 'v' | 'm' | 's' | 'u' | 'w') => ({
+  const state = (key: StateKey) => ({
     prev: e.before[key] ?? missing(`${key} before`),
     next: e.after[key] ?? missing(key),
   });
@@ -327,6 +340,30 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
         lines.push(`\\rho_t \\le 5:\\quad x ${ASSIGN} ${x0} - ${term(mHat)} = ${x1}`);
       }
       return lines;
+    }
+    case 'rprop': {
+      const h = vec('stepSize', e.after.stepSize ?? missing('h'));
+      const moved = vec('gPrev', e.after.gPrev ?? missing('g₋'));
+      return [
+        ...head,
+        `g_{-} = ${before('gPrev', e.before.gPrev ?? missing('g₋ before'))},\\quad h_{t-1} = ${before('stepSize', e.before.stepSize ?? missing('h before'))}`,
+        `h ${ASSIGN} \\operatorname{clip}\\bigl(h_{t-1}\\cdot \\eta_{\\pm},\\ ${par('h_min', get('stepMin'))},\\ ${par('h_max', get('stepMax'))}\\bigr) = ${h}`,
+        `g' = ${moved}\\quad(0\\ \\text{where the sign flipped})`,
+        `x ${ASSIGN} ${x0} - ${term(`\\operatorname{sign}${moved}`, h)} = ${x1}`,
+      ];
+    }
+    case 'asgd': {
+      const lambda = par('lambda', get('lambd'));
+      const shrink = num('shrink', e.shrink ?? missing('1 − λη'));
+      const avg = state('avg');
+      const mu = e.mu ?? missing('μ');
+      return [
+        ...head,
+        `x ${ASSIGN} ${term(x0, `(1 - ${lambda}\\cdot ${eta})`)} - ${term(eta, g)} = ${x1},\\quad 1 - \\lambda\\eta_t = ${shrink}`,
+        mu === 1
+          ? `\\mu_t = 1:\\quad \\bar{x} ${ASSIGN} x = ${vec('avg', avg.next)}`
+          : `\\bar{x} ${ASSIGN} ${before('avg', avg.prev)} + ${term(num('mu', mu), `\\bigl(${x1} - ${before('avg', avg.prev)}\\bigr)`)} = ${vec('avg', avg.next)}`,
+      ];
     }
     case 'newton': {
       const [a, b, c] = e.hessian ?? missing('the Hessian');

@@ -5,7 +5,7 @@
 // Each optimizer family says the thing its lecture stresses: momentum keeps a share of the
 // velocity; AdaGrad, RMSProp and AdaDelta give each coordinate its own step size; Adam corrects
 // the bias of moments that start at 0; Newton divides by the curvature.
-import type { OptimizerId, StepExplanation, Vec2 } from '../../engine';
+import type { OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
 import type { Lang } from '../../state/store';
 import { formatNumber } from '../../i18n/numberFormat';
 import { teach } from '../../i18n/messages/teach';
@@ -91,7 +91,7 @@ export function uncorrectedFactor(optimizer: OptimizerId, t: number, beta1: numb
 /** The clauses that say what this optimizer did with the gradient (family by family). */
 function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): string[] {
   const p = e.params;
-  const after = (key: 'v' | 'm' | 's' | 'u' | 'w') => {
+  const after = (key: StateKey) => {
     const v = e.after[key];
     return v ? sayVector(v) : '—';
   };
@@ -144,6 +144,13 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
       out.push(e.rhoT !== undefined && e.rhoT > 5 ? fill(lang, 'say.radam', { rho, rect: sayNumber(e.rect ?? NaN) }) : fill(lang, 'say.radamPlain', { rho }));
       break;
     }
+    case 'rprop':
+      out.push(fill(lang, 'say.rprop', { h: after('stepSize') }));
+      break;
+    case 'asgd':
+      out.push(fill(lang, 'say.asgd', { eta: sayNumber(e.lr) }));
+      out.push(e.mu === 1 ? fill(lang, 'say.asgdNoAverage', { t0: sayNumber(p.t0 ?? NaN), avg: after('avg') }) : fill(lang, 'say.asgdAverage', { mu: sayNumber(e.mu ?? NaN), avg: after('avg') }));
+      break;
     case 'newton': {
       const [a, b, c] = e.hessian ?? [NaN, NaN, NaN];
       out.push(
