@@ -4,8 +4,8 @@ import { Color, Group, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, MeshStan
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import { radamPlainSteps } from '../engine';
-import { computeScene, type ComputedRun } from '../state/paths';
+import { radamPlainSteps, type Surface } from '../engine';
+import { computeScene, traceOf, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
 import { sceneStore } from '../state/store';
 import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
@@ -53,6 +53,9 @@ class RunVisual {
   private readonly exit: Mesh;
   /** RAdam: a dot on each point that a step without rectification reached. */
   private plainSteps: InstancedMesh | null = null;
+  /** ASGD: its averaged iterate x̄, dashed, from where it leaves the path (step t₀). */
+  private average: LineSegments2 | null = null;
+  private averageMaterial: LineMaterial | null = null;
   /** World positions of the path's points, xyz per point. */
   private points = new Float32Array(0);
   private count = 0;
@@ -138,6 +141,61 @@ class RunVisual {
     this.markPlainSteps(c.run.optimizer === 'radam' ? Math.min(radamPlainSteps(c.path.params.beta2, c.path.steps), n - 1) : 0);
   }
 
+  /**
+   * ASGD's averaged iterate as a dashed line in the run's colour, from the last point where it
+   * still equals the path (before t₀ it is the path itself); null hides it.
+   */
+  setAverage(avg: readonly [Float64Array, Float64Array] | null, c: ComputedRun, grid: SurfaceGrid, flat: boolean, surface: Surface): void {
+    const n = Math.min(this.count, c.path.steps + 1);
+    let from = 1;
+    if (avg) while (from < n && avg[0][from] === c.path.x[from] && avg[1][from] === c.path.y[from]) from++;
+    if (!avg || from >= n) {
+      if (this.average) this.average.visible = false;
+      return;
+    }
+    const first = from - 1;
+    const positions = new Float32Array(6 * (n - 1 - first));
+    const { mapping, scale } = grid;
+    const at = (k: number, out: number) => {
+      // Point `first` is where x̄ still equals x (0 for t = 0, where torch's x̄ starts at 0).
+      const ax = k === first ? c.path.x[k] : avg[0][k];
+      const ay = k === first ? c.path.y[k] : avg[1][k];
+      positions[out] = mapping.toWorldX(ax);
+      positions[out + 1] = pathHeight(scale, flat, surface.value(ax, ay));
+      positions[out + 2] = mapping.toWorldZ(ay);
+    };
+    for (let k = first; k < n - 1; k++) {
+      const o = 6 * (k - first);
+      at(k, o);
+      at(k + 1, o + 3);
+    }
+    if (!this.average || !this.averageMaterial) {
+      this.averageMaterial = new LineMaterial({
+        color: this.material.color.getHex(),
+        linewidth: LINE_WIDTH_PX * AHEAD_WIDTH_SHARE,
+        worldUnits: false,
+        dashed: true,
+        dashSize: 0.05,
+        gapSize: 0.035,
+      });
+      this.average = new LineSegments2(new LineSegmentsGeometry(), this.averageMaterial);
+      this.average.frustumCulled = false;
+      this.group.add(this.average);
+    }
+    this.average.geometry.dispose();
+    const geometry = new LineSegmentsGeometry();
+    geometry.setPositions(positions);
+    this.average.geometry = geometry;
+    this.average.computeLineDistances();
+    this.averageMaterial.color.copy(this.material.color);
+    this.average.visible = true;
+  }
+
+  /** The dashed average's material, for the frame loop to size like the path's. */
+  get averageLine(): LineMaterial | null {
+    return this.average?.visible ? this.averageMaterial : null;
+  }
+
   /** Dots on points 1 … count (the steps RAdam took without rectification). */
   private markPlainSteps(count: number): void {
     if (count > 0 && (!this.plainSteps || this.plainSteps.instanceMatrix.count < count)) {
@@ -196,6 +254,8 @@ class RunVisual {
     this.aheadMaterial.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
     this.plainSteps?.dispose();
+    this.average?.geometry.dispose();
+    this.averageMaterial?.dispose();
   }
 }
 
@@ -283,6 +343,9 @@ export function RunVisuals({ flat }: { flat: boolean }) {
         v.setColor(c.run.color);
         v.group.visible = c.run.visible;
         v.setPath(c, grid, flat);
+        // ASGD's averaged iterate is in its trace (computed for these runs only: few, and cheap).
+        const avg = c.run.optimizer === 'asgd' && c.run.visible ? (traceOf(state, c.run.id)?.state.avg ?? null) : null;
+        v.setAverage(avg, c, grid, flat, scene.surface);
       }
       for (const [id, v] of visuals) {
         if (!live.has(id)) {
@@ -303,6 +366,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       // LineMaterial measures its width against this: CSS pixels give a width in CSS pixels.
       v.material.resolution.set(size.width, size.height);
       v.aheadMaterial.resolution.set(size.width, size.height);
+      v.averageLine?.resolution.set(size.width, size.height);
       v.setEmphasis(lineWidth, particleScale);
       v.showAt(playhead.step, c);
     }

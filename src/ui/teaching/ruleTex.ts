@@ -98,8 +98,9 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
       ];
     case 'rprop':
       return [
-        `h ${ASSIGN} \\operatorname{clip}\\Bigl(h\\cdot\\begin{cases}\\eta_{+} & g\\,g_{-} > 0\\\\ \\eta_{-} & g\\,g_{-} < 0\\\\ 1 & \\text{else}\\end{cases},\\ h_{\\min},\\ h_{\\max}\\Bigr)`,
-        `g ${ASSIGN} 0 \\ \\text{where}\\ g\\,g_{-} < 0`,
+        `h ${ASSIGN} \\operatorname{clip}\\Bigl(h\\cdot\\begin{cases}\\eta_{+} & g\\,g_{-} > 0\\\\ \\eta_{-} & g\\,g_{-} < 0\\\\ 1 & g\\,g_{-} = 0\\end{cases},\\ h_{\\min},\\ h_{\\max}\\Bigr)`,
+        // Iverson's bracket [·] is 1 where it holds, 0 elsewhere: words would need translating.
+        `g ${ASSIGN} g\\,[\\,g\\,g_{-} \\ge 0\\,]`,
         `x ${ASSIGN} x - \\operatorname{sign}(g)\\, h`,
         `g_{-} ${ASSIGN} g,\\quad h_0 = \\eta`,
       ];
@@ -107,7 +108,8 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
       return [
         `x ${ASSIGN} x\\,(1 - \\lambda\\,\\eta_t) - \\eta_t\\, g`,
         `\\bar{x} ${ASSIGN} \\bar{x} + \\mu_t\\,(x - \\bar{x})`,
-        `\\eta_{t+1} = \\dfrac{\\eta}{(1 + \\lambda\\,\\eta\\, t)^{\\alpha}},\\quad \\mu_{t+1} = \\dfrac{1}{\\max(1,\\ t - t_0)}`,
+        `\\eta_{t+1} = \\dfrac{\\eta}{(1 + \\lambda\\,\\eta\\, t)^{\\alpha}}`,
+        `\\mu_{t+1} = \\dfrac{1}{\\max(1,\\ t - t_0)}`,
       ];
     case 'newton':
       return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
@@ -199,7 +201,9 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
   head.push(
     e.lr === base
       ? `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta = ${eta}`
-      : `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta_t = ${par('eta_base', base)}\\times ${texNumber(e.lr / base)} = ${eta}`,
+      : e.optimizer === 'asgd'
+        ? `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta_t = ${eta}`
+        : `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta_t = ${par('eta_base', base)}\\times ${texNumber(e.lr / base)} = ${eta}`,
   );
   // ∇f at x_{t−1}, written with the point itself so that "where" needs no words.
   head.push(`g = \\nabla f${x0}${options.noisy ? ' + \\sigma\\xi' : ''} = ${g}`);
@@ -348,18 +352,17 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
         ...head,
         `g_{-} = ${before('gPrev', e.before.gPrev ?? missing('g₋ before'))},\\quad h_{t-1} = ${before('stepSize', e.before.stepSize ?? missing('h before'))}`,
         `h ${ASSIGN} \\operatorname{clip}\\bigl(h_{t-1}\\cdot \\eta_{\\pm},\\ ${par('h_min', get('stepMin'))},\\ ${par('h_max', get('stepMax'))}\\bigr) = ${h}`,
-        `g' = ${moved}\\quad(0\\ \\text{where the sign flipped})`,
+        `g' = g\\,[\\,g\\,g_{-} \\ge 0\\,] = ${moved}`,
         `x ${ASSIGN} ${x0} - ${term(`\\operatorname{sign}${moved}`, h)} = ${x1}`,
       ];
     }
     case 'asgd': {
       const lambda = par('lambda', get('lambd'));
-      const shrink = num('shrink', e.shrink ?? missing('1 − λη'));
       const avg = state('avg');
       const mu = e.mu ?? missing('μ');
       return [
         ...head,
-        `x ${ASSIGN} ${term(x0, `(1 - ${lambda}\\cdot ${eta})`)} - ${term(eta, g)} = ${x1},\\quad 1 - \\lambda\\eta_t = ${shrink}`,
+        `x ${ASSIGN} ${term(x0, `(1 - ${lambda}\\cdot ${eta})`)} - ${term(eta, g)} = ${x1}`,
         mu === 1
           ? `\\mu_t = 1:\\quad \\bar{x} ${ASSIGN} x = ${vec('avg', avg.next)}`
           : `\\bar{x} ${ASSIGN} ${before('avg', avg.prev)} + ${term(num('mu', mu), `\\bigl(${x1} - ${before('avg', avg.prev)}\\bigr)`)} = ${vec('avg', avg.next)}`,

@@ -208,7 +208,7 @@ export function stepSentence(input: SentenceInput, lang: Lang): string {
   const { e } = input;
   const clauses: string[] = [fill(lang, input.noisy ? 'say.noisyGradient' : 'say.gradient', { g: sayVector(e.g) })];
   const base = e.params.lr;
-  if (base !== undefined && e.lr !== base && e.optimizer !== 'sgd') clauses.push(fill(lang, 'say.eta', { eta: sayNumber(e.lr) }));
+  if (base !== undefined && e.lr !== base && e.optimizer !== 'sgd' && e.optimizer !== 'asgd') clauses.push(fill(lang, 'say.eta', { eta: sayNumber(e.lr) }));
   clauses.push(...ruleClauses(lang, e, input.biasCorrection));
   clauses.push(fill(lang, 'say.move', { dx: sayVector(e.step), change: lossChange(lang, e.loss, e.lossNext) }));
   const sentence = join(lang, fill(lang, 'say.head', { t: String(e.t) }), clauses);
