@@ -53,6 +53,12 @@ class RunVisual {
   private readonly exit: Mesh;
   /** RAdam: a dot on each point that a step without rectification reached. */
   private plainSteps: InstancedMesh | null = null;
+  /** Rprop: its per-coordinate step sizes h as a box of half-widths (hx, hy) about the particle. */
+  private stepSizes: readonly [Float64Array, Float64Array] | null = null;
+  private box: LineSegments2 | null = null;
+  private boxMaterial: LineMaterial | null = null;
+  /** Where the path was last drawn, for the box (which follows the playhead). */
+  private drawnOn: { grid: SurfaceGrid; flat: boolean } | null = null;
   /** ASGD: its averaged iterate x̄, dashed, from where it leaves the path (step t₀). */
   private average: LineSegments2 | null = null;
   private averageMaterial: LineMaterial | null = null;
@@ -109,6 +115,7 @@ class RunVisual {
     }
     if (n >= 2 && c.leftAt >= 0) clipLastPoint(this.points, n, mapping.halfX * (1 + OVERSHOOT), mapping.halfZ * (1 + OVERSHOOT));
     this.count = n;
+    this.drawnOn = { grid, flat };
     const segments = Math.max(n - 1, 1);
     if (segments > this.capacity) {
       this.geometry.dispose();
@@ -191,6 +198,61 @@ class RunVisual {
     this.average.visible = true;
   }
 
+  /** Rprop's step sizes by step (the trace's state `stepSize`), or null for none. */
+  setStepSizes(sizes: readonly [Float64Array, Float64Array] | null): void {
+    this.stepSizes = sizes;
+    if (sizes && !this.box) {
+      this.boxMaterial = new LineMaterial({ color: this.material.color.getHex(), linewidth: LINE_WIDTH_PX * AHEAD_WIDTH_SHARE, worldUnits: false });
+      const geometry = new LineSegmentsGeometry();
+      geometry.setPositions(new Float32Array(24));
+      this.box = new LineSegments2(geometry, this.boxMaterial);
+      this.box.frustumCulled = false;
+      this.group.add(this.box);
+    }
+    if (this.box) this.box.visible = sizes !== null;
+    this.boxMaterial?.color.copy(this.material.color);
+  }
+
+  /** The box about the particle at point k: the step sizes the step to point k used. */
+  private placeBox(k: number, c: ComputedRun): void {
+    if (!this.box || !this.stepSizes || !this.drawnOn) return;
+    const t = Math.max(1, Math.min(k, c.path.steps));
+    const show = c.path.steps >= 1;
+    this.box.visible = show;
+    if (!show) return;
+    const { mapping } = this.drawnOn.grid;
+    const x = c.path.x[k];
+    const y = c.path.y[k];
+    const hx = this.stepSizes[0][t];
+    const hy = this.stepSizes[1][t];
+    const x0 = mapping.toWorldX(x - hx);
+    const x1 = mapping.toWorldX(x + hx);
+    const z0 = mapping.toWorldZ(y - hy);
+    const z1 = mapping.toWorldZ(y + hy);
+    const h = this.particle.position.y;
+    const attr = this.box.geometry.attributes.instanceStart as InterleavedBufferAttribute;
+    const b = attr.data.array as Float32Array;
+    // Four sides, corner to corner: (x0,z0)→(x1,z0)→(x1,z1)→(x0,z1)→(x0,z0).
+    const xs = [x0, x1, x1, x0];
+    const zs = [z0, z0, z1, z1];
+    for (let s = 0; s < 4; s++) {
+      const e = (s + 1) % 4;
+      const o = 6 * s;
+      b[o] = xs[s];
+      b[o + 1] = h;
+      b[o + 2] = zs[s];
+      b[o + 3] = xs[e];
+      b[o + 4] = h;
+      b[o + 5] = zs[e];
+    }
+    attr.data.needsUpdate = true;
+  }
+
+  /** The box's material, for the frame loop to size like the path's. */
+  get boxLine(): LineMaterial | null {
+    return this.box?.visible ? this.boxMaterial : null;
+  }
+
   /** The dashed average's material, for the frame loop to size like the path's. */
   get averageLine(): LineMaterial | null {
     return this.average?.visible ? this.averageMaterial : null;
@@ -243,6 +305,7 @@ class RunVisual {
     const j = 3 * Math.min(k + 1, last);
     this.particle.position.set(p[i] + (p[j] - p[i]) * frac, p[i + 1] + (p[j + 1] - p[i + 1]) * frac, p[i + 2] + (p[j + 2] - p[i + 2]) * frac);
     this.geometry.instanceCount = Math.max(0, Math.min(Math.ceil(step), last));
+    if (this.stepSizes) this.placeBox(k, c);
     this.ring.visible = c.path.status !== 'ok';
     this.exit.visible = c.leftAt >= 0;
   }
@@ -256,6 +319,8 @@ class RunVisual {
     this.plainSteps?.dispose();
     this.average?.geometry.dispose();
     this.averageMaterial?.dispose();
+    this.box?.geometry.dispose();
+    this.boxMaterial?.dispose();
   }
 }
 
@@ -343,9 +408,11 @@ export function RunVisuals({ flat }: { flat: boolean }) {
         v.setColor(c.run.color);
         v.group.visible = c.run.visible;
         v.setPath(c, grid, flat);
-        // ASGD's averaged iterate is in its trace (computed for these runs only: few, and cheap).
+        // ASGD's averaged iterate and Rprop's step sizes are in their traces (computed for
+        // these runs only: few, and cheap).
         const avg = c.run.optimizer === 'asgd' && c.run.visible ? (traceOf(state, c.run.id)?.state.avg ?? null) : null;
         v.setAverage(avg, c, grid, flat, scene.surface);
+        v.setStepSizes(c.run.optimizer === 'rprop' && c.run.visible ? (traceOf(state, c.run.id)?.state.stepSize ?? null) : null);
       }
       for (const [id, v] of visuals) {
         if (!live.has(id)) {
@@ -367,6 +434,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       v.material.resolution.set(size.width, size.height);
       v.aheadMaterial.resolution.set(size.width, size.height);
       v.averageLine?.resolution.set(size.width, size.height);
+      v.boxLine?.resolution.set(size.width, size.height);
       v.setEmphasis(lineWidth, particleScale);
       v.showAt(playhead.step, c);
     }
