@@ -17,6 +17,7 @@ export { OPTIMIZER_IDS } from './types';
 export { HYPERPARAMS, HYPERPARAM_KEYS, hyperparamInfo, type HyperparamInfo } from './hyperparams';
 export { OPTIMIZERS, getOptimizer, isOptimizerId, type OptimizerInfo } from './optimizers/table';
 export { radamPlainSteps } from './optimizers/adam';
+export { frameworkCall, type Framework, type FrameworkCall } from './frameworks';
 export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
 export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
 export { withPenalty } from './penalty';

@@ -110,6 +110,8 @@ const ALLOWED = new Set([
   'AdamW',
   'Adamax',
   'RAdam',
+  'PyTorch',
+  'Keras',
   'Rprop',
   'ASGD',
   'NAdam',
@@ -156,8 +158,9 @@ function latinWords(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      // KaTeX's MathML copy holds TeX source for screen readers' math mode, not words.
-      if (!parent || parent.closest('script, style, .katex-mathml')) continue;
+      // KaTeX's MathML copy holds TeX source for screen readers' math mode, not words; code
+      // (the PyTorch and Keras calls) is spelled the same in every language.
+      if (!parent || parent.closest('script, style, .katex-mathml, code')) continue;
       if (!parent.checkVisibility() && !parent.closest('option')) continue;
       texts.push(node.textContent ?? '');
     }

@@ -125,6 +125,10 @@ test('the update rule shows the selected run’s numbers, equal to the engine’
   await expect(page.locator('.rule-panel')).toHaveAttribute('data-optimizer', 'adam');
   // The rule with the lecture's symbols, typeset.
   await expect(page.getByRole('figure', { name: 'Update rule of Adam' }).locator('.katex').first()).toBeVisible();
+  // And as PyTorch and Keras construct it, with the run's own values (Hands-On ML is in Keras).
+  const code = page.getByRole('group', { name: 'In PyTorch and Keras' });
+  await expect(code.locator('[data-framework="torch"]')).toHaveText(/^torch\.optim\.Adam\(params, lr=[0-9.e-]+, betas=\(0\.9, 0\.999\), eps=1e-8\)$/);
+  await expect(code.locator('[data-framework="keras"]')).toHaveText(/^keras\.optimizers\.Adam\(learning_rate=[0-9.e-]+, beta_1=0\.9, beta_2=0\.999, epsilon=1e-8\)$/);
 
   const t = 12;
   await seekTo(page, t);

@@ -29,6 +29,7 @@ describe('the engine’s public exports', () => {
         'createUniform',
         'csvNumber',
         'explainStep',
+        'frameworkCall',
         'getOptimizer',
         'getSurface',
         'hyperparamInfo',

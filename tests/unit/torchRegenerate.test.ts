@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OPTIMIZERS, frameworkCall, getSurface, resolveParams } from '../../src/engine';
 import { readGolden } from './torchFixtures';
 
 const PYTHON = '/usr/bin/python3';
@@ -57,5 +58,19 @@ describe('the PyTorch fixtures are what PyTorch computes today', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  }, 120_000);
+
+  it.skipIf(!available)('every PyTorch call the update-rule panel prints constructs that optimizer in PyTorch', () => {
+    const surface = getSurface('rosenbrock');
+    if (!surface) throw new Error('no rosenbrock');
+    const lines = ['import torch', 'torch.set_default_dtype(torch.float64)'];
+    for (const o of OPTIMIZERS) {
+      if (!o.torch) continue;
+      const call = frameworkCall('torch', o.torch, o.params, resolveParams(surface, o.id));
+      lines.push('params = [torch.zeros(2, requires_grad=True)]', `opt = ${call}`, `print(${JSON.stringify(o.id)}, type(opt).__name__)`);
+    }
+    const done = spawnSync(PYTHON, ['-c', lines.join('\n')], { encoding: 'utf8', timeout: 120_000 });
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stdout.trim().split('\n')).toHaveLength(OPTIMIZERS.filter((o) => o.torch).length);
   }, 120_000);
 });

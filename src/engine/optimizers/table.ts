@@ -1,3 +1,4 @@
+import type { FrameworkCall } from '../frameworks';
 import type { HyperparamKey, Hyperparams, OptimizerId } from '../types';
 import { runAdam, runAdamW, runAdamax, runAmsgrad, runNadam, runRadam } from './adam';
 import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
@@ -19,6 +20,9 @@ export interface OptimizerInfo {
   readonly rule: string;
   /** Whether the "no bias correction" teaching variant applies. */
   readonly hasBiasCorrection: boolean;
+  /** Its constructor in PyTorch and in Keras; null where the framework lacks the rule. */
+  readonly torch: FrameworkCall | null;
+  readonly keras: FrameworkCall | null;
   /** The state its kernel keeps, in the order the rule updates it (what a trace records). */
   readonly state: readonly StateKey[];
   readonly kernel: Kernel;
@@ -33,6 +37,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01 },
     rule: 'x ← x − η·g',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.SGD' },
+    keras: { name: 'keras.optimizers.SGD' },
     state: [],
     kernel: (loop) => runSgdFamily(loop, 'sgd'),
   },
@@ -43,6 +49,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, rho: 0.9 },
     rule: 'v ← ρ·v + g; x ← x − η·v',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.SGD' },
+    keras: { name: 'keras.optimizers.SGD' },
     state: ['v'],
     kernel: (loop) => runSgdFamily(loop, 'momentum'),
   },
@@ -53,6 +61,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, rho: 0.9 },
     rule: 'v ← ρ·v + g; x ← x − η·(g + ρ·v)',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.SGD', flags: ['nesterov=True'] },
+    keras: { name: 'keras.optimizers.SGD', flags: ['nesterov=True'] },
     state: ['v'],
     kernel: (loop) => runSgdFamily(loop, 'nesterov'),
   },
@@ -63,6 +73,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, eps: 1e-10 },
     rule: 's ← s + g²; x ← x − η·g / (√s + ε)',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.Adagrad' },
+    keras: { name: 'keras.optimizers.Adagrad' },
     state: ['s'],
     kernel: runAdagrad,
   },
@@ -73,6 +85,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, decay: 0.99, eps: 1e-8 },
     rule: 's ← d·s + (1−d)·g²; x ← x − η·g / (√s + ε)',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.RMSprop', names: { decay: 'alpha' } },
+    keras: { name: 'keras.optimizers.RMSprop' },
     state: ['s'],
     kernel: runRmsprop,
   },
@@ -83,6 +97,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 1.0, decay: 0.9, eps: 1e-6 },
     rule: 's ← d·s + (1−d)·g²; Δ = √(u+ε) / √(s+ε) · g; u ← d·u + (1−d)·Δ²; x ← x − η·Δ',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.Adadelta', names: { decay: 'rho' } },
+    keras: { name: 'keras.optimizers.Adadelta' },
     state: ['s', 'u'],
     kernel: runAdadelta,
   },
@@ -93,6 +109,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'm ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; x ← x − (η / (1−β₁ᵗ))·m / (√v / √(1−β₂ᵗ) + ε)',
     hasBiasCorrection: true,
+    torch: { name: 'torch.optim.Adam' },
+    keras: { name: 'keras.optimizers.Adam' },
     state: ['m', 'v'],
     kernel: runAdam,
   },
@@ -103,6 +121,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'as Adam, with w ← max(w, v) in place of v in the denominator',
     hasBiasCorrection: true,
+    torch: { name: 'torch.optim.Adam', flags: ['amsgrad=True'] },
+    keras: { name: 'keras.optimizers.Adam', flags: ['amsgrad=True'] },
     state: ['m', 'v', 'w'],
     kernel: runAmsgrad,
   },
@@ -113,6 +133,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 },
     rule: 'x ← x·(1 − η·λ), then the Adam step',
     hasBiasCorrection: true,
+    torch: { name: 'torch.optim.AdamW' },
+    keras: { name: 'keras.optimizers.AdamW' },
     state: ['m', 'v'],
     kernel: runAdamW,
   },
@@ -123,6 +145,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'm ← β₁·m + (1−β₁)·g; u ← max(β₂·u, |g| + ε); x ← x − (η / (1−β₁ᵗ))·m / u',
     hasBiasCorrection: true,
+    torch: { name: 'torch.optim.Adamax' },
+    keras: { name: 'keras.optimizers.Adamax' },
     state: ['m', 'u'],
     kernel: runAdamax,
   },
@@ -133,6 +157,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 0.004 },
     rule: 'μₜ = β₁·(1 − ½·0.96^(t·ψ)); m, v as Adam; D = √(v / (1−β₂ᵗ)) + ε; x ← x − η·(1−μₜ)/(1−Πₜ)·g/D − η·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/D',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.NAdam' },
+    keras: { name: 'keras.optimizers.Nadam' },
     state: ['m', 'v'],
     kernel: runNadam,
   },
@@ -143,6 +169,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     rule: 'm, v as Adam; ρₜ = ρ∞ − 2t·β₂ᵗ/(1−β₂ᵗ); ρₜ > 5: x ← x − η·r·(m/(1−β₁ᵗ))·√(1−β₂ᵗ)/(√v + ε); else x ← x − η·m/(1−β₁ᵗ)',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.RAdam' },
+    keras: null,
     state: ['m', 'v'],
     kernel: runRadam,
   },
@@ -153,6 +181,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50 },
     rule: 'per coordinate: h ← clamp(h·(η₊ if g·g₋ > 0, η₋ if < 0, else 1), h_min, h_max); on a sign change g ← 0; x ← x − sign(g)·h; g₋ ← g (h starts at η)',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.Rprop' },
+    keras: null,
     state: ['gPrev', 'stepSize'],
     kernel: runRprop,
   },
@@ -163,6 +193,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 0.01, lambd: 1e-4, power: 0.75, t0: 1e6 },
     rule: 'x ← x·(1 − λ·ηₜ) − ηₜ·g; x̄ ← x̄ + μₜ·(x − x̄); ηₜ₊₁ = η/(1 + λ·η·t)^α; μₜ₊₁ = 1/max(1, t − t₀)',
     hasBiasCorrection: false,
+    torch: { name: 'torch.optim.ASGD' },
+    keras: null,
     state: ['avg'],
     kernel: runAsgd,
   },
@@ -173,6 +205,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     defaults: { lr: 1 },
     rule: 'x ← x − η·H⁻¹·g',
     hasBiasCorrection: false,
+    torch: null,
+    keras: null,
     state: [],
     kernel: runNewton,
   },

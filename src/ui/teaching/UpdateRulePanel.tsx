@@ -10,6 +10,7 @@ import { useKatex, type Katex } from '../surface/katexLoader';
 import { translate } from '../../i18n';
 import { useT } from '../shell/useT';
 import { RULE_KATEX_OPTIONS, effLrTex, lossTex, ruleTex, startTex, substitutedTex, type TexLine } from './ruleTex';
+import { RuleInCode } from './RuleInCode';
 import { StepExplanation } from './StepExplanation';
 import { stepSentence, type SentenceInput } from './stepSentence';
 import './UpdateRulePanel.css';
@@ -261,6 +262,7 @@ export function UpdateRulePanel() {
       </div>
       <SymbolicRule render={render} lines={ruleTex(run.optimizer, { biasCorrection: run.biasCorrection })} label={t('teach.rule.label', { name })} />
       {!render && <p className="rule-loading">{t('teach.rule.loading')}</p>}
+      <RuleInCode run={run} />
       <p ref={labelRef} className="rule-step-label" />
       <div ref={numbersRef} className="rule-numbers" role="figure" />
       {effTex !== null && (

@@ -1,0 +1,55 @@
+import { Fragment } from 'react';
+import { frameworkCall, getOptimizer, type Hyperparams } from '../../engine';
+import { computeScene } from '../../state/paths';
+import type { RunConfig } from '../../state/store';
+import { useScene } from '../../state/useScene';
+import { useT } from '../shell/useT';
+
+/** A call that may break after its opening parenthesis and between arguments, never inside a number. */
+function Call({ text }: { text: string }) {
+  const open = text.indexOf('(');
+  const args = text.slice(open + 1).split(', ');
+  return (
+    <>
+      {text.slice(0, open + 1)}
+      <wbr />
+      {args.map((arg, i) => (
+        <Fragment key={i}>
+          <span className="rule-code-arg">{i < args.length - 1 ? `${arg},` : arg}</span>
+          {i < args.length - 1 ? ' ' : ''}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The run's optimizer as PyTorch and Keras construct it, with this run's values: the names a
+ * student meets in torch.optim and in the Hands-On ML chapter (written in Keras), side by side.
+ */
+export function RuleInCode({ run }: { run: RunConfig }) {
+  const t = useT();
+  // The resolved hyperparameters (surface demo defaults filled in) of the path on show.
+  const params: Readonly<Hyperparams> | undefined = useScene((s) => computeScene(s).runs.find((c) => c.run.id === run.id)?.path.params);
+  const info = getOptimizer(run.optimizer);
+  if (!info || !params) return null;
+  const name = t(`optimizer.${run.optimizer}`);
+  if (!info.torch && !info.keras) return <p className="rule-code-none">{t('teach.code.none', { name })}</p>;
+  return (
+    <div className="rule-code" role="group" aria-label={t('teach.code.heading')}>
+      <span className="rule-code-title">{t('teach.code.heading')}</span>
+      {info.torch && (
+        <code className="rule-code-line" data-framework="torch">
+          <Call text={frameworkCall('torch', info.torch, info.params, params)} />
+        </code>
+      )}
+      {info.keras ? (
+        <code className="rule-code-line" data-framework="keras">
+          <Call text={frameworkCall('keras', info.keras, info.params, params)} />
+        </code>
+      ) : (
+        <span className="rule-code-note">{t('teach.code.noKeras', { name })}</span>
+      )}
+    </div>
+  );
+}
