@@ -75,9 +75,9 @@ DEMO_LR = {
 
 # torch's defaults, under Descent's names (spec/optimizers.md).
 DEFAULTS = {
-    'sgd': {},
-    'momentum': dict(rho=0.9),
-    'nesterov': dict(rho=0.9),
+    'sgd': dict(weightDecay=0),
+    'momentum': dict(rho=0.9, dampening=0, weightDecay=0),
+    'nesterov': dict(rho=0.9, weightDecay=0),
     'adagrad': dict(eps=1e-10),
     'rmsprop': dict(decay=0.99, eps=1e-8),
     'adadelta': dict(decay=0.9, eps=1e-6),
@@ -93,9 +93,9 @@ DEFAULTS = {
 
 # The second setting: every hyperparameter away from its default.
 OTHER = {
-    'sgd': {},
-    'momentum': dict(rho=0.5),
-    'nesterov': dict(rho=0.95),
+    'sgd': dict(weightDecay=0.1),
+    'momentum': dict(rho=0.5, dampening=0.3, weightDecay=0.05),
+    'nesterov': dict(rho=0.95, weightDecay=0.05),
     'adagrad': dict(eps=1e-6),
     'rmsprop': dict(decay=0.9, eps=1e-6),
     'adadelta': dict(decay=0.95, eps=1e-5),
@@ -154,9 +154,10 @@ importlib.import_module('torch.optim.nadam')._single_tensor_nadam = nadam_2x
 def make_optimizer(optimizer, p, h):
     lr = h['lr']
     if optimizer == 'sgd':
-        return torch.optim.SGD([p], lr=lr, foreach=False)
+        return torch.optim.SGD([p], lr=lr, weight_decay=h['weightDecay'], foreach=False)
     if optimizer in ('momentum', 'nesterov'):
-        return torch.optim.SGD([p], lr=lr, momentum=h['rho'], nesterov=optimizer == 'nesterov', foreach=False)
+        return torch.optim.SGD([p], lr=lr, momentum=h['rho'], dampening=h.get('dampening', 0),
+                               weight_decay=h['weightDecay'], nesterov=optimizer == 'nesterov', foreach=False)
     if optimizer == 'adagrad':
         return torch.optim.Adagrad([p], lr=lr, eps=h['eps'], foreach=False)
     if optimizer == 'rmsprop':

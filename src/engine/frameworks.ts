@@ -7,7 +7,10 @@ import type { HyperparamKey, Hyperparams } from './types';
 export interface FrameworkCall {
   /** The constructor, e.g. 'torch.optim.RMSprop'. */
   readonly name: string;
-  /** Names that differ from the framework's usual ones (FRAMEWORK_NAMES), e.g. { decay: 'alpha' }. */
+  /**
+   * Names that differ from the framework's usual ones (FRAMEWORK_NAMES), e.g. { decay: 'alpha' };
+   * '' where the framework has no argument that means the same.
+   */
   readonly names?: Readonly<Partial<Record<HyperparamKey, string>>>;
   /** Fixed arguments that select the variant, e.g. 'nesterov=True'. */
   readonly flags?: readonly string[];
@@ -28,6 +31,7 @@ const FRAMEWORK_NAMES: Readonly<Record<Framework, Readonly<Partial<Record<Hyperp
     beta2: 'betas.1',
     eps: 'eps',
     weightDecay: 'weight_decay',
+    dampening: 'dampening',
     momentumDecay: 'momentum_decay',
     etaMinus: 'etas.0',
     etaPlus: 'etas.1',
@@ -65,7 +69,7 @@ export function frameworkCall(framework: Framework, call: FrameworkCall, keys: r
   const tuples = new Map<string, string[]>();
   for (const key of keys) {
     const name = call.names?.[key] ?? FRAMEWORK_NAMES[framework][key];
-    if (name === undefined) continue;
+    if (name === undefined || name === '') continue;
     const [base, index] = name.split('.');
     if (index === undefined) {
       args.push(`${base}=${pythonNumber(params[key])}`);

@@ -175,6 +175,8 @@ export interface StepExplanation {
   /** radam: the rectification term r where ρₜ > 5; NaN where the step was not rectified. */
   readonly rect?: number;
   readonly denom?: Vec2;
+  /** sgd family with weight decay λ > 0: the gradient the rule used, g + λ·x (g stays ∇f). */
+  readonly decayedG?: Vec2;
   readonly hessian?: readonly [number, number, number];
 }
 

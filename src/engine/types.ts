@@ -53,8 +53,13 @@ export interface Hyperparams {
   beta2: number;
   /** ε */
   eps: number;
-  /** λ, the decoupled weight decay of `adamw`. */
+  /**
+   * λ, the weight decay: decoupled in `adamw` (x ← x·(1 − η·λ)), coupled L2 in `sgd`, `momentum`
+   * and `nesterov` (g ← g + λ·x), as torch's weight_decay is in each.
+   */
   weightDecay: number;
+  /** τ, the dampening of `momentum`: v ← ρ·v + (1 − τ)·g after the first step (torch's dampening). */
+  dampening: number;
   /** ψ, the momentum decay of `nadam`. */
   momentumDecay: number;
   /** η₋, `rprop`'s factor on a step size whose gradient changed sign (torch's etas[0]). */

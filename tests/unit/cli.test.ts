@@ -132,7 +132,7 @@ describe('bad input: exit 2, one line on stderr naming the flag', () => {
 
   it('one command line serves every optimizer: flags an optimizer does not read are ignored', () => {
     const out = json('--surface', 'saddle', '--optimizer', 'sgd', '--steps', '2', '--rho', '0.5', '--beta1', '0.8', '--seed', '3', '--no-bias-correction');
-    expect(Object.keys(out.params)).toEqual(['lr', 'steps', 'start']);
+    expect(Object.keys(out.params)).toEqual(['lr', 'weightDecay', 'steps', 'start']);
     expect(out.path).toHaveLength(3);
   });
 

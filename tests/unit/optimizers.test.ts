@@ -319,8 +319,9 @@ describe('the optimizer table', () => {
   it('lists every optimizer, the spec’s twelve first, in order, each with PyTorch defaults', () => {
     expect(OPTIMIZERS.map((o) => o.id)).toEqual([...OPTIMIZER_IDS]);
     const d = Object.fromEntries(OPTIMIZERS.map((o) => [o.id, o.defaults]));
-    expect(d.sgd).toEqual({ lr: 0.01 });
-    expect(d.momentum).toEqual({ lr: 0.01, rho: 0.9 });
+    expect(d.sgd).toEqual({ lr: 0.01, weightDecay: 0 });
+    expect(d.momentum).toEqual({ lr: 0.01, rho: 0.9, dampening: 0, weightDecay: 0 });
+    expect(d.nesterov).toEqual({ lr: 0.01, rho: 0.9, weightDecay: 0 });
     expect(d.adagrad).toEqual({ lr: 0.01, eps: 1e-10 });
     expect(d.rmsprop).toEqual({ lr: 0.01, decay: 0.99, eps: 1e-8 });
     expect(d.adadelta).toEqual({ lr: 1, decay: 0.9, eps: 1e-6 });

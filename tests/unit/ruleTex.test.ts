@@ -96,6 +96,7 @@ describe('ruleTex: the rule with the lecture’s symbols', () => {
       eps: '\\varepsilon',
       weightDecay: '\\lambda',
       momentumDecay: '\\psi',
+      dampening: '\\tau',
       etaMinus: '\\eta_{-}',
       etaPlus: '\\eta_{+}',
       stepMin: 'h_{\\min}',
@@ -105,7 +106,8 @@ describe('ruleTex: the rule with the lecture’s symbols', () => {
       t0: 't_0',
     };
     for (const id of OPTIMIZER_IDS) {
-      const text = ruleTex(id, { biasCorrection: true }).join(' ');
+      // The optional terms (weight decay, dampening) are written where they are on.
+      const text = ruleTex(id, { biasCorrection: true, params: { weightDecay: 0.1, dampening: 0.2 } }).join(' ');
       for (const key of getOptimizer(id)?.params ?? []) expect(text, `${id} shows ${key}`).toContain(symbol[key]);
     }
   });
@@ -135,6 +137,7 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
     ['noise', { noise: { sigma: 0.5, seed: 3 } }],
     ['cosine schedule', { schedule: { kind: 'cosine', period: 30, minFactor: 0.1 } }],
     ['no bias correction', { biasCorrection: false }],
+    ['weight decay and dampening', { params: { weightDecay: 0.1, dampening: 0.3 } }],
   ];
 
   it('typesets for every optimizer, and every number is tagged with the value the engine used', () => {
@@ -177,11 +180,11 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
       const eta = value(n, 'eta');
       switch (optimizer) {
         case 'sgd':
-          return x - eta * v('g');
+          return x - eta * (n.has(`gd_${axis}`) ? v('gd') : v('g'));
         case 'momentum':
           return x - eta * v('v');
         case 'nesterov':
-          return x - eta * (v('g') + value(n, 'rho') * v('v'));
+          return x - eta * ((n.has(`gd_${axis}`) ? v('gd') : v('g')) + value(n, 'rho') * v('v'));
         case 'adagrad':
         case 'rmsprop':
           return x - (eta * v('g')) / (Math.sqrt(v('s')) + value(n, 'eps'));

@@ -469,7 +469,7 @@ describe('explainStep', () => {
     expect(e).toEqual({
       t: 1,
       optimizer: 'momentum',
-      params: { lr: trace.params.lr, rho: trace.params.rho },
+      params: { lr: trace.params.lr, rho: trace.params.rho, dampening: 0, weightDecay: 0 },
       lr: trace.params.lr,
       x: [trace.x[0], trace.y[0]],
       xNext: [trace.x[1], trace.y[1]],

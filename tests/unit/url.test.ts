@@ -49,6 +49,8 @@ function value(r: Rng, key: HyperparamKey): number {
       return r.pick([0, 1e-12, 1e-10, 1e-8, 1e-6, 10 ** -(r.next() * 14), r.next()]);
     case 'weightDecay':
     case 'momentumDecay':
+    case 'dampening':
+      return unit();
     case 'stepMin':
     case 'lambd':
     case 'power':

@@ -49,9 +49,9 @@ export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg
  * Per-coordinate values a step computes on its way (see StepExplanation for each meaning):
  * `effLr` the step size per coordinate, `direction` the vector η or effLr multiplies, `delta`
  * adadelta's Δ, `look` and `lookG` nesterov's look-ahead point and its gradient, `denom`
- * nadam's D.
+ * nadam's D, `decayedG` the gradient with the L2 weight decay added (g + λ·x; sgd family).
  */
-export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom';
+export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom' | 'decayedG';
 
 /**
  * Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian,

@@ -4,9 +4,10 @@ import { inBounds, NO_PAIR, NOWHERE, type StepLoop } from './loop';
 const lookGradient = new Float64Array(2);
 
 /**
- * `sgd`, `momentum` and `nesterov` (torch.optim.SGD with dampening 0):
- *   v ← ρ·v + g;  x ← x − η·v          (momentum)
- *   v ← ρ·v + g;  x ← x − η·(g + ρ·v)  (nesterov)
+ * `sgd`, `momentum` and `nesterov` (torch.optim.SGD):
+ *   g ← g + λ·x                                  (weight decay, torch's L2 form; λ = 0: none)
+ *   v ← ρ·v + (1 − τ)·g;  x ← x − η·v            (momentum; v = g at the first step)
+ *   v ← ρ·v + g;          x ← x − η·(g + ρ·v)    (nesterov; torch requires τ = 0)
  * With ρ = 0 and no look-ahead this is plain SGD, x ← x − η·g.
  *
  * Recording nesterov also gives the classic (Sutskever) look-ahead point x − η·ρ·v, using v
@@ -22,6 +23,9 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
   const lrScale = loop.lrScale;
   const rho = mode === 'sgd' ? 0 : loop.p.rho;
   const nesterov = mode === 'nesterov';
+  const weightDecay = loop.p.weightDecay;
+  // 1 − τ, exactly 1 without dampening, so that the update is the undamped one to the bit.
+  const keep = mode === 'momentum' ? 1 - loop.p.dampening : 1;
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
@@ -29,6 +33,7 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
   const [dxr, dyr] = rec === null ? NO_PAIR : rec.vector('direction');
   const [lxr, lyr] = rec === null || !nesterov ? NO_PAIR : rec.vector('look');
   const [lgxr, lgyr] = rec === null || !nesterov ? NO_PAIR : rec.vector('lookG');
+  const [wxr, wyr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   let x = xs[0];
   let y = ys[0];
   let v0 = 0;
@@ -37,8 +42,15 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
-    const g0 = g[0];
-    const g1 = g[1];
+    let g0 = g[0];
+    let g1 = g[1];
+    const rawG0 = g0;
+    const rawG1 = g1;
+    if (weightDecay !== 0) {
+      // torch: d_p.add(param, alpha=weight_decay).
+      g0 = g0 + weightDecay * x;
+      g1 = g1 + weightDecay * y;
+    }
     if (rec !== null && nesterov) {
       const lx = x - lr * (rho * v0);
       const ly = y - lr * (rho * v1);
@@ -51,8 +63,9 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
     let d0 = g0;
     let d1 = g1;
     if (mode !== 'sgd') {
-      v0 = rho * v0 + g0;
-      v1 = rho * v1 + g1;
+      // torch starts the buffer at g itself, undamped; then buf·ρ + (1 − τ)·g.
+      v0 = t === 1 ? g0 : rho * v0 + keep * g0;
+      v1 = t === 1 ? g1 : rho * v1 + keep * g1;
       if (nesterov) {
         d0 = g0 + rho * v0;
         d1 = g1 + rho * v1;
@@ -64,8 +77,10 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
     const nx = x - lr * d0;
     const ny = y - lr * d1;
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = rawG0;
+      gyr[t] = rawG1;
+      wxr[t] = g0;
+      wyr[t] = g1;
       lrr[t] = lr;
       vxr[t] = v0;
       vyr[t] = v1;

@@ -37,6 +37,7 @@ const paramNames = {
   'param.eps': { en: 'Epsilon', ko: '엡실론' },
   'param.weightDecay': { en: 'Weight decay', ko: '가중치 감쇠' },
   'param.momentumDecay': { en: 'Momentum decay', ko: '모멘텀 감쇠' },
+  'param.dampening': { en: 'Dampening', ko: '댐프닝' },
   'param.etaMinus': { en: 'Step decrease', ko: '스텝 축소 배율' },
   'param.etaPlus': { en: 'Step increase', ko: '스텝 확대 배율' },
   'param.stepMin': { en: 'Smallest step', ko: '최소 스텝' },

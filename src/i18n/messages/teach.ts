@@ -121,6 +121,14 @@ const say = {
     en: 'the average of the iterates moved a share μₜ = {mu} of the way to the new point: x̄ = {avg}',
     ko: '반복점의 평균은 새 점 쪽으로 μₜ = {mu}만큼 다가갔습니다: x̄ = {avg}.',
   },
+  'say.l2': {
+    en: 'weight decay added λ·x to it, so the rule uses g + λ·x = {g}',
+    ko: '가중치 감쇠가 λ·x를 더해, 규칙은 g + λ·x = {g}를 씁니다.',
+  },
+  'say.dampening': {
+    en: 'dampening lets only {keep}% of the new gradient into the velocity',
+    ko: '댐프닝 때문에 새 기울기의 {keep}%만 속도에 들어갑니다.',
+  },
   'say.nadam': {
     en: 'NAdam mixes the gradient and m with momentum weights μₜ = {mu} and μₜ₊₁ = {muNext} (a Nesterov look ahead), both divided by D = √(v/(1 − β₂ᵗ)) + ε = {D}',
     ko: 'NAdam은 모멘텀 가중치 μₜ = {mu}, μₜ₊₁ = {muNext}로 기울기와 m을 섞고(Nesterov식 내다보기), 둘 다 D = √(v/(1 − β₂ᵗ)) + ε로 나눕니다(D = {D}).',

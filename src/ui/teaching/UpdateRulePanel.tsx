@@ -260,7 +260,7 @@ export function UpdateRulePanel() {
         {!run.biasCorrection && (run.optimizer.startsWith('adam') || run.optimizer === 'amsgrad') && <span className="rule-tag">{t('teach.rule.noBias')}</span>}
         {run.schedule.kind !== 'constant' && <span className="rule-tag">{t('teach.rule.schedule')}</span>}
       </div>
-      <SymbolicRule render={render} lines={ruleTex(run.optimizer, { biasCorrection: run.biasCorrection })} label={t('teach.rule.label', { name })} />
+      <SymbolicRule render={render} lines={ruleTex(run.optimizer, { biasCorrection: run.biasCorrection, params: run.params })} label={t('teach.rule.label', { name })} />
       {!render && <p className="rule-loading">{t('teach.rule.loading')}</p>}
       <RuleInCode run={run} />
       <p ref={labelRef} className="rule-step-label" />

@@ -7,7 +7,7 @@
 // the value the engine used rather than parse four rounded digits. KaTeX must be told to trust
 // \htmlData (RULE_KATEX_OPTIONS) or it prints the command in red instead.
 import type { KatexOptions } from 'katex';
-import type { OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
+import type { Hyperparams, OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
 import { formatParam } from '../../i18n/numberFormat';
 
 /** One line of a rule: a whole equation or assignment, typeset on its own so that lines wrap. */
@@ -16,6 +16,11 @@ export type TexLine = string;
 export interface RuleOptions {
   /** Adam-family bias correction (ignored by optimizers without it). */
   readonly biasCorrection: boolean;
+  /**
+   * The run's hyperparameters, for the terms a rule has only when they are on: the SGD family's
+   * weight decay λ and momentum's dampening τ (absent: off, the rule as the lecture writes it).
+   */
+  readonly params?: Readonly<Partial<Hyperparams>>;
 }
 
 /** The options the panel renders rule lines with: \htmlData trusted, nothing else. */
@@ -48,13 +53,20 @@ const ADAGRAD_STEP = `x ${ASSIGN} x - \\eta\\,\\dfrac{g}{\\sqrt{s} + ${EPS}}`;
  */
 export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly TexLine[] {
   const bc = options.biasCorrection;
+  // torch's weight_decay in the SGD family: an L2 term added to the gradient.
+  const decayLine = (options.params?.weightDecay ?? 0) > 0 ? [`g ${ASSIGN} g + \\lambda\\, x`] : [];
+  const damped = (options.params?.dampening ?? 0) > 0;
   switch (optimizer) {
     case 'sgd':
-      return [`x ${ASSIGN} x - \\eta\\, g`];
+      return [...decayLine, `x ${ASSIGN} x - \\eta\\, g`];
     case 'momentum':
-      return [`v ${ASSIGN} \\rho\\, v + g`, `x ${ASSIGN} x - \\eta\\, v`];
+      return [
+        ...decayLine,
+        damped ? `v ${ASSIGN} \\rho\\, v + (1-\\tau)\\, g\\quad (v_1 = g)` : `v ${ASSIGN} \\rho\\, v + g`,
+        `x ${ASSIGN} x - \\eta\\, v`,
+      ];
     case 'nesterov':
-      return [`v ${ASSIGN} \\rho\\, v + g`, `x ${ASSIGN} x - \\eta\\,(g + \\rho\\, v)`];
+      return [...decayLine, `v ${ASSIGN} \\rho\\, v + g`, `x ${ASSIGN} x - \\eta\\,(g + \\rho\\, v)`];
     case 'adagrad':
       return [`s ${ASSIGN} s + g^2`, ADAGRAD_STEP];
     case 'rmsprop':
@@ -228,17 +240,29 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
 
   switch (e.optimizer) {
     case 'sgd':
-      return [...head, `x ${ASSIGN} ${x0} - ${term(eta, g)} = ${x1}`];
     case 'momentum':
     case 'nesterov': {
+      // With weight decay the rule works on g + λ·x: shown, then used in place of g.
+      const lines = [...head];
+      let gUsed = g;
+      if (e.decayedG) {
+        gUsed = vec('gd', e.decayedG);
+        lines.push(`g ${ASSIGN} ${g} + ${term(par('lambda', get('weightDecay')), x0)} = ${gUsed}`);
+      }
+      if (e.optimizer === 'sgd') return [...lines, `x ${ASSIGN} ${x0} - ${term(eta, gUsed)} = ${x1}`];
       const v = state('v');
       const rho = par('rho', get('rho'));
-      const update = `v ${ASSIGN} ${term(rho, before('v', v.prev))} + ${g} = ${vec('v', v.next)}`;
+      const tau = p.dampening ?? 0;
+      let update: TexLine;
+      if (e.t === 1 && e.optimizer === 'momentum' && tau > 0) update = `v ${ASSIGN} ${gUsed}\\quad (t = 1) = ${vec('v', v.next)}`;
+      else if (e.optimizer === 'momentum' && tau > 0)
+        update = `v ${ASSIGN} ${term(rho, before('v', v.prev))} + ${term(`(1-${par('tau', tau)})`, gUsed)} = ${vec('v', v.next)}`;
+      else update = `v ${ASSIGN} ${term(rho, before('v', v.prev))} + ${gUsed} = ${vec('v', v.next)}`;
       const step =
         e.optimizer === 'momentum'
           ? `x ${ASSIGN} ${x0} - ${term(eta, vec('v', v.next))} = ${x1}`
-          : `x ${ASSIGN} ${x0} - ${term(eta, `\\Bigl[${g} + ${rho}\\,${vec('v', v.next)}\\Bigr]`)} = ${x1}`;
-      return [...head, update, step];
+          : `x ${ASSIGN} ${x0} - ${term(eta, `\\Bigl[${gUsed} + ${rho}\\,${vec('v', v.next)}\\Bigr]`)} = ${x1}`;
+      return [...lines, update, step];
     }
     case 'adagrad':
     case 'rmsprop': {

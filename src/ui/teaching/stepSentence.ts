@@ -98,10 +98,13 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
   const out: string[] = [];
   switch (e.optimizer) {
     case 'sgd':
+      if (e.decayedG) out.push(fill(lang, 'say.l2', { g: sayVector(e.decayedG) }));
       out.push(fill(lang, 'say.sgd', { eta: sayNumber(e.lr) }));
       break;
     case 'momentum':
     case 'nesterov':
+      if (e.decayedG) out.push(fill(lang, 'say.l2', { g: sayVector(e.decayedG) }));
+      if ((p.dampening ?? 0) > 0 && e.t > 1) out.push(fill(lang, 'say.dampening', { keep: percent(1 - (p.dampening ?? 0)) }));
       out.push(fill(lang, 'say.momentum', { keep: percent(p.rho ?? 0), v: after('v') }));
       if (e.optimizer === 'nesterov') out.push(fill(lang, 'say.nesterov'));
       break;
