@@ -19,6 +19,7 @@ const PROPER_NAMES = new Set([
   'Goldstein',
   'Price',
   'English',
+  'PyTorch',
 ]);
 // Single letters are math (x, y, e, d) or placeholders' values, never words.
 const isMath = (word: string) => word.length === 1;

@@ -14,6 +14,11 @@ export interface OptimizerInfo {
   readonly name: string;
   /** The hyperparameters this optimizer reads, in the order the panel shows them. */
   readonly params: readonly HyperparamKey[];
+  /**
+   * Those of `params` that are torch's less common options (weight decay, dampening, step
+   * bounds): the run card keeps them folded under "More options" until one is set.
+   */
+  readonly options?: readonly HyperparamKey[];
   /** PyTorch's defaults (spec/optimizers.md). */
   readonly defaults: Readonly<Partial<Hyperparams>>;
   /** The update rule as plain text. */
@@ -34,6 +39,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     id: 'sgd',
     name: 'SGD',
     params: ['lr', 'weightDecay'],
+    options: ['weightDecay'],
     defaults: { lr: 0.01, weightDecay: 0 },
     rule: 'g ← g + λ·x; x ← x − η·g',
     hasBiasCorrection: false,
@@ -47,6 +53,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     id: 'momentum',
     name: 'Momentum',
     params: ['lr', 'rho', 'dampening', 'weightDecay'],
+    options: ['dampening', 'weightDecay'],
     defaults: { lr: 0.01, rho: 0.9, dampening: 0, weightDecay: 0 },
     rule: 'g ← g + λ·x; v ← ρ·v + (1 − τ)·g (v = g at the first step); x ← x − η·v',
     hasBiasCorrection: false,
@@ -60,6 +67,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     id: 'nesterov',
     name: 'Nesterov',
     params: ['lr', 'rho', 'weightDecay'],
+    options: ['weightDecay'],
     defaults: { lr: 0.01, rho: 0.9, weightDecay: 0 },
     rule: 'g ← g + λ·x; v ← ρ·v + g; x ← x − η·(g + ρ·v)',
     hasBiasCorrection: false,
@@ -180,6 +188,7 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     id: 'rprop',
     name: 'Rprop',
     params: ['lr', 'etaMinus', 'etaPlus', 'stepMin', 'stepMax'],
+    options: ['stepMin', 'stepMax'],
     defaults: { lr: 0.01, etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50 },
     rule: 'per coordinate: h ← clamp(h·(η₊ if g·g₋ > 0, η₋ if < 0, else 1), h_min, h_max); on a sign change g ← 0; x ← x − sign(g)·h; g₋ ← g (h starts at η)',
     hasBiasCorrection: false,

@@ -179,6 +179,7 @@ export const panel = {
   'run.hide': { en: 'Hide {name}', ko: '{name} 숨기기' },
   'run.show': { en: 'Show {name}', ko: '{name} 표시' },
   'run.remove': { en: 'Remove {name}', ko: '{name} 삭제' },
+  'run.options': { en: 'More options (PyTorch)', ko: '추가 옵션 (PyTorch)' },
   'run.hidden': { en: 'hidden', ko: '숨김' },
   'add.label': { en: 'Optimizer to add', ko: '추가할 옵티마이저' },
   'add.button': { en: 'Add run', ko: '실행 추가' },

@@ -63,7 +63,14 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
   const { id } = run;
   // A boolean per card: selecting another run re-renders the two cards concerned, not all.
   const explained = useScene((s) => explainedRunId(s) === id);
-  const hasBiasCorrection = getOptimizer(run.optimizer)?.hasBiasCorrection ?? false;
+  const info = getOptimizer(run.optimizer);
+  const hasBiasCorrection = info?.hasBiasCorrection ?? false;
+  const folded = new Set(info?.options ?? []);
+  const all = optimizerParams(run.optimizer);
+  const main = all.filter((key) => !folded.has(key));
+  const options = all.filter((key) => folded.has(key));
+  // Set away from torch's default (a link, a lesson, a slider moved earlier).
+  const optionsSet = options.some((key) => run.params[key] !== info?.defaults[key]);
   const remove = (e: MouseEvent<HTMLButtonElement>) => {
     focusAfterRemoval(e.currentTarget);
     sceneStore.getState().removeRun(id);
@@ -133,10 +140,21 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
         </button>
       </div>
       <div className="run-params">
-        {optimizerParams(run.optimizer).map((key) => (
+        {main.map((key) => (
           <ParamSlider key={key} runId={id} paramKey={key} value={run.params[key]} />
         ))}
       </div>
+      {options.length > 0 && (
+        // Open by itself when a link or a lesson has set one of them, so nothing set is hidden.
+        <details className="run-options" open={optionsSet || undefined}>
+          <summary>{t('run.options')}</summary>
+          <div className="run-params">
+            {options.map((key) => (
+              <ParamSlider key={key} runId={id} paramKey={key} value={run.params[key]} />
+            ))}
+          </div>
+        </details>
+      )}
       <div className="run-teach">
         <ScheduleControl runId={id} schedule={run.schedule} lr={run.params.lr} />
         {hasBiasCorrection && (
