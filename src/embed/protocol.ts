@@ -10,7 +10,9 @@
  *   { type: 'descent:reset' }                pause and go back to step 0
  *   { type: 'descent:seek', step }           pause and show whole step `step` (clamped to the paths)
  *   { type: 'descent:setParams', runIndex?, params: { lr?, rho?, decay?, beta1?, beta2?, eps?,
- *                                            weightDecay?, momentumDecay? } }
+ *                                            weightDecay?, dampening?, momentumDecay?, etaMinus?,
+ *                                            etaPlus?, stepMin?, stepMax?, lambd?, power?, t0? } }
+ *                                            (any key of HYPERPARAMS)
  *                                            set hyperparameters of run `runIndex` (0-based, in the
  *                                            order of `state.runs`) or, without it, of every run
  *                                            whose optimizer reads them; all values must pass the

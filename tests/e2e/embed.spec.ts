@@ -154,9 +154,9 @@ test('the host drives the embed by postMessage: play, pause, reset, seek, setPar
   expect(first).toMatchObject({ surface: 'ravine', step: 0, lastStep: 200, playing: false });
   expect(first.runs).toHaveLength(6);
   expect(first.runs[0]).toMatchObject({ optimizer: 'sgd', visible: true, step: 0, status: 'ok' });
-  // Only what the optimizer reads: SGD has a learning rate and nothing else.
-  expect(Object.keys(first.runs[0].params)).toEqual(['lr']);
-  expect(Object.keys(first.runs[1].params).sort()).toEqual(['lr', 'rho']);
+  // Only what the optimizer reads: SGD has a learning rate and torch's weight decay, nothing else.
+  expect(Object.keys(first.runs[0].params)).toEqual(['lr', 'weightDecay']);
+  expect(Object.keys(first.runs[1].params).sort()).toEqual(['dampening', 'lr', 'rho', 'weightDecay']);
   expect(Number.isFinite(first.runs[0].loss)).toBe(true);
 
   await send(page, { type: 'descent:play' });
@@ -182,7 +182,7 @@ test('the host drives the embed by postMessage: play, pause, reset, seek, setPar
   await expect.poll(async () => (await getState(page)).runs.map((r) => r.params.lr)).toEqual([0.02, 0.02, 0.02, 0.02, 0.02, 0.02]);
   const after = await getState(page);
   expect(after.runs[1].params.rho).toBe(0.5);
-  expect(after.runs[0].params).toEqual({ lr: 0.02 });
+  expect(after.runs[0].params).toEqual({ lr: 0.02, weightDecay: 0 });
 
   await send(page, { type: 'descent:reset' });
   await expect.poll(async () => (await getState(page)).step).toBe(0);
