@@ -31,6 +31,7 @@ const leftMaterial = new MeshBasicMaterial({ color: '#ffb020' });
 const plainStepGeometry = new SphereGeometry(0.014, 10, 8);
 const plainStepMaterial = new MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.85, depthWrite: false });
 const placement = new Matrix4();
+const boxCorners = new Float64Array(8);
 
 /**
  * One run's objects: its whole path (always drawn, faint, so that a slider move shows at once
@@ -232,18 +233,26 @@ class RunVisual {
     const h = this.particle.position.y;
     const attr = this.box.geometry.attributes.instanceStart as InterleavedBufferAttribute;
     const b = attr.data.array as Float32Array;
-    // Four sides, corner to corner: (x0,z0)→(x1,z0)→(x1,z1)→(x0,z1)→(x0,z0).
-    const xs = [x0, x1, x1, x0];
-    const zs = [z0, z0, z1, z1];
+    // Four sides, corner to corner: (x0,z0)→(x1,z0)→(x1,z1)→(x0,z1)→(x0,z0). Runs every frame:
+    // the corners go through a preallocated array rather than new ones.
+    boxCorners[0] = x0;
+    boxCorners[1] = z0;
+    boxCorners[2] = x1;
+    boxCorners[3] = z0;
+    boxCorners[4] = x1;
+    boxCorners[5] = z1;
+    boxCorners[6] = x0;
+    boxCorners[7] = z1;
     for (let s = 0; s < 4; s++) {
-      const e = (s + 1) % 4;
+      const a = 2 * s;
+      const e = (a + 2) % 8;
       const o = 6 * s;
-      b[o] = xs[s];
+      b[o] = boxCorners[a];
       b[o + 1] = h;
-      b[o + 2] = zs[s];
-      b[o + 3] = xs[e];
+      b[o + 2] = boxCorners[a + 1];
+      b[o + 3] = boxCorners[e];
       b[o + 4] = h;
-      b[o + 5] = zs[e];
+      b[o + 5] = boxCorners[e + 1];
     }
     attr.data.needsUpdate = true;
   }

@@ -489,19 +489,22 @@ export function runRadam(loop: StepLoop): number {
     v1 = v1 * beta2 + c2 * g1 * g1;
     const mh0 = m0 / bc1;
     const mh1 = m1 / bc1;
-    const rhoT = rhoInf - (2 * t * beta2Pow[t]) / bc2;
-    let k0: number;
-    let k1: number;
-    // NaN where unrectified: the trace then says which steps were plain momentum steps.
+    const rhoT = smaLength(rhoInf, t, beta2Pow[t]);
+    const rectified = rhoT > 5;
+    let k0 = mh0 * lr;
+    let k1 = mh1 * lr;
+    // The adaptive factors √(1−β₂ᵗ)/(√v + ε), and r: NaN where unrectified, so that the trace
+    // says which steps were plain momentum steps.
+    let a0 = 1;
+    let a1 = 1;
     let rect = NaN;
-    if (rhoT > 5) {
+    if (rectified) {
       rect = Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
       const bc2Sqrt = Math.sqrt(bc2);
-      k0 = mh0 * lr * (bc2Sqrt / (Math.sqrt(v0) + eps)) * rect;
-      k1 = mh1 * lr * (bc2Sqrt / (Math.sqrt(v1) + eps)) * rect;
-    } else {
-      k0 = mh0 * lr;
-      k1 = mh1 * lr;
+      a0 = bc2Sqrt / (Math.sqrt(v0) + eps);
+      a1 = bc2Sqrt / (Math.sqrt(v1) + eps);
+      k0 = k0 * a0 * rect;
+      k1 = k1 * a1 * rect;
     }
     const nx = x - k0;
     const ny = y - k1;
@@ -514,8 +517,8 @@ export function runRadam(loop: StepLoop): number {
       vxr[t] = v0;
       vyr[t] = v1;
       // The factor on m: k = effLr·m up to rounding.
-      exr[t] = rhoT > 5 ? ((lr / bc1) * Math.sqrt(bc2) * rect) / (Math.sqrt(v0) + eps) : lr / bc1;
-      eyr[t] = rhoT > 5 ? ((lr / bc1) * Math.sqrt(bc2) * rect) / (Math.sqrt(v1) + eps) : lr / bc1;
+      exr[t] = rectified ? (lr / bc1) * a0 * rect : lr / bc1;
+      eyr[t] = rectified ? (lr / bc1) * a1 * rect : lr / bc1;
       dxr[t] = m0;
       dyr[t] = m1;
       bc1r[t] = bc1;
@@ -538,14 +541,16 @@ export function runRadam(loop: StepLoop): number {
 /**
  * How many of radam's first `steps` steps are taken without rectification (ρₜ ≤ 5). ρₜ grows
  * with t, so those steps are always the first ones; it depends on β₂ alone (the first 5 steps
- * at β₂ = 0.999, every step when β₂ ≤ 2/3 and ρ∞ ≤ 5). Same expressions as runRadam.
+ * at β₂ = 0.999, every step when β₂ ≤ 2/3 and ρ∞ ≤ 5). The same ρₜ as runRadam (smaLength).
  */
 export function radamPlainSteps(beta2: number, steps: number): number {
   const rhoInf = 2 / (1 - beta2) - 1;
   const beta2Pow = powers(beta2, steps);
-  for (let t = 1; t <= steps; t++) {
-    const rhoT = rhoInf - (2 * t * beta2Pow[t]) / (1 - beta2Pow[t]);
-    if (rhoT > 5) return t - 1;
-  }
+  for (let t = 1; t <= steps; t++) if (smaLength(rhoInf, t, beta2Pow[t]) > 5) return t - 1;
   return steps;
+}
+
+/** RAdam's ρₜ = ρ∞ − 2t·β₂ᵗ/(1−β₂ᵗ), in torch's order of operations; the one place it is written. */
+function smaLength(rhoInf: number, t: number, beta2PowT: number): number {
+  return rhoInf - (2 * t * beta2PowT) / (1 - beta2PowT);
 }
