@@ -40,6 +40,9 @@ const FRAMEWORK_NAMES: Readonly<Record<Framework, Readonly<Partial<Record<Hyperp
     lambd: 'lambd',
     power: 'alpha',
     t0: 't0',
+    centered: 'centered',
+    lrDecay: 'lr_decay',
+    initialAccumulator: 'initial_accumulator_value',
   },
   keras: {
     lr: 'learning_rate',
@@ -49,8 +52,13 @@ const FRAMEWORK_NAMES: Readonly<Record<Framework, Readonly<Partial<Record<Hyperp
     beta2: 'beta_2',
     eps: 'epsilon',
     weightDecay: 'weight_decay',
+    centered: 'centered',
+    initialAccumulator: 'initial_accumulator_value',
   },
 };
+
+/** Hyperparameters that are switches (0 or 1): Python spells them False and True. */
+const BOOLEAN_KEYS: ReadonlySet<HyperparamKey> = new Set(['centered']);
 
 /** A number as Python reads back the same double (JavaScript's shortest round-trip form). */
 function pythonNumber(v: number): string {
@@ -60,19 +68,41 @@ function pythonNumber(v: number): string {
 }
 
 /**
+ * Arguments left out of a call while they hold the framework's default (torch's less common
+ * options: weight decay, dampening, centering, …), so that a call reads as people write it.
+ */
+export interface OptionalArguments {
+  readonly keys: readonly HyperparamKey[];
+  readonly defaults: Readonly<Partial<Hyperparams>>;
+}
+
+/**
  * The constructor call with this run's values, in the order the panel lists the hyperparameters:
  * `torch.optim.RMSprop(params, lr=0.01, alpha=0.99, eps=1e-8)`. Tuple arguments are gathered where
- * their first entry falls. Keras calls take no parameter list.
+ * their first entry falls. Keras calls take no parameter list. `optional`'s keys are left out
+ * where they hold their default.
  */
-export function frameworkCall(framework: Framework, call: FrameworkCall, keys: readonly HyperparamKey[], params: Readonly<Hyperparams>): string {
+export function frameworkCall(
+  framework: Framework,
+  call: FrameworkCall,
+  keys: readonly HyperparamKey[],
+  params: Readonly<Hyperparams>,
+  optional?: OptionalArguments,
+): string {
   const args: string[] = framework === 'torch' ? ['params'] : [];
   const tuples = new Map<string, string[]>();
+  const nameOf = (key: HyperparamKey) => call.names?.[key] ?? FRAMEWORK_NAMES[framework][key];
+  const atDefault = (key: HyperparamKey) => optional !== undefined && optional.keys.includes(key) && params[key] === optional.defaults[key];
+  // A tuple is left out only when every entry is at its default: (hₘᵢₙ, 50) needs both.
+  const baseOf = (key: HyperparamKey) => nameOf(key)?.split('.')[0];
+  const skip = (key: HyperparamKey) => keys.filter((k) => baseOf(k) === baseOf(key)).every(atDefault);
   for (const key of keys) {
-    const name = call.names?.[key] ?? FRAMEWORK_NAMES[framework][key];
+    if (skip(key)) continue;
+    const name = nameOf(key);
     if (name === undefined || name === '') continue;
     const [base, index] = name.split('.');
     if (index === undefined) {
-      args.push(`${base}=${pythonNumber(params[key])}`);
+      args.push(`${base}=${BOOLEAN_KEYS.has(key) ? (params[key] === 1 ? 'True' : 'False') : pythonNumber(params[key])}`);
       continue;
     }
     let entries = tuples.get(base);

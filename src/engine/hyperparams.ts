@@ -22,6 +22,8 @@ export interface HyperparamInfo {
   readonly valid: (v: number) => boolean;
   /** What `valid` accepts, in words, for error messages. */
   readonly accepts: string;
+  /** A switch (0 off, 1 on), shown as a checkbox rather than a slider. */
+  readonly switch?: true;
 }
 
 const positive = (v: number) => Number.isFinite(v) && v > 0;
@@ -29,6 +31,7 @@ const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
 const unit = (v: number) => Number.isFinite(v) && v >= 0 && v < 1;
 const openUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
 const aboveOne = (v: number) => Number.isFinite(v) && v > 1;
+const onOff = (v: number) => v === 0 || v === 1;
 
 export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'lr', symbol: 'η', name: 'Learning rate', flag: '--lr', min: 1e-5, max: 10, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
@@ -46,6 +49,9 @@ export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'stepMax', symbol: 'hₘₐₓ', name: 'Largest step', flag: '--step-max', min: 1e-3, max: 100, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
   { key: 'lambd', symbol: 'λ', name: 'Decay term', flag: '--lambd', min: 1e-6, max: 1, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 'power', symbol: 'α', name: 'Decay power', flag: '--power', min: 0, max: 1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'centered', symbol: 'c', name: 'Centered', flag: '--centered', min: 0, max: 1, scale: 'linear', valid: onOff, accepts: '0 (off) or 1 (on)', switch: true },
+  { key: 'lrDecay', symbol: 'δ', name: 'Learning-rate decay', flag: '--lr-decay', min: 0, max: 0.1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'initialAccumulator', symbol: 's₀', name: 'Initial accumulator', flag: '--initial-accumulator', min: 0, max: 1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 't0', symbol: 't₀', name: 'Averaging start', flag: '--t0', min: 1, max: 1e6, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
 ];
 
@@ -75,6 +81,9 @@ export const NEUTRAL_HYPERPARAMS: Readonly<Hyperparams> = {
   lambd: 1e-4,
   power: 0.75,
   t0: 1e6,
+  centered: 0,
+  lrDecay: 0,
+  initialAccumulator: 0,
 };
 
 /** The step at which ASGD starts averaging in the demos (torch's default, 10⁶, is never reached). */

@@ -14,7 +14,7 @@ import type { Hyperparams, OptimizerId, RunSpec, Trajectory, Vec2 } from './type
 
 export type { StateKey } from './optimizers/loop';
 
-/** Which state each optimizer keeps, in the order its rule updates it (from the table). */
+/** Which state each optimizer can keep, in the order its rule updates it (from the table). */
 export const STATE_KEYS: Readonly<Record<OptimizerId, readonly StateKey[]>> = Object.fromEntries(
   OPTIMIZERS.map((o) => [o.id, o.state]),
 ) as Record<OptimizerId, readonly StateKey[]>;
@@ -39,7 +39,7 @@ export interface RunTrace extends Trajectory {
   readonly dy: Float64Array;
   /** η at step t, the schedule applied. */
   readonly lr: Float64Array;
-  /** The state kinds this optimizer keeps (STATE_KEYS). */
+  /** The state kinds this run keeps: STATE_KEYS, less those its options leave off (rmsprop). */
   readonly stateKeys: readonly StateKey[];
   /** State after step t, for each kind the optimizer keeps. */
   readonly state: Readonly<Partial<Record<StateKey, Pair>>>;
@@ -86,7 +86,8 @@ export function traceRun(spec: RunSpec, reuse?: RunTrace): RunTrace {
     scalar: (key) => (scalars[key] ??= take(reuse?.scalars[key])),
   };
   // The arrays a run does not reach (a start where f is not finite) are still there, all 0.
-  for (const key of run.info.state) rec.state(key);
+  const stateKeys = run.info.activeState?.(run.params) ?? run.info.state;
+  for (const key of stateKeys) rec.state(key);
   const path: Trajectory = {
     x: take(reuse?.x),
     y: take(reuse?.y),
@@ -111,7 +112,7 @@ export function traceRun(spec: RunSpec, reuse?: RunTrace): RunTrace {
     dx,
     dy,
     lr: rec.lr,
-    stateKeys: run.info.state,
+    stateKeys,
     state,
     vectors,
     scalars,
@@ -175,7 +176,7 @@ export interface StepExplanation {
   /** radam: the rectification term r where ρₜ > 5; NaN where the step was not rectified. */
   readonly rect?: number;
   readonly denom?: Vec2;
-  /** sgd family with weight decay λ > 0: the gradient the rule used, g + λ·x (g stays ∇f). */
+  /** With torch's coupled weight decay λ > 0: the gradient the rule used, g + λ·x (g stays ∇f). */
   readonly decayedG?: Vec2;
   readonly hessian?: readonly [number, number, number];
 }

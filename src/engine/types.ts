@@ -43,7 +43,7 @@ export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
 export interface Hyperparams {
   /** η, the learning rate. */
   lr: number;
-  /** ρ, the momentum coefficient of `momentum` and `nesterov`. */
+  /** ρ, the momentum coefficient of `momentum`, `nesterov` and `rmsprop` (torch's momentum). */
   rho: number;
   /** d, the squared-gradient decay of `rmsprop` and `adadelta`. */
   decay: number;
@@ -54,8 +54,8 @@ export interface Hyperparams {
   /** ε */
   eps: number;
   /**
-   * λ, the weight decay: decoupled in `adamw` (x ← x·(1 − η·λ)), coupled L2 in `sgd`, `momentum`
-   * and `nesterov` (g ← g + λ·x), as torch's weight_decay is in each.
+   * λ, the weight decay: decoupled in `adamw` (x ← x·(1 − η·λ)), coupled L2 (g ← g + λ·x) in
+   * every other rule that has it, as torch's weight_decay is in each.
    */
   weightDecay: number;
   /** τ, the dampening of `momentum`: v ← ρ·v + (1 − τ)·g after the first step (torch's dampening). */
@@ -75,6 +75,12 @@ export interface Hyperparams {
   power: number;
   /** t₀, the step at which `asgd` starts averaging. */
   t0: number;
+  /** 1: `rmsprop` divides by the gradient's running standard deviation (torch's centered); 0: off. */
+  centered: number;
+  /** δ, `adagrad`'s learning-rate decay: ηₜ = η / (1 + (t − 1)·δ) (torch's lr_decay). */
+  lrDecay: number;
+  /** s₀, where `adagrad`'s sum of squares starts (torch's initial_accumulator_value). */
+  initialAccumulator: number;
 }
 export type HyperparamKey = keyof Hyperparams;
 

@@ -180,11 +180,12 @@ describe('JSON output', () => {
       beta1: defaults.beta1,
       beta2: defaults.beta2,
       eps: defaults.eps,
+      weightDecay: 0,
       steps: 5,
       start: [s.start[0], s.start[1]],
       biasCorrection: true,
     });
-    expect(Object.keys(out.params)).toEqual(['lr', 'beta1', 'beta2', 'eps', 'steps', 'start', 'biasCorrection']);
+    expect(Object.keys(out.params)).toEqual(['lr', 'beta1', 'beta2', 'eps', 'weightDecay', 'steps', 'start', 'biasCorrection']);
     expect(out.path).toHaveLength(6);
     expect(out.path[0]).toEqual([s.start[0], s.start[1], s.value(s.start[0], s.start[1])]);
   });

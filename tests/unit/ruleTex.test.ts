@@ -104,10 +104,15 @@ describe('ruleTex: the rule with the lecture’s symbols', () => {
       lambd: '\\lambda',
       power: '\\alpha',
       t0: 't_0',
+      centered: '\\bar{g}',
+      lrDecay: '\\delta',
+      initialAccumulator: 's_0',
     };
     for (const id of OPTIMIZER_IDS) {
-      // The optional terms (weight decay, dampening) are written where they are on.
-      const text = ruleTex(id, { biasCorrection: true, params: { weightDecay: 0.1, dampening: 0.2 } }).join(' ');
+      // The optional terms (weight decay, dampening, AdaGrad's δ and s₀, RMSProp's centering and
+      // momentum) are written where they are on.
+      const params = { weightDecay: 0.1, dampening: 0.2, lrDecay: 0.01, initialAccumulator: 0.1, centered: 1, rho: 0.5 };
+      const text = ruleTex(id, { biasCorrection: true, params }).join(' ');
       for (const key of getOptimizer(id)?.params ?? []) expect(text, `${id} shows ${key}`).toContain(symbol[key]);
     }
   });

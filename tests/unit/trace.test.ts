@@ -200,14 +200,32 @@ describe('traceRun: the same path as simulateRun, bit for bit', () => {
 });
 
 describe('traceRun: the recorded state', () => {
+  it("keeps rmsprop's running mean only when centered and its buffer only with momentum", () => {
+    const keys = (params: { centered?: number; rho?: number }) =>
+      traceRun({ surface: surface('ravine'), optimizer: 'rmsprop', steps: 5, params }).stateKeys;
+    expect(keys({})).toEqual(['s']);
+    expect(keys({ centered: 1 })).toEqual(['s', 'gAvg']);
+    expect(keys({ rho: 0.9 })).toEqual(['s', 'v']);
+    expect(keys({ centered: 1, rho: 0.9 })).toEqual(['s', 'gAvg', 'v']);
+  });
+
+  it("starts adagrad's recorded sum of squares at s₀", () => {
+    const trace = traceRun({ surface: surface('ravine'), optimizer: 'adagrad', steps: 3, params: { initialAccumulator: 0.5 } });
+    const s = traceState(trace, 's');
+    expect(s?.[0][0]).toBe(0.5);
+    expect(s?.[1][0]).toBe(0.5);
+  });
+
   it('allocates exactly the state each optimizer keeps', () => {
     const all = ['v', 'm', 's', 'u', 'w'] as const;
     for (const optimizer of OPTIMIZER_IDS) {
       const trace = traceRun({ surface: surface('ravine'), optimizer, steps: 5 });
-      expect(trace.stateKeys).toEqual(STATE_KEYS[optimizer]);
+      // rmsprop keeps ḡ and v only when centered or with momentum (off by default).
+      const kept = optimizer === 'rmsprop' ? ['s'] : STATE_KEYS[optimizer];
+      expect(trace.stateKeys).toEqual(kept);
       for (const key of all) {
         const present = traceState(trace, key) !== undefined;
-        expect(present, `${optimizer} ${key}`).toBe(STATE_KEYS[optimizer].includes(key));
+        expect(present, `${optimizer} ${key}`).toBe(kept.includes(key));
       }
       const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd'].includes(optimizer);
       expect(arrays(trace).effLrX !== undefined, optimizer).toBe(adaptive);

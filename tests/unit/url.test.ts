@@ -51,6 +51,10 @@ function value(r: Rng, key: HyperparamKey): number {
     case 'momentumDecay':
     case 'dampening':
       return unit();
+    case 'centered':
+      return r.pick([0, 1]);
+    case 'lrDecay':
+    case 'initialAccumulator':
     case 'stepMin':
     case 'lambd':
     case 'power':

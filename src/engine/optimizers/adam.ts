@@ -28,6 +28,8 @@ export function runAdam(loop: StepLoop): number {
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
+  const weightDecay = loop.p.weightDecay;
+  const [l2xr, l2yr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
   const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
   const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
@@ -44,8 +46,9 @@ export function runAdam(loop: StepLoop): number {
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
-    const g0 = g[0];
-    const g1 = g[1];
+    // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
+    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
+    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
     v0 = v0 * beta2 + c2 * g0 * g0;
@@ -72,8 +75,10 @@ export function runAdam(loop: StepLoop): number {
     const nx = x - (stepSize * m0) / q0;
     const ny = y - (stepSize * m1) / q1;
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = g[0];
+      gyr[t] = g[1];
+      l2xr[t] = g0;
+      l2yr[t] = g1;
       lrr[t] = lr;
       mxr[t] = m0;
       myr[t] = m1;
@@ -111,6 +116,8 @@ export function runAmsgrad(loop: StepLoop): number {
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
+  const weightDecay = loop.p.weightDecay;
+  const [l2xr, l2yr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
   const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
   const [wxr, wyr] = rec === null ? NO_PAIR : rec.state('w');
@@ -130,8 +137,9 @@ export function runAmsgrad(loop: StepLoop): number {
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
-    const g0 = g[0];
-    const g1 = g[1];
+    // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
+    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
+    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
     v0 = v0 * beta2 + c2 * g0 * g0;
@@ -161,8 +169,10 @@ export function runAmsgrad(loop: StepLoop): number {
     const nx = x - (stepSize * m0) / q0;
     const ny = y - (stepSize * m1) / q1;
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = g[0];
+      gyr[t] = g[1];
+      l2xr[t] = g0;
+      l2yr[t] = g1;
       lrr[t] = lr;
       mxr[t] = m0;
       myr[t] = m1;
@@ -293,6 +303,8 @@ export function runAdamax(loop: StepLoop): number {
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
+  const weightDecay = loop.p.weightDecay;
+  const [l2xr, l2yr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
   const [uxr, uyr] = rec === null ? NO_PAIR : rec.state('u');
   const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
@@ -308,8 +320,9 @@ export function runAdamax(loop: StepLoop): number {
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
-    const g0 = g[0];
-    const g1 = g[1];
+    // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
+    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
+    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
     u0 = Math.max(u0 * beta2, Math.abs(g0) + eps);
@@ -319,8 +332,10 @@ export function runAdamax(loop: StepLoop): number {
     const nx = x - (clr * m0) / u0;
     const ny = y - (clr * m1) / u1;
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = g[0];
+      gyr[t] = g[1];
+      l2xr[t] = g0;
+      l2yr[t] = g1;
       lrr[t] = lr;
       mxr[t] = m0;
       myr[t] = m1;
@@ -372,6 +387,8 @@ export function runNadam(loop: StepLoop): number {
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
+  const weightDecay = loop.p.weightDecay;
+  const [l2xr, l2yr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
   const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
   const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
@@ -385,8 +402,9 @@ export function runNadam(loop: StepLoop): number {
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
-    const g0 = g[0];
-    const g1 = g[1];
+    // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
+    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
+    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
     const bc2 = 1 - beta2Pow[t];
     const mu = mus[t];
     const muNext = mus[t + 1];
@@ -410,8 +428,10 @@ export function runNadam(loop: StepLoop): number {
     nx = nx + (cm * m0) / D0;
     ny = ny + (cm * m1) / D1;
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = g[0];
+      gyr[t] = g[1];
+      l2xr[t] = g0;
+      l2yr[t] = g1;
       lrr[t] = lr;
       mxr[t] = m0;
       myr[t] = m1;
@@ -461,6 +481,8 @@ export function runRadam(loop: StepLoop): number {
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
+  const weightDecay = loop.p.weightDecay;
+  const [l2xr, l2yr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   const [mxr, myr] = rec === null ? NO_PAIR : rec.state('m');
   const [vxr, vyr] = rec === null ? NO_PAIR : rec.state('v');
   const [exr, eyr] = rec === null ? NO_PAIR : rec.vector('effLr');
@@ -479,8 +501,9 @@ export function runRadam(loop: StepLoop): number {
     if (noise !== null) noise.perturb(g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
-    const g0 = g[0];
-    const g1 = g[1];
+    // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
+    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
+    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
     const bc1 = 1 - beta1Pow[t];
     const bc2 = 1 - beta2Pow[t];
     m0 = lerp(m0, g0, w1);
@@ -509,8 +532,10 @@ export function runRadam(loop: StepLoop): number {
     const nx = x - k0;
     const ny = y - k1;
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = g[0];
+      gyr[t] = g[1];
+      l2xr[t] = g0;
+      l2yr[t] = g1;
       lrr[t] = lr;
       mxr[t] = m0;
       myr[t] = m1;

@@ -20,6 +20,8 @@ export function runAsgd(loop: StepLoop): number {
   const gxr = rec === null ? NOWHERE : rec.gx;
   const gyr = rec === null ? NOWHERE : rec.gy;
   const lrr = rec === null ? NOWHERE : rec.lr;
+  const weightDecay = loop.p.weightDecay;
+  const [l2xr, l2yr] = rec === null || weightDecay === 0 ? NO_PAIR : rec.vector('decayedG');
   const [axr, ayr] = rec === null ? NO_PAIR : rec.state('avg');
   const [dxr, dyr] = rec === null ? NO_PAIR : rec.vector('direction');
   const mur = rec === null ? NOWHERE : rec.scalar('mu');
@@ -32,8 +34,9 @@ export function runAsgd(loop: StepLoop): number {
   let mu = 1;
   for (let t = 1; t <= n; t++) {
     if (noise !== null) noise.perturb(g);
-    const g0 = g[0];
-    const g1 = g[1];
+    // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
+    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
+    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
     const shrink = 1 - lambd * eta;
     let nx = x * shrink;
     let ny = y * shrink;
@@ -47,8 +50,10 @@ export function runAsgd(loop: StepLoop): number {
       a1 = ny;
     }
     if (rec !== null) {
-      gxr[t] = g0;
-      gyr[t] = g1;
+      gxr[t] = g[0];
+      gyr[t] = g[1];
+      l2xr[t] = g0;
+      l2yr[t] = g1;
       lrr[t] = eta;
       axr[t] = a0;
       ayr[t] = a1;

@@ -41,15 +41,16 @@ export interface StepLoop {
  * squared-gradient sum or average (adagrad, rmsprop, adadelta); `u` adadelta's Δ² average
  * or adamax's infinity norm; `w` amsgrad's running maximum of v; `gPrev` rprop's previous
  * gradient (0 where its sign flipped) and `stepSize` its per-coordinate step sizes; `avg`
- * asgd's averaged iterate x̄.
+ * asgd's averaged iterate x̄; `gAvg` centered rmsprop's running mean of g (torch's grad_avg),
+ * and `v` its momentum buffer when ρ > 0.
  */
-export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg';
+export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg' | 'gAvg';
 
 /**
  * Per-coordinate values a step computes on its way (see StepExplanation for each meaning):
  * `effLr` the step size per coordinate, `direction` the vector η or effLr multiplies, `delta`
  * adadelta's Δ, `look` and `lookG` nesterov's look-ahead point and its gradient, `denom`
- * nadam's D, `decayedG` the gradient with the L2 weight decay added (g + λ·x; sgd family).
+ * nadam's D, `decayedG` the gradient with torch's coupled L2 weight decay added (g + λ·x).
  */
 export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom' | 'decayedG';
 

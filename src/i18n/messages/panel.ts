@@ -45,6 +45,9 @@ const paramNames = {
   'param.lambd': { en: 'Decay term', ko: '감쇠 항' },
   'param.power': { en: 'Decay power', ko: '감쇠 지수' },
   'param.t0': { en: 'Averaging start', ko: '평균 시작 스텝' },
+  'param.centered': { en: 'Centered', ko: '중심화' },
+  'param.lrDecay': { en: 'Learning-rate decay', ko: '학습률 감쇠' },
+  'param.initialAccumulator': { en: 'Initial accumulator', ko: '누적값 초깃값' },
 } satisfies Record<string, Entry>;
 
 const surfaceNames = {
@@ -169,6 +172,7 @@ export const panel = {
   'limit.nonNegative': { en: 'Must be 0 or more.', ko: '0 이상이어야 합니다.' },
   'limit.unit': { en: 'Must be at least 0 and less than 1.', ko: '0 이상 1 미만이어야 합니다.' },
   'limit.openUnit': { en: 'Must be greater than 0 and less than 1.', ko: '0보다 크고 1보다 작아야 합니다.' },
+  'limit.switch': { en: 'Must be 0 (off) or 1 (on).', ko: '0(끔) 또는 1(켬)이어야 합니다.' },
   'limit.aboveOne': { en: 'Must be greater than 1.', ko: '1보다 커야 합니다.' },
   'limit.other': { en: 'This value is not allowed.', ko: '허용되지 않는 값입니다.' },
   'param.outside': { en: 'Beyond the slider’s range: typed values may go further.', ko: '슬라이더 범위 밖의 값입니다. 직접 입력하면 더 넓은 범위도 쓸 수 있습니다.' },

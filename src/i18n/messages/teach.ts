@@ -125,6 +125,22 @@ const say = {
     en: 'weight decay added λ·x to it, so the rule uses g + λ·x = {g}',
     ko: '가중치 감쇠가 λ·x를 더해, 규칙은 g + λ·x = {g}를 씁니다.',
   },
+  'say.adagradStart': {
+    en: 'the sum started at s₀ = {s0} rather than 0, which keeps the first steps small',
+    ko: '누적 합은 0이 아니라 s₀ = {s0}에서 시작해, 첫 스텝들이 작아집니다.',
+  },
+  'say.adagradDecay': {
+    en: 'the learning-rate decay δ made this step’s η {eta}',
+    ko: '학습률 감쇠 δ 때문에 이번 스텝의 η는 {eta}입니다.',
+  },
+  'say.rmspropCentered': {
+    en: 'centered, it also averages g itself, ḡ = {gAvg}, and divides by √(s − ḡ²), the gradient’s running spread, not its size',
+    ko: '중심화 모드라 g 자체의 평균 ḡ = {gAvg}도 구하고, 기울기의 크기가 아니라 흩어짐인 √(s − ḡ²)로 나눕니다.',
+  },
+  'say.rmspropMomentum': {
+    en: 'with momentum it kept {keep}% of its buffer and added the scaled gradient, so v = {v}',
+    ko: '모멘텀을 써서 버퍼의 {keep}%를 유지하고 나눈 기울기를 더해, v = {v}입니다.',
+  },
   'say.dampening': {
     en: 'dampening lets only {keep}% of the new gradient into the velocity',
     ko: '댐프닝 때문에 새 기울기의 {keep}%만 속도에 들어갑니다.',

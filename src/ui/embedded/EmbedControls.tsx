@@ -8,7 +8,7 @@ import { optimizerParams, sceneStore } from '../../state/store';
 import { writeUrl } from '../../state/url/codec';
 import { useScene } from '../../state/useScene';
 import { useT } from '../shell/useT';
-import { ParamSlider } from '../panel/ParamSlider';
+import { ParamControl } from '../panel/ParamControl';
 import './EmbedControls.css';
 
 const PLAY = 'M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5z';
@@ -138,7 +138,7 @@ export function EmbedControls() {
                 {t(`optimizer.${run.optimizer}`)}
               </span>
               {shown.map((key) => (
-                <ParamSlider key={key} runId={run.id} paramKey={key} value={run.params[key]} />
+                <ParamControl key={key} runId={run.id} paramKey={key} value={run.params[key]} />
               ))}
             </div>
           ))}

@@ -4,7 +4,7 @@ import { optimizerParams, sceneStore, type RunConfig } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { stopDeferring } from '../shell/afterFirstFrame';
 import { useT } from '../shell/useT';
-import { ParamSlider } from '../panel/ParamSlider';
+import { ParamControl } from '../panel/ParamControl';
 import { ScheduleControl } from '../panel/ScheduleControl';
 import { explainedRunId, revealUpdateRule } from '../teaching/explainedRun';
 
@@ -141,7 +141,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
       </div>
       <div className="run-params">
         {main.map((key) => (
-          <ParamSlider key={key} runId={id} paramKey={key} value={run.params[key]} />
+          <ParamControl key={key} runId={id} paramKey={key} value={run.params[key]} />
         ))}
       </div>
       {options.length > 0 && (
@@ -150,7 +150,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
           <summary>{t('run.options')}</summary>
           <div className="run-params">
             {options.map((key) => (
-              <ParamSlider key={key} runId={id} paramKey={key} value={run.params[key]} />
+              <ParamControl key={key} runId={id} paramKey={key} value={run.params[key]} />
             ))}
           </div>
         </details>

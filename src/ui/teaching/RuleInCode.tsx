@@ -34,18 +34,20 @@ export function RuleInCode({ run }: { run: RunConfig }) {
   const info = getOptimizer(run.optimizer);
   if (!info || !params) return null;
   const name = t(`optimizer.${run.optimizer}`);
+  // torch's less common options are written only where they are set, as people write calls.
+  const optional = { keys: info.options ?? [], defaults: info.defaults };
   if (!info.torch && !info.keras) return <p className="rule-code-none">{t('teach.code.none', { name })}</p>;
   return (
     <div className="rule-code" role="group" aria-label={t('teach.code.heading')}>
       <span className="rule-code-title">{t('teach.code.heading')}</span>
       {info.torch && (
         <code className="rule-code-line" data-framework="torch">
-          <Call text={frameworkCall('torch', info.torch, info.params, params)} />
+          <Call text={frameworkCall('torch', info.torch, info.params, params, optional)} />
         </code>
       )}
       {info.keras ? (
         <code className="rule-code-line" data-framework="keras">
-          <Call text={frameworkCall('keras', info.keras, info.params, params)} />
+          <Call text={frameworkCall('keras', info.keras, info.params, params, optional)} />
         </code>
       ) : (
         <span className="rule-code-note">{t('teach.code.noKeras', { name })}</span>

@@ -17,8 +17,9 @@ export interface RuleOptions {
   /** Adam-family bias correction (ignored by optimizers without it). */
   readonly biasCorrection: boolean;
   /**
-   * The run's hyperparameters, for the terms a rule has only when they are on: the SGD family's
-   * weight decay λ and momentum's dampening τ (absent: off, the rule as the lecture writes it).
+   * The run's hyperparameters, for the terms a rule has only when they are on: torch's coupled
+   * weight decay λ, momentum's dampening τ, AdaGrad's δ and s₀, RMSProp's centering and momentum
+   * (absent: off, the rule as the lecture writes it).
    */
   readonly params?: Readonly<Partial<Hyperparams>>;
 }
@@ -53,9 +54,12 @@ const ADAGRAD_STEP = `x ${ASSIGN} x - \\eta\\,\\dfrac{g}{\\sqrt{s} + ${EPS}}`;
  */
 export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly TexLine[] {
   const bc = options.biasCorrection;
-  // torch's weight_decay in the SGD family: an L2 term added to the gradient.
-  const decayLine = (options.params?.weightDecay ?? 0) > 0 ? [`g ${ASSIGN} g + \\lambda\\, x`] : [];
-  const damped = (options.params?.dampening ?? 0) > 0;
+  const p = options.params ?? {};
+  // torch's weight_decay: an L2 term added to the gradient (AdamW's decay is decoupled, its own line).
+  // ASGD has a λ of its own (lambd): its weight decay is written λ_wd.
+  const lambda = optimizer === 'asgd' ? '\\lambda_{\\mathrm{wd}}' : '\\lambda';
+  const decayLine = optimizer !== 'adamw' && (p.weightDecay ?? 0) > 0 ? [`g ${ASSIGN} g + ${lambda}\\, x`] : [];
+  const damped = (p.dampening ?? 0) > 0;
   switch (optimizer) {
     case 'sgd':
       return [...decayLine, `x ${ASSIGN} x - \\eta\\, g`];
@@ -67,31 +71,52 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
       ];
     case 'nesterov':
       return [...decayLine, `v ${ASSIGN} \\rho\\, v + g`, `x ${ASSIGN} x - \\eta\\,(g + \\rho\\, v)`];
-    case 'adagrad':
-      return [`s ${ASSIGN} s + g^2`, ADAGRAD_STEP];
-    case 'rmsprop':
-      return [SQUARES_AVERAGE, ADAGRAD_STEP];
+    case 'adagrad': {
+      const decayed = (p.lrDecay ?? 0) > 0;
+      return [
+        ...decayLine,
+        (p.initialAccumulator ?? 0) > 0 ? `s ${ASSIGN} s + g^2\\quad (s_0 = ${texParam(p.initialAccumulator ?? 0)})` : `s ${ASSIGN} s + g^2`,
+        ...(decayed ? [`\\eta_t = \\dfrac{\\eta}{1 + (t-1)\\,\\delta}`] : []),
+        decayed ? `x ${ASSIGN} x - \\eta_t\\,\\dfrac{g}{\\sqrt{s} + ${EPS}}` : ADAGRAD_STEP,
+      ];
+    }
+    case 'rmsprop': {
+      const centered = p.centered === 1;
+      const momentum = (p.rho ?? 0) > 0;
+      const q = centered ? `\\sqrt{s - \\bar{g}^2} + ${EPS}` : `\\sqrt{s} + ${EPS}`;
+      return [
+        ...decayLine,
+        SQUARES_AVERAGE,
+        ...(centered ? [`\\bar{g} ${ASSIGN} d\\, \\bar{g} + (1-d)\\, g`] : []),
+        ...(momentum
+          ? [`v ${ASSIGN} \\rho\\, v + \\dfrac{g}{${q}}`, `x ${ASSIGN} x - \\eta\\, v`]
+          : [`x ${ASSIGN} x - \\eta\\,\\dfrac{g}{${q}}`]),
+      ];
+    }
     case 'adadelta':
       return [
+        ...decayLine,
         SQUARES_AVERAGE,
         `\\Delta = \\dfrac{\\sqrt{u + ${EPS}}}{\\sqrt{s + ${EPS}}}\\, g`,
         `u ${ASSIGN} d\\, u + (1-d)\\, \\Delta^2`,
         `x ${ASSIGN} x - \\eta\\, \\Delta`,
       ];
     case 'adam':
-      return [FIRST_MOMENT, SECOND_MOMENT, adamStep('v', bc)];
+      return [...decayLine, FIRST_MOMENT, SECOND_MOMENT, adamStep('v', bc)];
     case 'amsgrad':
-      return [FIRST_MOMENT, SECOND_MOMENT, `w ${ASSIGN} \\max(w, v)`, adamStep('w', bc)];
+      return [...decayLine, FIRST_MOMENT, SECOND_MOMENT, `w ${ASSIGN} \\max(w, v)`, adamStep('w', bc)];
     case 'adamw':
       return [`x ${ASSIGN} x\\,(1 - \\eta\\lambda)`, FIRST_MOMENT, SECOND_MOMENT, adamStep('v', bc)];
     case 'adamax':
       return [
+        ...decayLine,
         FIRST_MOMENT,
         `u ${ASSIGN} \\max(\\beta_2 u,\\ |g| + ${EPS})`,
         bc ? `x ${ASSIGN} x - {\\dfrac{\\eta}{1-\\beta_1^{t}}\\cdot\\dfrac{m}{u}}` : `x ${ASSIGN} x - \\eta\\,\\dfrac{m}{u}`,
       ];
     case 'nadam':
       return [
+        ...decayLine,
         `\\mu_t = \\beta_1\\bigl(1 - \\tfrac12\\, 0.96^{t\\psi}\\bigr)`,
         `\\Pi_t = \\mu_1 \\cdots \\mu_t`,
         FIRST_MOMENT,
@@ -101,6 +126,7 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
       ];
     case 'radam':
       return [
+        ...decayLine,
         FIRST_MOMENT,
         SECOND_MOMENT,
         `\\rho_\\infty = \\dfrac{2}{1-\\beta_2} - 1`,
@@ -118,6 +144,7 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
       ];
     case 'asgd':
       return [
+        ...decayLine,
         `x ${ASSIGN} x\\,(1 - \\lambda\\,\\eta_t) - \\eta_t\\, g`,
         `\\bar{x} ${ASSIGN} \\bar{x} + \\mu_t\\,(x - \\bar{x})`,
         `\\eta_{t+1} = \\dfrac{\\eta}{(1 + \\lambda\\,\\eta\\, t)^{\\alpha}}`,
@@ -203,8 +230,10 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
     next: e.after[key] ?? missing(key),
   });
   const eta = num('eta', e.lr);
-  const g = vec('g', e.g);
   const x0 = positionBefore(e.x);
+  // With torch's coupled weight decay the rule works on g + λ·x: shown once, then used as g.
+  const gRaw = vec('g', e.g);
+  const g = e.decayedG ? vec('gd', e.decayedG) : gRaw;
   const x1 = position(e.xNext);
   const bc = options.biasCorrection;
 
@@ -218,7 +247,9 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
         : `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta_t = ${par('eta_base', base)}\\times ${texNumber(e.lr / base)} = ${eta}`,
   );
   // ∇f at x_{t−1}, written with the point itself so that "where" needs no words.
-  head.push(`g = \\nabla f${x0}${options.noisy ? ' + \\sigma\\xi' : ''} = ${g}`);
+  head.push(`g = \\nabla f${x0}${options.noisy ? ' + \\sigma\\xi' : ''} = ${gRaw}`);
+  const lambda = e.optimizer === 'asgd' ? 'lambda_wd' : 'lambda';
+  if (e.decayedG) head.push(`g ${ASSIGN} ${gRaw} + ${term(par(lambda, get('weightDecay')), x0)} = ${g}`);
 
   const moments = (): TexLine[] => {
     const m = state('m');
@@ -242,13 +273,8 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
     case 'sgd':
     case 'momentum':
     case 'nesterov': {
-      // With weight decay the rule works on g + λ·x: shown, then used in place of g.
       const lines = [...head];
-      let gUsed = g;
-      if (e.decayedG) {
-        gUsed = vec('gd', e.decayedG);
-        lines.push(`g ${ASSIGN} ${g} + ${term(par('lambda', get('weightDecay')), x0)} = ${gUsed}`);
-      }
+      const gUsed = g;
       if (e.optimizer === 'sgd') return [...lines, `x ${ASSIGN} ${x0} - ${term(eta, gUsed)} = ${x1}`];
       const v = state('v');
       const rho = par('rho', get('rho'));
@@ -264,14 +290,32 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
           : `x ${ASSIGN} ${x0} - ${term(eta, `\\Bigl[${gUsed} + ${rho}\\,${vec('v', v.next)}\\Bigr]`)} = ${x1}`;
       return [...lines, update, step];
     }
-    case 'adagrad':
+    case 'adagrad': {
+      const s = state('s');
+      return [
+        ...head,
+        `s ${ASSIGN} ${before('s', s.prev)} + ${g}^{2} = ${vec('s', s.next)}`,
+        `x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{${g}}{\\sqrt{${vec('s', s.next)}} + ${epsilon()}}`)} = ${x1}`,
+      ];
+    }
     case 'rmsprop': {
       const s = state('s');
-      const update =
-        e.optimizer === 'adagrad'
-          ? `s ${ASSIGN} ${before('s', s.prev)} + ${g}^{2} = ${vec('s', s.next)}`
-          : `s ${ASSIGN} ${term(par('d', get('decay')), before('s', s.prev))} + ${term(`(1-${par('d', get('decay'))})`, `${g}^{2}`)} = ${vec('s', s.next)}`;
-      return [...head, update, `x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{${g}}{\\sqrt{${vec('s', s.next)}} + ${epsilon()}}`)} = ${x1}`];
+      const d = par('d', get('decay'));
+      const lines = [...head, `s ${ASSIGN} ${term(d, before('s', s.prev))} + ${term(`(1-${d})`, `${g}^{2}`)} = ${vec('s', s.next)}`];
+      let q = `\\sqrt{${vec('s', s.next)}} + ${epsilon()}`;
+      if (e.after.gAvg) {
+        const a = state('gAvg');
+        lines.push(`\\bar{g} ${ASSIGN} ${term(d, before('gAvg', a.prev))} + ${term(`(1-${d})`, g)} = ${vec('gAvg', a.next)}`);
+        q = `\\sqrt{${vec('s', s.next)} - ${vec('gAvg', a.next)}^{2}} + ${epsilon()}`;
+      }
+      if (e.after.v) {
+        const v = state('v');
+        lines.push(`v ${ASSIGN} ${term(par('rho', get('rho')), before('v', v.prev))} + \\dfrac{${g}}{${q}} = ${vec('v', v.next)}`);
+        lines.push(`x ${ASSIGN} ${x0} - ${term(eta, vec('v', v.next))} = ${x1}`);
+      } else {
+        lines.push(`x ${ASSIGN} ${x0} - ${term(eta, `\\dfrac{${g}}{${q}}`)} = ${x1}`);
+      }
+      return lines;
     }
     case 'adadelta': {
       const s = state('s');

@@ -96,24 +96,28 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
     return v ? sayVector(v) : '—';
   };
   const out: string[] = [];
+  // torch's coupled weight decay comes first in every rule that has it.
+  if (e.decayedG) out.push(fill(lang, 'say.l2', { g: sayVector(e.decayedG) }));
   switch (e.optimizer) {
     case 'sgd':
-      if (e.decayedG) out.push(fill(lang, 'say.l2', { g: sayVector(e.decayedG) }));
       out.push(fill(lang, 'say.sgd', { eta: sayNumber(e.lr) }));
       break;
     case 'momentum':
     case 'nesterov':
-      if (e.decayedG) out.push(fill(lang, 'say.l2', { g: sayVector(e.decayedG) }));
       if ((p.dampening ?? 0) > 0 && e.t > 1) out.push(fill(lang, 'say.dampening', { keep: percent(1 - (p.dampening ?? 0)) }));
       out.push(fill(lang, 'say.momentum', { keep: percent(p.rho ?? 0), v: after('v') }));
       if (e.optimizer === 'nesterov') out.push(fill(lang, 'say.nesterov'));
       break;
     case 'adagrad':
       out.push(fill(lang, 'say.adagrad', { s: after('s') }));
+      if (e.t === 1 && (p.initialAccumulator ?? 0) > 0) out.push(fill(lang, 'say.adagradStart', { s0: sayNumber(p.initialAccumulator ?? 0) }));
+      if ((p.lrDecay ?? 0) > 0) out.push(fill(lang, 'say.adagradDecay', { eta: sayNumber(e.lr) }));
       break;
     case 'rmsprop': {
       const d = p.decay ?? 0;
       out.push(fill(lang, 'say.rmsprop', { keep: percent(d), mix: percent(1 - d), s: after('s') }));
+      if (e.after.gAvg) out.push(fill(lang, 'say.rmspropCentered', { gAvg: after('gAvg') }));
+      if (e.after.v) out.push(fill(lang, 'say.rmspropMomentum', { keep: percent(p.rho ?? 0), v: after('v') }));
       break;
     }
     case 'adadelta':
