@@ -64,13 +64,13 @@ SURFACES = {
 # Each surface's demo learning rate per optimizer (the engine's surface defaults).
 DEMO_LR = {
     'saddle': dict(sgd=0.01, momentum=0.002, nesterov=0.002, adagrad=0.05, rmsprop=0.005, adadelta=0.03,
-                   adam=0.01, amsgrad=0.01, adamw=0.01, adamax=0.01, nadam=0.01, radam=0.01, rprop=0.02, asgd=0.01),
+                   adam=0.01, amsgrad=0.01, adamw=0.01, adamax=0.01, nadam=0.01, radam=0.01, rprop=0.02, asgd=0.01, lbfgs=0.02),
     'ravine': dict(sgd=0.45, momentum=0.04, nesterov=0.04, adagrad=0.5, rmsprop=0.05, adadelta=10,
-                   adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.15, nadam=0.1, radam=0.1, rprop=0.05, asgd=0.45),
+                   adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.15, nadam=0.1, radam=0.1, rprop=0.05, asgd=0.45, lbfgs=1),
     'rosenbrock': dict(sgd=0.001, momentum=0.0015, nesterov=0.001, adagrad=0.7, rmsprop=0.005, adadelta=1,
-                       adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.5, nadam=0.03, radam=0.005, rprop=0.02, asgd=0.001),
+                       adam=0.1, amsgrad=0.1, adamw=0.1, adamax=0.5, nadam=0.03, radam=0.005, rprop=0.02, asgd=0.001, lbfgs=1),
     'local-minima': dict(sgd=0.01, momentum=0.02, nesterov=0.02, adagrad=0.1, rmsprop=0.01, adadelta=3,
-                         adam=0.05, amsgrad=0.05, adamw=0.05, adamax=0.05, nadam=0.05, radam=0.05, rprop=0.02, asgd=0.01),
+                         adam=0.05, amsgrad=0.05, adamw=0.05, adamax=0.05, nadam=0.05, radam=0.05, rprop=0.02, asgd=0.01, lbfgs=1),
 }
 
 # torch's defaults, under Descent's names (spec/optimizers.md).
@@ -89,6 +89,8 @@ DEFAULTS = {
     'radam': dict(beta1=0.9, beta2=0.999, eps=1e-8, weightDecay=0),
     'rprop': dict(etaMinus=0.5, etaPlus=1.2, stepMin=1e-6, stepMax=50),
     'asgd': dict(lambd=1e-4, power=0.75, t0=1e6, weightDecay=0),
+    # Descent's maxIter default is 1 (torch's max_iter is 20): one iteration per path point.
+    'lbfgs': dict(historySize=100, maxIter=1, lineSearch=0, tolGrad=1e-7, tolChange=1e-9),
 }
 
 # The second setting: every hyperparameter away from its default.
@@ -109,10 +111,17 @@ OTHER = {
     'rprop': dict(etaMinus=0.3, etaPlus=1.5, stepMin=1e-4, stepMax=0.5),
     # Averaging from step 20, so that the fixture's average x̄ is more than the path itself.
     'asgd': dict(lambd=0.01, power=0.5, t0=20, weightDecay=0.05),
+    # The strong-Wolfe line search, several iterations per call and a short memory.
+    'lbfgs': dict(historySize=20, maxIter=3, lineSearch=1, tolGrad=1e-5, tolChange=1e-10),
 }
 
+# Where the second setting must differ on one surface. On the saddle, f has no lower bound along
+# y: the strong-Wolfe line search extrapolates tenfold per trial and leaves the plot within a
+# step or two, at a point the last bits decide; there the second setting keeps a fixed step.
+OTHER_ON = {('lbfgs', 'saddle'): dict(lineSearch=0)}
+
 # How much larger than the demo η the third setting is: far past stable for every rule.
-TOO_LARGE = {'sgd': 100, 'momentum': 100, 'nesterov': 100, 'adadelta': 1000, 'asgd': 100, 'rprop': 1e6}
+TOO_LARGE = {'sgd': 100, 'momentum': 100, 'nesterov': 100, 'adadelta': 1000, 'asgd': 100, 'rprop': 1e6, 'lbfgs': 100}
 # Rprop's steps are capped by h_max as well: its too-large setting lifts the cap.
 TOO_LARGE_EXTRA = {'rprop': dict(stepMax=1e9)}
 TOO_LARGE_ADAPTIVE = 1000
@@ -220,6 +229,10 @@ def make_optimizer(optimizer, p, h):
         # they would be rounded to single precision each step).
         return torch.optim.ASGD([p], lr=lr, lambd=h['lambd'], alpha=h['power'], t0=h['t0'],
                                weight_decay=h['weightDecay'], foreach=False)
+    if optimizer == 'lbfgs':
+        return torch.optim.LBFGS([p], lr=lr, max_iter=int(h['maxIter']), history_size=int(h['historySize']),
+                                 line_search_fn='strong_wolfe' if h['lineSearch'] == 1 else None,
+                                 tolerance_grad=h['tolGrad'], tolerance_change=h['tolChange'])
     raise ValueError(optimizer)
 
 
@@ -242,9 +255,19 @@ def trajectory(surface, optimizer, h, start=None, jitter=1.0):
     xs, ys = [start[0]], [start[1]]
     avg = ([0.0], [0.0]) if optimizer == 'asgd' else None
     f, gx, gy = fn(*start)
+
+    def closure():
+        # L-BFGS evaluates f and ∇f where it likes (its line search): one point per step() call.
+        fx, gx_, gy_ = fn(p.detach()[0].item(), p.detach()[1].item())
+        p.grad = torch.tensor([gx_ * jitter, gy_ * jitter])
+        return fx
+
     for _ in range(STEPS):
-        p.grad = torch.tensor([gx * jitter, gy * jitter])
-        opt.step()
+        if optimizer == 'lbfgs':
+            opt.step(closure)
+        else:
+            p.grad = torch.tensor([gx * jitter, gy * jitter])
+            opt.step()
         x, y = p.detach()[0].item(), p.detach()[1].item()
         xs.append(number(x))
         ys.append(number(y))
@@ -313,7 +336,7 @@ def candidates(surface, optimizer):
     large = TOO_LARGE.get(optimizer, TOO_LARGE_ADAPTIVE)
     return [
         ('defaults', [dict(lr=demo * k, **DEFAULTS[optimizer]) for k in (1, 0.5, 0.25, 0.1)]),
-        ('other', [dict(lr=demo * k, **{**DEFAULTS[optimizer], **OTHER[optimizer]}) for k in (0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001)]),
+        ('other', [dict(lr=demo * k, **{**DEFAULTS[optimizer], **OTHER[optimizer], **OTHER_ON.get((optimizer, surface), {})}) for k in (0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001)]),
         ('too-large', [dict(lr=demo * large * k, **{**DEFAULTS[optimizer], **TOO_LARGE_EXTRA.get(optimizer, {})})
                        for k in (1, 10, 100, 0.1)]),
     ]

@@ -55,8 +55,11 @@ export interface EmbedRunState {
   readonly loss: number;
   readonly x: number;
   readonly y: number;
-  /** 'ok', 'diverged' or 'singular' once the playhead reached where it stopped; 'left' once it left the plot. */
-  readonly status: 'ok' | 'diverged' | 'singular' | 'left';
+  /**
+   * 'ok'; 'diverged', 'singular' or 'lineSearchFailed' once the playhead reached where it
+   * stopped; 'left' once it left the plot.
+   */
+  readonly status: 'ok' | 'diverged' | 'singular' | 'lineSearchFailed' | 'left';
 }
 
 export interface EmbedState {

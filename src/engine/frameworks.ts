@@ -43,6 +43,11 @@ const FRAMEWORK_NAMES: Readonly<Record<Framework, Readonly<Partial<Record<Hyperp
     centered: 'centered',
     lrDecay: 'lr_decay',
     initialAccumulator: 'initial_accumulator_value',
+    historySize: 'history_size',
+    maxIter: 'max_iter',
+    lineSearch: 'line_search_fn',
+    tolGrad: 'tolerance_grad',
+    tolChange: 'tolerance_change',
   },
   keras: {
     lr: 'learning_rate',
@@ -59,6 +64,14 @@ const FRAMEWORK_NAMES: Readonly<Record<Framework, Readonly<Partial<Record<Hyperp
 
 /** Hyperparameters that are switches (0 or 1): Python spells them False and True. */
 const BOOLEAN_KEYS: ReadonlySet<HyperparamKey> = new Set(['centered']);
+
+/** An argument's value as Python writes it: a number, a bool, or L-BFGS's line search by name. */
+function pythonValue(key: HyperparamKey, v: number): string {
+  if (BOOLEAN_KEYS.has(key)) return v === 1 ? 'True' : 'False';
+  if (key === 'lineSearch') return v === 1 ? "'strong_wolfe'" : 'None';
+  if (key === 'historySize' || key === 'maxIter') return String(Math.round(v));
+  return pythonNumber(v);
+}
 
 /** A number as Python reads back the same double (JavaScript's shortest round-trip form). */
 function pythonNumber(v: number): string {
@@ -102,7 +115,7 @@ export function frameworkCall(
     if (name === undefined || name === '') continue;
     const [base, index] = name.split('.');
     if (index === undefined) {
-      args.push(`${base}=${BOOLEAN_KEYS.has(key) ? (params[key] === 1 ? 'True' : 'False') : pythonNumber(params[key])}`);
+      args.push(`${base}=${pythonValue(key, params[key])}`);
       continue;
     }
     let entries = tuples.get(base);

@@ -17,13 +17,18 @@ export interface HyperparamInfo {
   /** Slider range (values outside are still accepted where `valid` allows them). */
   readonly min: number;
   readonly max: number;
-  readonly scale: 'log' | 'linear' | 'one-minus-log';
+  readonly scale: 'log' | 'linear' | 'one-minus-log' | 'integer';
   /** The hard limits: what the engine accepts at all. */
   readonly valid: (v: number) => boolean;
   /** What `valid` accepts, in words, for error messages. */
   readonly accepts: string;
   /** A switch (0 off, 1 on), shown as a checkbox rather than a slider. */
   readonly switch?: true;
+  /**
+   * Names for the values 0, 1, … where the CLI and links may spell a value by name
+   * (`--line-search strong-wolfe`).
+   */
+  readonly choices?: readonly string[];
 }
 
 const positive = (v: number) => Number.isFinite(v) && v > 0;
@@ -32,6 +37,7 @@ const unit = (v: number) => Number.isFinite(v) && v >= 0 && v < 1;
 const openUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
 const aboveOne = (v: number) => Number.isFinite(v) && v > 1;
 const onOff = (v: number) => v === 0 || v === 1;
+const count = (v: number) => Number.isInteger(v) && v >= 1 && v <= 100_000;
 
 export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'lr', symbol: 'η', name: 'Learning rate', flag: '--lr', min: 1e-5, max: 10, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
@@ -52,6 +58,11 @@ export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'centered', symbol: 'c', name: 'Centered', flag: '--centered', min: 0, max: 1, scale: 'linear', valid: onOff, accepts: '0 (off) or 1 (on)', switch: true },
   { key: 'lrDecay', symbol: 'δ', name: 'Learning-rate decay', flag: '--lr-decay', min: 0, max: 0.1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 'initialAccumulator', symbol: 's₀', name: 'Initial accumulator', flag: '--initial-accumulator', min: 0, max: 1, scale: 'linear', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'historySize', symbol: 'm', name: 'History size', flag: '--history-size', min: 1, max: 100, scale: 'integer', valid: count, accepts: 'a whole number from 1 to 100000' },
+  { key: 'maxIter', symbol: 'k', name: 'Iterations per step', flag: '--max-iter', min: 1, max: 100, scale: 'integer', valid: count, accepts: 'a whole number from 1 to 100000' },
+  { key: 'lineSearch', symbol: 'LS', name: 'Strong-Wolfe line search', flag: '--line-search', min: 0, max: 1, scale: 'linear', valid: onOff, accepts: 'none (0) or strong-wolfe (1)', switch: true, choices: ['none', 'strong-wolfe'] },
+  { key: 'tolGrad', symbol: 'τg', name: 'Gradient tolerance', flag: '--tol-grad', min: 1e-12, max: 1e-2, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'tolChange', symbol: 'τΔ', name: 'Change tolerance', flag: '--tol-change', min: 1e-15, max: 1e-3, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 't0', symbol: 't₀', name: 'Averaging start', flag: '--t0', min: 1, max: 1e6, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
 ];
 
@@ -84,6 +95,11 @@ export const NEUTRAL_HYPERPARAMS: Readonly<Hyperparams> = {
   centered: 0,
   lrDecay: 0,
   initialAccumulator: 0,
+  historySize: 100,
+  maxIter: 1,
+  lineSearch: 0,
+  tolGrad: 1e-7,
+  tolChange: 1e-9,
 };
 
 /** The step at which ASGD starts averaging in the demos (torch's default, 10⁶, is never reached). */

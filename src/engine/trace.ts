@@ -176,6 +176,16 @@ export interface StepExplanation {
   /** radam: the rectification term r where ρₜ > 5; NaN where the step was not rectified. */
   readonly rect?: number;
   readonly denom?: Vec2;
+  /** lbfgs: the step length t taken along `direction` (η, or the line search's). */
+  readonly stepLength?: number;
+  /** lbfgs: function evaluations in this step(closure) call (1 for the call's own, plus the line search's). */
+  readonly evals?: number;
+  /** lbfgs: curvature pairs in memory after this step. */
+  readonly memory?: number;
+  /** lbfgs: γ = y·s / y·y of the newest pair, the initial inverse-Hessian scale (1 before any pair). */
+  readonly hDiag?: number;
+  /** lbfgs: iterations taken in this call (up to maxIter; 0 when it stopped at once). */
+  readonly iterations?: number;
   /** With torch's coupled weight decay λ > 0: the gradient the rule used, g + λ·x (g stays ∇f). */
   readonly decayedG?: Vec2;
   readonly hessian?: readonly [number, number, number];

@@ -32,6 +32,7 @@ export const OPTIMIZER_IDS = [
   'radam',
   'rprop',
   'asgd',
+  'lbfgs',
   'newton',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
@@ -81,6 +82,16 @@ export interface Hyperparams {
   lrDecay: number;
   /** s₀, where `adagrad`'s sum of squares starts (torch's initial_accumulator_value). */
   initialAccumulator: number;
+  /** m, how many curvature pairs `lbfgs` keeps (torch's history_size). */
+  historySize: number;
+  /** `lbfgs`'s iterations per step(closure) call (torch's max_iter; Descent's default 1, torch's 20). */
+  maxIter: number;
+  /** `lbfgs`'s line search: 0 none (a fixed step η), 1 strong Wolfe (torch's line_search_fn). */
+  lineSearch: number;
+  /** `lbfgs` stops a call once ‖g‖∞ ≤ this (torch's tolerance_grad). */
+  tolGrad: number;
+  /** `lbfgs` stops a call once a step or a change of f is below this (torch's tolerance_change). */
+  tolChange: number;
 }
 export type HyperparamKey = keyof Hyperparams;
 
@@ -119,7 +130,11 @@ export interface Surface {
   readonly about?: string;
 }
 
-export type RunStatus = 'ok' | 'diverged' | 'singular';
+/**
+ * Why a run stopped early: it left for good ('diverged'), Newton met a singular Hessian, or
+ * L-BFGS's line search found no lower point along its direction.
+ */
+export type RunStatus = 'ok' | 'diverged' | 'singular' | 'lineSearchFailed';
 
 /** Gaussian gradient noise (mini-batch noise): g ← g + σ·N(0, I), from a seeded generator. */
 export interface NoiseSpec {

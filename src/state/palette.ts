@@ -20,6 +20,7 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   radam: '#e0aaff',
   rprop: '#2ec4b6',
   asgd: '#c9ada7',
+  lbfgs: '#d9ed92',
   newton: '#ffffff',
 };
 

@@ -114,6 +114,8 @@ const ALLOWED = new Set([
   'Keras',
   'Rprop',
   'ASGD',
+  'BFGS',
+  'Wolfe',
   'NAdam',
   'Newton',
   'Rosenbrock',

@@ -20,6 +20,9 @@ const PROPER_NAMES = new Set([
   'Price',
   'English',
   'PyTorch',
+  // L-BFGS (read as the word BFGS) and its strong-Wolfe line search.
+  'BFGS',
+  'Wolfe',
 ]);
 // Single letters are math (x, y, e, d) or placeholders' values, never words.
 const isMath = (word: string) => word.length === 1;

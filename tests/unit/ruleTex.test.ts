@@ -107,11 +107,16 @@ describe('ruleTex: the rule with the lecture’s symbols', () => {
       centered: '\\bar{g}',
       lrDecay: '\\delta',
       initialAccumulator: 's_0',
+      historySize: 'm',
+      maxIter: 'k',
+      lineSearch: 'Wolfe',
+      tolGrad: '\\tau_g',
+      tolChange: '\\tau_\\Delta',
     };
     for (const id of OPTIMIZER_IDS) {
       // The optional terms (weight decay, dampening, AdaGrad's δ and s₀, RMSProp's centering and
       // momentum) are written where they are on.
-      const params = { weightDecay: 0.1, dampening: 0.2, lrDecay: 0.01, initialAccumulator: 0.1, centered: 1, rho: 0.5 };
+      const params = { weightDecay: 0.1, dampening: 0.2, lrDecay: 0.01, initialAccumulator: 0.1, centered: 1, rho: 0.5, lineSearch: 1 };
       const text = ruleTex(id, { biasCorrection: true, params }).join(' ');
       for (const key of getOptimizer(id)?.params ?? []) expect(text, `${id} shows ${key}`).toContain(symbol[key]);
     }
@@ -220,6 +225,9 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
           return x * (1 - value(n, 'lambda') * eta) - eta * v('g');
         case 'newton':
           return x - eta * v('Hinv_g');
+        case 'lbfgs':
+          // A call that stopped at once shows no step.
+          return n.has('t_step') ? x + value(n, 't_step') * v('d') : x;
       }
     };
     for (const optimizer of OPTIMIZER_IDS) {

@@ -227,7 +227,7 @@ describe('traceRun: the recorded state', () => {
         const present = traceState(trace, key) !== undefined;
         expect(present, `${optimizer} ${key}`).toBe(kept.includes(key));
       }
-      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd'].includes(optimizer);
+      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd', 'lbfgs'].includes(optimizer);
       expect(arrays(trace).effLrX !== undefined, optimizer).toBe(adaptive);
       expect(arrays(trace).lookX !== undefined, optimizer).toBe(optimizer === 'nesterov');
       expect(arrays(trace).mu !== undefined, optimizer).toBe(optimizer === 'nadam' || optimizer === 'asgd');
@@ -444,6 +444,10 @@ function ruleFromExplanation(e: StepExplanation): [number, number] {
       case 'asgd':
         out[i] = x * (1 - get(p.lambd) * eta) - eta * g;
         break;
+      case 'lbfgs':
+        // One iteration per call by default: x + t·d, or x itself when the call stopped at once.
+        out[i] = e.iterations === 0 ? x : x + get(e.stepLength) * get(e.direction?.[i]);
+        break;
       case 'newton': {
         const [a, b, c] = e.hessian ?? [NaN, NaN, NaN];
         const det = a * c - b * b;
@@ -468,7 +472,7 @@ describe('explainStep', () => {
           expect(Math.abs(nx - e.xNext[0]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[0])));
           expect(Math.abs(ny - e.xNext[1]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[1])));
           // step ≈ −effLr ⊙ direction, or −η·direction.
-          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd') {
+          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd' && optimizer !== 'lbfgs') {
             const scale = e.effLr ?? [e.lr, e.lr];
             for (const i of [0, 1] as const) {
               // dx is x_t − x_{t−1} of rounded positions: off by up to an ulp of x from η·d.

@@ -52,7 +52,14 @@ function value(r: Rng, key: HyperparamKey): number {
     case 'dampening':
       return unit();
     case 'centered':
+    case 'lineSearch':
       return r.pick([0, 1]);
+    case 'historySize':
+    case 'maxIter':
+      return r.int(1, 200);
+    case 'tolGrad':
+    case 'tolChange':
+      return r.pick([0, 1e-12, 1e-9, 1e-7, r.next()]);
     case 'lrDecay':
     case 'initialAccumulator':
     case 'stepMin':

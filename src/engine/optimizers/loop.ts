@@ -56,9 +56,28 @@ export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'de
 
 /**
  * Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian,
- * radam's ρₜ (the length of the approximated simple moving average) and rectification term r.
+ * radam's ρₜ (the length of the approximated simple moving average) and rectification term r;
+ * lbfgs's step length t, function evaluations in the call, curvature pairs kept, the initial
+ * inverse-Hessian scale γ and the iterations taken in the call.
  */
-export type ScalarKey = 'bc1' | 'bc2' | 'mu' | 'muNext' | 'muProduct' | 'muProductNext' | 'shrink' | 'hxx' | 'hxy' | 'hyy' | 'rhoT' | 'rect';
+export type ScalarKey =
+  | 'bc1'
+  | 'bc2'
+  | 'mu'
+  | 'muNext'
+  | 'muProduct'
+  | 'muProductNext'
+  | 'shrink'
+  | 'hxx'
+  | 'hxy'
+  | 'hyy'
+  | 'rhoT'
+  | 'rect'
+  | 'stepLength'
+  | 'evals'
+  | 'memory'
+  | 'hDiag'
+  | 'iterations';
 
 /** An [x, y] pair of per-step arrays. */
 export type Pair = readonly [Float64Array, Float64Array];

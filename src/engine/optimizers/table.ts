@@ -4,6 +4,7 @@ import { runAdam, runAdamW, runAdamax, runAmsgrad, runNadam, runRadam } from './
 import { runAdadelta, runAdagrad, runRmsprop } from './adaptive';
 import type { Kernel, StateKey } from './loop';
 import { runAsgd } from './asgd';
+import { runLbfgs } from './lbfgs';
 import { runNewton } from './newton';
 import { runRprop } from './rprop';
 import { runSgdFamily } from './sgd';
@@ -229,6 +230,21 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     keras: null,
     state: ['avg'],
     kernel: runAsgd,
+  },
+  {
+    id: 'lbfgs',
+    name: 'L-BFGS',
+    params: ['lr', 'historySize', 'maxIter', 'lineSearch', 'tolGrad', 'tolChange'],
+    options: ['tolGrad', 'tolChange'],
+    // torch's defaults, except max_iter: torch runs 20 iterations per step() call, Descent 1, so
+    // that each point of the path is one iteration (the run card says so).
+    defaults: { lr: 1, historySize: 100, maxIter: 1, lineSearch: 0, tolGrad: 1e-7, tolChange: 1e-9 },
+    rule: 'd = −H·g (two-loop recursion over the last m pairs s = t·d, y = Δg with y·s > 10⁻¹⁰; H₀ = (y·s / y·y)·I); x ← x + t·d, t = η or from a strong-Wolfe line search; up to k iterations per step',
+    hasBiasCorrection: false,
+    torch: { name: 'torch.optim.LBFGS' },
+    keras: null,
+    state: [],
+    kernel: runLbfgs,
   },
   {
     id: 'newton',

@@ -509,7 +509,7 @@ export const ackley: Surface = defineSurface({
   // Newton's method climbs to a nearby saddle from here (negative curvature): the lesson.
   defaults: learningRates({
     sgd: 0.005, momentum: 0.001, nesterov: 0.001, adagrad: 0.05, rmsprop: 0.005, adadelta: 1,
-    adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.02, rprop: 0.04, asgd: 0.005, newton: 0.1,
+    adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.02, rprop: 0.04, asgd: 0.005, lbfgs: 0.5, newton: 0.1,
   }),
   minima: latticeMinima(ackleyFns, 4),
   about:

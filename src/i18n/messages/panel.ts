@@ -24,6 +24,7 @@ const optimizerNames = {
   'optimizer.radam': { en: 'RAdam', ko: 'RAdam' },
   'optimizer.rprop': { en: 'Rprop', ko: 'Rprop' },
   'optimizer.asgd': { en: 'ASGD', ko: 'ASGD' },
+  'optimizer.lbfgs': { en: 'L-BFGS', ko: 'L-BFGS' },
   'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
 } satisfies Record<string, Entry>;
 
@@ -48,6 +49,11 @@ const paramNames = {
   'param.centered': { en: 'Centered', ko: '중심화' },
   'param.lrDecay': { en: 'Learning-rate decay', ko: '학습률 감쇠' },
   'param.initialAccumulator': { en: 'Initial accumulator', ko: '누적값 초깃값' },
+  'param.historySize': { en: 'History size', ko: '기억할 쌍의 수' },
+  'param.maxIter': { en: 'Iterations per step', ko: '스텝당 반복 수' },
+  'param.lineSearch': { en: 'Strong-Wolfe line search', ko: '강한 Wolfe 선 탐색' },
+  'param.tolGrad': { en: 'Gradient tolerance', ko: '기울기 허용 오차' },
+  'param.tolChange': { en: 'Change tolerance', ko: '변화량 허용 오차' },
 } satisfies Record<string, Entry>;
 
 const surfaceNames = {
@@ -172,6 +178,7 @@ export const panel = {
   'limit.nonNegative': { en: 'Must be 0 or more.', ko: '0 이상이어야 합니다.' },
   'limit.unit': { en: 'Must be at least 0 and less than 1.', ko: '0 이상 1 미만이어야 합니다.' },
   'limit.openUnit': { en: 'Must be greater than 0 and less than 1.', ko: '0보다 크고 1보다 작아야 합니다.' },
+  'limit.count': { en: 'Must be a whole number from 1 to 100000.', ko: '1부터 100000까지의 정수여야 합니다.' },
   'limit.switch': { en: 'Must be 0 (off) or 1 (on).', ko: '0(끔) 또는 1(켬)이어야 합니다.' },
   'limit.aboveOne': { en: 'Must be greater than 1.', ko: '1보다 커야 합니다.' },
   'limit.other': { en: 'This value is not allowed.', ko: '허용되지 않는 값입니다.' },
@@ -184,6 +191,10 @@ export const panel = {
   'run.show': { en: 'Show {name}', ko: '{name} 표시' },
   'run.remove': { en: 'Remove {name}', ko: '{name} 삭제' },
   'run.options': { en: 'More options (PyTorch)', ko: '추가 옵션 (PyTorch)' },
+  'run.note.lbfgs': {
+    en: 'Each point is one step(closure) call. Descent runs k = 1 iteration per call so that each point is one iteration; PyTorch’s default is max_iter = 20.',
+    ko: '점 하나가 옵티마이저 스텝 호출 한 번입니다. 여기서는 점 하나가 반복 한 번이 되도록 호출마다 k = 1번 반복하며, PyTorch의 기본값은 20번입니다.',
+  },
   'run.hidden': { en: 'hidden', ko: '숨김' },
   'add.label': { en: 'Optimizer to add', ko: '추가할 옵티마이저' },
   'add.button': { en: 'Add run', ko: '실행 추가' },

@@ -44,6 +44,8 @@ export const playback = {
   'legend.hidden': { en: 'hidden', ko: '숨김' },
   'legend.diverged': { en: 'diverged at step {k}', ko: '{k} 스텝에서 발산' },
   'legend.singular': { en: 'singular Hessian at step {k}', ko: '{k} 스텝에서 헤세 행렬이 특이함' },
+  'legend.lineSearchFailed': { en: 'line search failed at step {k}', ko: '{k} 스텝에서 선 탐색 실패' },
+  'legend.lineSearchFailedAhead': { en: 'line search fails at step {k}', ko: '{k} 스텝에서 선 탐색이 실패할 예정' },
   'legend.left': { en: 'left the plot at step {k}', ko: '{k} 스텝에서 그림 밖으로 나감' },
   'legend.divergedAhead': { en: 'diverges at step {k}', ko: '{k} 스텝에서 발산할 예정' },
   'legend.singularAhead': { en: 'meets a singular Hessian at step {k}', ko: '{k} 스텝에서 헤세 행렬이 특이해질 예정' },

@@ -141,6 +141,22 @@ const say = {
     en: 'with momentum it kept {keep}% of its buffer and added the scaled gradient, so v = {v}',
     ko: '모멘텀을 써서 버퍼의 {keep}%를 유지하고 나눈 기울기를 더해, v = {v}입니다.',
   },
+  'say.lbfgs': {
+    en: 'L-BFGS turned the gradient into the direction d = {d} with {m} remembered curvature pairs (γ = {gamma}) and stepped t = {t} along it',
+    ko: 'L-BFGS는 기억한 곡률 쌍 {m}개(γ = {gamma})로 기울기를 방향 d = {d}로 바꾸고, 그 방향으로 t = {t}만큼 움직였습니다.',
+  },
+  'say.lbfgsIterations': {
+    en: 'this step ran {k} iterations',
+    ko: '이 스텝에서 {k}번 반복했습니다.',
+  },
+  'say.lbfgsStill': {
+    en: 'L-BFGS did not move: the gradient is within its tolerance, or d is no longer a descent direction',
+    ko: 'L-BFGS는 움직이지 않았습니다. 기울기가 허용 오차 안에 있거나, d가 더 이상 내려가는 방향이 아닙니다.',
+  },
+  'say.lbfgsEvals': {
+    en: 'it evaluated f and ∇f {n} times',
+    ko: 'f와 ∇f를 {n}번 계산했습니다.',
+  },
   'say.dampening': {
     en: 'dampening lets only {keep}% of the new gradient into the velocity',
     ko: '댐프닝 때문에 새 기울기의 {keep}%만 속도에 들어갑니다.',
@@ -166,6 +182,7 @@ const say = {
   'say.ended': { en: 'This run stopped at step {n} ({why}); here is its last step.', ko: '이 실행은 {n} 스텝에서 멈췄습니다({why}). 마지막 스텝을 보여 줍니다.' },
   'say.why.diverged': { en: 'it diverged', ko: '발산' },
   'say.why.singular': { en: 'singular Hessian', ko: '헤세 행렬이 특이' },
+  'say.why.lineSearchFailed': { en: 'line search failed', ko: '선 탐색 실패' },
 } satisfies Messages;
 
 const schedule = {

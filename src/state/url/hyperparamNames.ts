@@ -14,6 +14,17 @@ export function isHyperparamKey(key: string): key is HyperparamKey {
   return (HYPERPARAM_KEYS as readonly string[]).includes(key);
 }
 
+/** A value's name where the hyperparameter names its values (lineSearch=strong-wolfe), else undefined. */
+export function hyperparamChoice(key: HyperparamKey, value: number): string | undefined {
+  return INFO.get(key)?.choices?.[value];
+}
+
+/** The value a name stands for (case-insensitive), or undefined when it names none. */
+export function hyperparamChoiceValue(key: HyperparamKey, text: string): number | undefined {
+  const i = INFO.get(key)?.choices?.indexOf(text.toLowerCase()) ?? -1;
+  return i >= 0 ? i : undefined;
+}
+
 /** Whether the engine accepts this value for this hyperparameter. */
 export function validHyperparam(key: HyperparamKey, value: number): boolean {
   const info = INFO.get(key);

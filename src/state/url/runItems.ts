@@ -6,7 +6,7 @@ import { HYPERPARAM_KEYS, isOptimizerId, type Hyperparams, type OptimizerId } fr
 import { pickColor } from '../palette';
 import { newRunId } from '../runIds';
 import { DEFAULT_OPTIMIZERS, type RunConfig } from '../store';
-import { hyperparamAccepts, hyperparamKey, validHyperparam } from './hyperparamNames';
+import { hyperparamAccepts, hyperparamChoice, hyperparamChoiceValue, hyperparamKey, validHyperparam } from './hyperparamNames';
 import type { LinkRun } from './linkScene';
 import { CONSTANT, ScheduleItems, formatScheduleItems, sameSchedule } from './scheduleItems';
 import { ok, refuse, type Codec, type Place, type RowContext, type SurfaceDefaults } from './urlRow';
@@ -47,7 +47,7 @@ function formatRun(run: LinkRun, before: readonly LinkRun[], ctx: RowContext): s
   const defaults = ctx.surface.params(run.optimizer);
   const items: string[] = [];
   for (const key of HYPERPARAM_KEYS) {
-    if (run.params[key] !== defaults[key]) items.push(`${key}=${formatNumber(run.params[key])}`);
+    if (run.params[key] !== defaults[key]) items.push(`${key}=${hyperparamChoice(key, run.params[key]) ?? formatNumber(run.params[key])}`);
   }
   if (!run.visible) items.push('hidden');
   if (!run.biasCorrection) items.push('nobc');
@@ -93,7 +93,7 @@ function parseRun(text: string, before: readonly LinkRun[], ctx: RowContext): Li
         ctx.ignore(at, hk ? 'badRun' : 'unknownHyperparameter');
         continue;
       }
-      const n = parseNumber(value);
+      const n = hyperparamChoiceValue(hk, value) ?? parseNumber(value);
       if (n === undefined) ctx.ignore(at, 'notNumber');
       else if (!validHyperparam(hk, n)) ctx.ignore(at, 'outOfRange', hyperparamAccepts(hk));
       else params[hk] = n;

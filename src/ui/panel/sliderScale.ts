@@ -1,9 +1,10 @@
 // Slider position ↔ hyperparameter value, and the text the editable fields show.
 // A native <input type="range"> only moves in equal steps, so each scale maps its range onto
 // whole positions 0…steps through a coordinate in which equal steps feel equal: decades for
-// 'log', decades of 1 − value for 'one-minus-log' (β₂ = 0.9 … 0.9999), the value for 'linear'.
+// 'log', decades of 1 − value for 'one-minus-log' (β₂ = 0.9 … 0.9999), the value for 'linear',
+// and one position per whole number for 'integer' (L-BFGS's history size).
 
-type SliderScaleKind = 'log' | 'linear' | 'one-minus-log';
+type SliderScaleKind = 'log' | 'linear' | 'one-minus-log' | 'integer';
 
 export interface SliderRange {
   readonly min: number;
@@ -48,6 +49,7 @@ export function sliderScale(range: SliderRange): SliderScale {
   const { min, max, scale: kind } = range;
   const c0 = coord(kind, min);
   const c1 = coord(kind, max);
+  if (kind === 'integer') return { kind, min, max, steps: max - min, c0, c1, digits: 0, step: 1 };
   if (kind === 'linear') {
     // A round step (0.001 rather than 0.000999) so that every position is a value one would type.
     const step = 10 ** Math.round(Math.log10((max - min) / TARGET_STEPS));
@@ -84,6 +86,7 @@ export function positionToValue(s: SliderScale, position: number): number {
   if (p === 0) return s.min;
   if (p === s.steps) return s.max;
   if (s.kind === 'linear') return roundTo(s.min + p * s.step, s.digits);
+  if (s.kind === 'integer') return s.min + p;
   const c = s.c0 + (p / s.steps) * (s.c1 - s.c0);
   if (s.kind === 'log') return roundSignificant(10 ** c, s.digits);
   // Round 1 − v, then v to as many decimals as that leaves meaningful.

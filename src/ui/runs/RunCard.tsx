@@ -155,6 +155,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
           </div>
         </details>
       )}
+      {run.optimizer === 'lbfgs' && <p className="run-note">{t('run.note.lbfgs')}</p>}
       <div className="run-teach">
         <ScheduleControl runId={id} schedule={run.schedule} lr={run.params.lr} />
         {hasBiasCorrection && (

@@ -4,7 +4,7 @@
 import type { RunStatus } from '../../engine';
 
 export type RunNote =
-  | { readonly kind: 'diverged' | 'singular' | 'left'; readonly at: number; readonly ahead: boolean }
+  | { readonly kind: 'diverged' | 'singular' | 'lineSearchFailed' | 'left'; readonly at: number; readonly ahead: boolean }
   | { readonly kind: 'ok' };
 
 export interface RunOutcome {

@@ -150,6 +150,16 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
         `\\eta_{t+1} = \\dfrac{\\eta}{(1 + \\lambda\\,\\eta\\, t)^{\\alpha}}`,
         `\\mu_{t+1} = \\dfrac{1}{\\max(1,\\ t - t_0)}`,
       ];
+    case 'lbfgs':
+      return [
+        `s = t\\, d,\\quad y = g - g_{-},\\quad y^{\\top} s > 10^{-10}`,
+        `\\gamma = \\dfrac{y^{\\top} s}{y^{\\top} y},\\quad H_0 = \\gamma I`,
+        // H is never formed: the two-loop recursion applies it to g from the m pairs (sᵢ, yᵢ).
+        `d = -H g,\\quad H = H\\bigl(H_0,\\ (s_i, y_i)_{i=1}^{m}\\bigr)`,
+        p.lineSearch === 1 ? `x ${ASSIGN} x + t\\, d,\\quad t:\\ \\mathrm{Wolfe}\\ (t_0 = \\eta)` : `x ${ASSIGN} x + t\\, d,\\quad t = \\eta`,
+        // Up to k iterations per step, each call stopping early as torch's does.
+        `\\times\\, k,\\quad \\mathrm{stop}\\colon\\ \\|g\\|_\\infty \\le \\tau_g\\ \\lor\\ \\|t\\,d\\|_\\infty \\le \\tau_\\Delta\\ \\lor\\ |\\Delta f| < \\tau_\\Delta`,
+      ];
     case 'newton':
       return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
   }
@@ -435,6 +445,21 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
           ? `\\mu_t = 1:\\quad \\bar{x} ${ASSIGN} x = ${vec('avg', avg.next)}`
           : `\\bar{x} ${ASSIGN} ${before('avg', avg.prev)} + ${term(num('mu', mu), `\\bigl(${x1} - ${before('avg', avg.prev)}\\bigr)`)} = ${vec('avg', avg.next)}`,
       ];
+    }
+    case 'lbfgs': {
+      const d = vec('d', e.direction ?? missing('d'));
+      const t = num('t_step', e.stepLength ?? missing('t'));
+      const lines = [
+        ...head,
+        `m = ${tagged('m', e.memory ?? missing('m'), String(e.memory))},\\quad \\gamma = ${num('gamma', e.hDiag ?? missing('γ'))},\\quad \\#f = ${tagged('evals', e.evals ?? missing('evaluations'), String(e.evals))}`,
+        `d = -H g = ${d}`,
+      ];
+      // With more than one iteration per call, x_t is where the last of them ended.
+      // A call that stopped at once (‖g‖∞ ≤ τg, or d not downhill) leaves x where it was.
+      if ((e.iterations ?? 0) === 0) lines.push(`x = ${x1}`);
+      else if (e.iterations === 1) lines.push(`x ${ASSIGN} ${x0} + ${term(t, d)} = ${x1}`);
+      else lines.push(`x ${ASSIGN} x + t\\, d\\quad (\\times ${tagged('iterations', e.iterations ?? 0, String(e.iterations))}) = ${x1}`);
+      return lines;
     }
     case 'newton': {
       const [a, b, c] = e.hessian ?? missing('the Hessian');

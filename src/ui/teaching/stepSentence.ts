@@ -21,7 +21,7 @@ export type SentenceInput =
       /** Gradient noise was on, so g is not the surface's own gradient. */
       readonly noisy: boolean;
       /** The playhead is past the run's end: say why it stopped, then explain its last step. */
-      readonly ended?: { readonly at: number; readonly why: 'diverged' | 'singular' };
+      readonly ended?: { readonly at: number; readonly why: 'diverged' | 'singular' | 'lineSearchFailed' };
     };
 
 /** A number for a sentence: three significant digits, no trailing zeros, a real minus sign. */
@@ -158,6 +158,23 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
       out.push(fill(lang, 'say.asgd', { eta: sayNumber(e.lr) }));
       out.push(e.mu === 1 ? fill(lang, 'say.asgdNoAverage', { t0: sayNumber(p.t0 ?? NaN), avg: after('avg') }) : fill(lang, 'say.asgdAverage', { mu: sayNumber(e.mu ?? NaN), avg: after('avg') }));
       break;
+    case 'lbfgs': {
+      const k = e.iterations ?? 0;
+      if (k === 0) out.push(fill(lang, 'say.lbfgsStill'));
+      else {
+        out.push(
+          fill(lang, 'say.lbfgs', {
+            d: e.direction ? sayVector(e.direction) : '—',
+            m: String(e.memory ?? 0),
+            gamma: sayNumber(e.hDiag ?? NaN),
+            t: sayNumber(e.stepLength ?? NaN),
+          }),
+        );
+        if (k > 1) out.push(fill(lang, 'say.lbfgsIterations', { k: String(k) }));
+      }
+      out.push(fill(lang, 'say.lbfgsEvals', { n: String(e.evals ?? 1) }));
+      break;
+    }
     case 'newton': {
       const [a, b, c] = e.hessian ?? [NaN, NaN, NaN];
       out.push(
@@ -220,6 +237,6 @@ export function stepSentence(input: SentenceInput, lang: Lang): string {
   clauses.push(fill(lang, 'say.move', { dx: sayVector(e.step), change: lossChange(lang, e.loss, e.lossNext) }));
   const sentence = join(lang, fill(lang, 'say.head', { t: String(e.t) }), clauses);
   if (!input.ended) return sentence;
-  const why = fill(lang, input.ended.why === 'diverged' ? 'say.why.diverged' : 'say.why.singular');
+  const why = fill(lang, `say.why.${input.ended.why}`);
   return `${fill(lang, 'say.ended', { n: String(input.ended.at), why })} ${sentence}`;
 }
