@@ -158,6 +158,9 @@ export function defaultsFromSurvey(survey: DomainSurvey, domain: Domain): Partia
     // Rprop's η is its first step size, in units of x.
     rprop: { lr: nice(span / 100) },
     asgd: { lr: nice(gd), t0: ASGD_DEMO_T0 },
+    // On a formula of unknown scale a fixed step of 1 can leap off the plot: the line search
+    // picks each step instead.
+    lbfgs: { lr: 1, lineSearch: 1 },
     newton: { lr: 1 },
   };
 }
