@@ -189,6 +189,12 @@ export interface StepExplanation {
   /** With torch's coupled weight decay λ > 0: the gradient the rule used, g + λ·x (g stays ∇f). */
   readonly decayedG?: Vec2;
   readonly hessian?: readonly [number, number, number];
+  /** lion: c = β₁·m + (1−β₁)·g, whose sign is the step's direction. */
+  readonly blend?: Vec2;
+  /** shampoo: L after step t as [Lxx, Lxy, Lyy] (L₀ = ε·I). */
+  readonly precond?: readonly [number, number, number];
+  /** schedule-free AdamW: cₜ₊₁ = γₜ² / Σγᵢ², the weight of z in the new average x. */
+  readonly avgWeight?: number;
 }
 
 /**
@@ -233,8 +239,9 @@ export function explainStep(trace: RunTrace, optimizer: OptimizerId, t: number):
     after,
   };
   for (const [key, pair] of Object.entries(trace.vectors) as Array<[VectorKey, Pair]>) e[key] = [pair[0][t], pair[1][t]];
-  const { hxx, hxy, hyy, ...numbers } = trace.scalars;
-  for (const [key, values] of Object.entries(numbers) as Array<[Exclude<ScalarKey, 'hxx' | 'hxy' | 'hyy'>, Float64Array]>) e[key] = values[t];
+  const { hxx, hxy, hyy, lxx, lxy, lyy, ...numbers } = trace.scalars;
+  for (const [key, values] of Object.entries(numbers) as Array<[Exclude<ScalarKey, 'hxx' | 'hxy' | 'hyy' | 'lxx' | 'lxy' | 'lyy'>, Float64Array]>) e[key] = values[t];
   if (hxx && hxy && hyy) e.hessian = [hxx[t], hxy[t], hyy[t]];
+  if (lxx && lxy && lyy) e.precond = [lxx[t], lxy[t], lyy[t]];
   return e;
 }

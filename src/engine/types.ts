@@ -33,6 +33,10 @@ export const OPTIMIZER_IDS = [
   'rprop',
   'asgd',
   'lbfgs',
+  'lion',
+  'signum',
+  'shampoo',
+  'schedule-free-adamw',
   'newton',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];

@@ -60,9 +60,11 @@ class RunVisual {
   private boxMaterial: LineMaterial | null = null;
   /** Where the path was last drawn, for the box (which follows the playhead). */
   private drawnOn: { grid: SurfaceGrid; flat: boolean } | null = null;
-  /** ASGD: its averaged iterate x̄, dashed, from where it leaves the path (step t₀). */
-  private average: LineSegments2 | null = null;
-  private averageMaterial: LineMaterial | null = null;
+  /**
+   * Sequences a rule keeps beside its path, thinner, in the run's colour: slot 0 dashed (ASGD's
+   * average x̄ from step t₀; schedule-free AdamW's z), slot 1 dotted (schedule-free AdamW's y).
+   */
+  private companions: Array<{ line: LineSegments2; material: LineMaterial } | null> = [null, null];
   /** World positions of the path's points, xyz per point. */
   private points = new Float32Array(0);
   private count = 0;
@@ -150,15 +152,16 @@ class RunVisual {
   }
 
   /**
-   * ASGD's averaged iterate as a dashed line in the run's colour, from the last point where it
-   * still equals the path (before t₀ it is the path itself); null hides it.
+   * A sequence beside the path (see `companions`), from the last point where it still equals the
+   * path (ASGD's x̄ is the path itself before t₀); null hides it.
    */
-  setAverage(avg: readonly [Float64Array, Float64Array] | null, c: ComputedRun, grid: SurfaceGrid, flat: boolean, surface: Surface): void {
+  setCompanion(slot: 0 | 1, avg: readonly [Float64Array, Float64Array] | null, c: ComputedRun, grid: SurfaceGrid, flat: boolean, surface: Surface): void {
     const n = Math.min(this.count, c.path.steps + 1);
     let from = 1;
     if (avg) while (from < n && avg[0][from] === c.path.x[from] && avg[1][from] === c.path.y[from]) from++;
+    const existing = this.companions[slot];
     if (!avg || from >= n) {
-      if (this.average) this.average.visible = false;
+      if (existing) existing.line.visible = false;
       return;
     }
     const first = from - 1;
@@ -177,26 +180,30 @@ class RunVisual {
       at(k, o);
       at(k + 1, o + 3);
     }
-    if (!this.average || !this.averageMaterial) {
-      this.averageMaterial = new LineMaterial({
+    let companion = existing;
+    if (!companion) {
+      const material = new LineMaterial({
         color: this.material.color.getHex(),
         linewidth: LINE_WIDTH_PX * AHEAD_WIDTH_SHARE,
         worldUnits: false,
         dashed: true,
-        dashSize: 0.05,
-        gapSize: 0.035,
+        // Dashes for slot 0, dots for slot 1: two sequences beside one path stay apart.
+        dashSize: slot === 0 ? 0.05 : 0.012,
+        gapSize: slot === 0 ? 0.035 : 0.028,
       });
-      this.average = new LineSegments2(new LineSegmentsGeometry(), this.averageMaterial);
-      this.average.frustumCulled = false;
-      this.group.add(this.average);
+      const line = new LineSegments2(new LineSegmentsGeometry(), material);
+      line.frustumCulled = false;
+      this.group.add(line);
+      companion = { line, material };
+      this.companions[slot] = companion;
     }
-    this.average.geometry.dispose();
+    companion.line.geometry.dispose();
     const geometry = new LineSegmentsGeometry();
     geometry.setPositions(positions);
-    this.average.geometry = geometry;
-    this.average.computeLineDistances();
-    this.averageMaterial.color.copy(this.material.color);
-    this.average.visible = true;
+    companion.line.geometry = geometry;
+    companion.line.computeLineDistances();
+    companion.material.color.copy(this.material.color);
+    companion.line.visible = true;
   }
 
   /** Rprop's step sizes by step (the trace's state `stepSize`), or null for none. */
@@ -262,9 +269,9 @@ class RunVisual {
     return this.box?.visible ? this.boxMaterial : null;
   }
 
-  /** The dashed average's material, for the frame loop to size like the path's. */
-  get averageLine(): LineMaterial | null {
-    return this.average?.visible ? this.averageMaterial : null;
+  /** The shown companions' materials, for the frame loop to size like the path's. */
+  get companionLines(): LineMaterial[] {
+    return this.companions.flatMap((c) => (c?.line.visible ? [c.material] : []));
   }
 
   /** Dots on points 1 … count (the steps RAdam took without rectification). */
@@ -326,8 +333,10 @@ class RunVisual {
     this.aheadMaterial.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
     this.plainSteps?.dispose();
-    this.average?.geometry.dispose();
-    this.averageMaterial?.dispose();
+    for (const c of this.companions) {
+      c?.line.geometry.dispose();
+      c?.material.dispose();
+    }
     this.box?.geometry.dispose();
     this.boxMaterial?.dispose();
   }
@@ -345,6 +354,9 @@ export function pathPointInWorld(grid: SurfaceGrid, flat: boolean, x: number, y:
 
 /** Drawn margin beyond the plot, as a share of its size. */
 const OVERSHOOT = 0.25;
+
+/** The rules that draw sequences beside their paths (from their traces). */
+const COMPANIONS: ReadonlySet<string> = new Set(['asgd', 'schedule-free-adamw', 'rprop']);
 
 /**
  * Ends the path where its last segment crosses the drawn margin: one long step out of the plot
@@ -417,11 +429,13 @@ export function RunVisuals({ flat }: { flat: boolean }) {
         v.setColor(c.run.color);
         v.group.visible = c.run.visible;
         v.setPath(c, grid, flat);
-        // ASGD's averaged iterate and Rprop's step sizes are in their traces (computed for
-        // these runs only: few, and cheap).
-        const avg = c.run.optimizer === 'asgd' && c.run.visible ? (traceOf(state, c.run.id)?.state.avg ?? null) : null;
-        v.setAverage(avg, c, grid, flat, scene.surface);
-        v.setStepSizes(c.run.optimizer === 'rprop' && c.run.visible ? (traceOf(state, c.run.id)?.state.stepSize ?? null) : null);
+        // ASGD's averaged iterate, schedule-free AdamW's z and y and Rprop's step sizes are in
+        // their traces (computed for these runs only: few, and cheap).
+        const trace = c.run.visible && COMPANIONS.has(c.run.optimizer) ? traceOf(state, c.run.id) : undefined;
+        const sf = c.run.optimizer === 'schedule-free-adamw';
+        v.setCompanion(0, (c.run.optimizer === 'asgd' ? trace?.state.avg : sf ? trace?.state.z : undefined) ?? null, c, grid, flat, scene.surface);
+        v.setCompanion(1, (sf ? trace?.vectors.look : undefined) ?? null, c, grid, flat, scene.surface);
+        v.setStepSizes(c.run.optimizer === 'rprop' ? (trace?.state.stepSize ?? null) : null);
       }
       for (const [id, v] of visuals) {
         if (!live.has(id)) {
@@ -442,7 +456,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       // LineMaterial measures its width against this: CSS pixels give a width in CSS pixels.
       v.material.resolution.set(size.width, size.height);
       v.aheadMaterial.resolution.set(size.width, size.height);
-      v.averageLine?.resolution.set(size.width, size.height);
+      for (const m of v.companionLines) m.resolution.set(size.width, size.height);
       v.boxLine?.resolution.set(size.width, size.height);
       v.setEmphasis(lineWidth, particleScale);
       v.showAt(playhead.step, c);

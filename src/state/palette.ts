@@ -21,6 +21,10 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   rprop: '#2ec4b6',
   asgd: '#c9ada7',
   lbfgs: '#d9ed92',
+  lion: '#ffafcc',
+  signum: '#bdb2ff',
+  shampoo: '#48cae4',
+  'schedule-free-adamw': '#f4a261',
   newton: '#ffffff',
 };
 

@@ -173,6 +173,17 @@ const ON_SCREEN: Readonly<Record<string, { readonly what: string; check(page: Pa
       }
     },
   },
+  'rotated-ravine': {
+    what: 'after 40 steps Shampoo’s point is drawn nearer the minimum than AdaGrad’s, RMSProp’s and Adam’s',
+    async check(page) {
+      const target = await drawnAt(page, 0, 0);
+      const shampoo = gap(await runPointAt(page, 'l11-shampoo', 40), target);
+      for (const id of ['l11-adagrad', 'l11-rmsprop', 'l11-adam']) {
+        const other = gap(await runPointAt(page, id, 40), target);
+        expect(shampoo, `${id} is ${other} px away, Shampoo ${shampoo} px`).toBeLessThan(other);
+      }
+    },
+  },
 };
 
 test('every lesson has a statement of what it must show', () => {

@@ -34,12 +34,12 @@ function textKeys(l: Lesson): LessonTextKey[] {
   return [l.title, l.caption, ...(l.label ? [l.label] : []), ...l.variants.flatMap((v) => [v.label, v.note])];
 }
 
-describe('the ten lessons', () => {
-  it('are ten, numbered 1 … 10, with unique kebab-case ids', () => {
-    expect(LESSONS).toHaveLength(10);
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+describe('the eleven lessons', () => {
+  it('are eleven, numbered 1 … 11, with unique kebab-case ids', () => {
+    expect(LESSONS).toHaveLength(11);
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const ids = LESSONS.map((l) => l.id);
-    expect(new Set(ids).size).toBe(10);
+    expect(new Set(ids).size).toBe(11);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 

@@ -225,6 +225,14 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
           return x * (1 - value(n, 'lambda') * eta) - eta * v('g');
         case 'newton':
           return x - eta * v('Hinv_g');
+        case 'lion':
+          return (n.has('lambda') ? x * (1 - eta * value(n, 'lambda')) : x) - eta * v('sign');
+        case 'signum':
+          return x - eta * v('sign');
+        case 'shampoo':
+          return x - eta * v('Lg');
+        case 'schedule-free-adamw':
+          return (1 - value(n, 'c_avg')) * x + value(n, 'c_avg') * v('z');
         case 'lbfgs':
           // A call that stopped at once shows no step.
           return n.has('t_step') ? x + value(n, 't_step') * v('d') : x;

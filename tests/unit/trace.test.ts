@@ -182,11 +182,12 @@ describe('traceRun: the same path as simulateRun, bit for bit', () => {
       const spec: RunSpec = { surface: surface('ravine'), optimizer, steps: 120 };
       trace = traceRun(spec, trace);
       expectSamePath(trace, simulateRun(spec), `${optimizer} recycled`);
-      // Index 0 is the zero initial state, whatever the previous run left there.
+      // Index 0 is the initial state, whatever the previous run left there: 0, except
+      // schedule-free AdamW's z, which starts at the start.
       for (const key of trace.stateKeys) {
         const pair = traceState(trace, key);
-        expect(pair?.[0][0]).toBe(0);
-        expect(pair?.[1][0]).toBe(0);
+        expect(pair?.[0][0]).toBe(key === 'z' ? trace.x[0] : 0);
+        expect(pair?.[1][0]).toBe(key === 'z' ? trace.y[0] : 0);
       }
       expect(trace.gx[0]).toBe(0);
       expect(trace.lr[0]).toBe(0);
@@ -227,12 +228,13 @@ describe('traceRun: the recorded state', () => {
         const present = traceState(trace, key) !== undefined;
         expect(present, `${optimizer} ${key}`).toBe(kept.includes(key));
       }
-      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd', 'lbfgs'].includes(optimizer);
+      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd', 'lbfgs', 'lion', 'signum', 'shampoo'].includes(optimizer);
       expect(arrays(trace).effLrX !== undefined, optimizer).toBe(adaptive);
-      expect(arrays(trace).lookX !== undefined, optimizer).toBe(optimizer === 'nesterov');
+      // Nesterov's look-ahead point, and schedule-free AdamW's y (where it takes its gradient).
+      expect(arrays(trace).lookX !== undefined, optimizer).toBe(optimizer === 'nesterov' || optimizer === 'schedule-free-adamw');
       expect(arrays(trace).mu !== undefined, optimizer).toBe(optimizer === 'nadam' || optimizer === 'asgd');
       expect(arrays(trace).bc1 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'adamax', 'radam'].includes(optimizer));
-      expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam', 'radam'].includes(optimizer));
+      expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam', 'radam', 'schedule-free-adamw'].includes(optimizer));
     }
     expect(arrays(traceRun({ surface: surface('ravine'), optimizer: 'adam', steps: 5, biasCorrection: false })).bc1).toBeUndefined();
   });
@@ -243,8 +245,10 @@ describe('traceRun: the recorded state', () => {
         const f = surface(id);
         const trace = traceRun({ surface: f, optimizer, steps: 40, schedule: SCHEDULES[1] });
         const g = new Float64Array(2);
+        // Schedule-free AdamW takes its gradient at y (recorded as `look`), not on its path.
+        const at = optimizer === 'schedule-free-adamw' ? trace.vectors.look : undefined;
         for (let t = 1; t <= trace.steps; t++) {
-          f.valueAndGrad(trace.x[t - 1], trace.y[t - 1], g);
+          f.valueAndGrad(at ? at[0][t] : trace.x[t - 1], at ? at[1][t] : trace.y[t - 1], g);
           expect(trace.gx[t]).toBe(g[0]);
           expect(trace.gy[t]).toBe(g[1]);
           expect(trace.dx[t]).toBe(trace.x[t] - trace.x[t - 1]);
@@ -444,6 +448,23 @@ function ruleFromExplanation(e: StepExplanation): [number, number] {
       case 'asgd':
         out[i] = x * (1 - get(p.lambd) * eta) - eta * g;
         break;
+      case 'lion':
+        out[i] = x * (1 - eta * get(p.weightDecay)) - eta * Math.sign(get(e.blend?.[i]));
+        break;
+      case 'signum':
+        out[i] = x - eta * Math.sign(after('m'));
+        break;
+      case 'shampoo': {
+        const [a, b, c] = e.precond ?? [NaN, NaN, NaN];
+        const s = Math.sqrt(a * c - b * b);
+        const tau = Math.sqrt(a + c + 2 * s);
+        const d = i === 0 ? ((c + s) * e.g[0] - b * e.g[1]) / (s * tau) : ((a + s) * e.g[1] - b * e.g[0]) / (s * tau);
+        out[i] = x - eta * d;
+        break;
+      }
+      case 'schedule-free-adamw':
+        out[i] = (1 - get(e.avgWeight)) * x + get(e.avgWeight) * after('z');
+        break;
       case 'lbfgs':
         // One iteration per call by default: x + t·d, or x itself when the call stopped at once.
         out[i] = e.iterations === 0 ? x : x + get(e.stepLength) * get(e.direction?.[i]);
@@ -472,7 +493,7 @@ describe('explainStep', () => {
           expect(Math.abs(nx - e.xNext[0]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[0])));
           expect(Math.abs(ny - e.xNext[1]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[1])));
           // step ≈ −effLr ⊙ direction, or −η·direction.
-          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd' && optimizer !== 'lbfgs') {
+          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd' && optimizer !== 'lbfgs' && optimizer !== 'schedule-free-adamw') {
             const scale = e.effLr ?? [e.lr, e.lr];
             for (const i of [0, 1] as const) {
               // dx is x_t − x_{t−1} of rounded positions: off by up to an ulp of x from η·d.

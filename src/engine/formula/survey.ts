@@ -161,6 +161,11 @@ export function defaultsFromSurvey(survey: DomainSurvey, domain: Domain): Partia
     // On a formula of unknown scale a fixed step of 1 can leap off the plot: the line search
     // picks each step instead.
     lbfgs: { lr: 1, lineSearch: 1 },
+    // Sign methods move each coordinate by η, as Rprop's first step.
+    lion: { lr: nice(span / 100) },
+    signum: { lr: nice(span / 100) },
+    shampoo: { lr: nice(span / 15) },
+    'schedule-free-adamw': { lr: adaptive },
     newton: { lr: 1 },
   };
 }

@@ -42,23 +42,26 @@ export interface StepLoop {
  * or adamax's infinity norm; `w` amsgrad's running maximum of v; `gPrev` rprop's previous
  * gradient (0 where its sign flipped) and `stepSize` its per-coordinate step sizes; `avg`
  * asgd's averaged iterate x̄; `gAvg` centered rmsprop's running mean of g (torch's grad_avg),
- * and `v` its momentum buffer when ρ > 0.
+ * and `v` its momentum buffer when ρ > 0; `z` schedule-free AdamW's base sequence.
  */
-export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg' | 'gAvg';
+export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg' | 'gAvg' | 'z';
 
 /**
  * Per-coordinate values a step computes on its way (see StepExplanation for each meaning):
  * `effLr` the step size per coordinate, `direction` the vector η or effLr multiplies, `delta`
  * adadelta's Δ, `look` and `lookG` nesterov's look-ahead point and its gradient, `denom`
- * nadam's D, `decayedG` the gradient with torch's coupled L2 weight decay added (g + λ·x).
+ * nadam's D, `decayedG` the gradient with torch's coupled L2 weight decay added (g + λ·x),
+ * `blend` lion's c = β₁·m + (1−β₁)·g (the step is its sign). schedule-free AdamW's `look` is its
+ * y, where its gradient is taken.
  */
-export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom' | 'decayedG';
+export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom' | 'decayedG' | 'blend';
 
 /**
  * Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian,
  * radam's ρₜ (the length of the approximated simple moving average) and rectification term r;
  * lbfgs's step length t, function evaluations in the call, curvature pairs kept, the initial
- * inverse-Hessian scale γ and the iterations taken in the call.
+ * inverse-Hessian scale γ and the iterations taken in the call; shampoo's preconditioner L
+ * (lxx, lxy, lyy); schedule-free AdamW's averaging weight cₜ₊₁ (its γₜ is `stepLength`).
  */
 export type ScalarKey =
   | 'bc1'
@@ -77,7 +80,11 @@ export type ScalarKey =
   | 'evals'
   | 'memory'
   | 'hDiag'
-  | 'iterations';
+  | 'iterations'
+  | 'lxx'
+  | 'lxy'
+  | 'lyy'
+  | 'avgWeight';
 
 /** An [x, y] pair of per-step arrays. */
 export type Pair = readonly [Float64Array, Float64Array];

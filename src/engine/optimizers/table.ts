@@ -6,6 +6,9 @@ import type { Kernel, StateKey } from './loop';
 import { runAsgd } from './asgd';
 import { runLbfgs } from './lbfgs';
 import { runNewton } from './newton';
+import { runScheduleFreeAdamW } from './scheduleFree';
+import { runShampoo } from './shampoo';
+import { runLion, runSignum } from './sign';
 import { runRprop } from './rprop';
 import { runSgdFamily } from './sgd';
 
@@ -245,6 +248,60 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     keras: null,
     state: [],
     kernel: runLbfgs,
+  },
+  {
+    id: 'lion',
+    name: 'Lion',
+    params: ['lr', 'beta1', 'beta2', 'weightDecay'],
+    options: ['weightDecay'],
+    // The paper's (and lion-pytorch's) defaults: η is 3–10× smaller than AdamW's, since every
+    // coordinate moves by a whole η each step.
+    defaults: { lr: 1e-4, beta1: 0.9, beta2: 0.99, weightDecay: 0 },
+    rule: 'c = β₁·m + (1−β₁)·g; x ← x·(1 − η·λ) − η·sign(c); m ← β₂·m + (1−β₂)·g',
+    hasBiasCorrection: false,
+    torch: null,
+    // Keras's weight_decay is decoupled, as Lion's λ is: the same argument.
+    keras: { name: 'keras.optimizers.Lion' },
+    state: ['m'],
+    kernel: runLion,
+  },
+  {
+    id: 'signum',
+    name: 'Signum',
+    params: ['lr', 'rho'],
+    defaults: { lr: 1e-4, rho: 0.9 },
+    rule: 'm ← ρ·m + (1−ρ)·g; x ← x − η·sign(m) (ρ = 0: signSGD)',
+    hasBiasCorrection: false,
+    torch: null,
+    keras: null,
+    state: ['m'],
+    kernel: runSignum,
+  },
+  {
+    id: 'shampoo',
+    name: 'Shampoo',
+    params: ['lr', 'eps'],
+    defaults: { lr: 1, eps: 1e-4 },
+    rule: 'L ← L + g·gᵀ (L₀ = ε·I); x ← x − η·L^(−1/2)·g',
+    hasBiasCorrection: false,
+    torch: null,
+    keras: null,
+    state: [],
+    kernel: runShampoo,
+  },
+  {
+    id: 'schedule-free-adamw',
+    name: 'Schedule-free AdamW',
+    params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
+    options: ['weightDecay'],
+    // The authors' defaults (schedulefree.AdamWScheduleFree), without warmup.
+    defaults: { lr: 0.0025, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
+    rule: 'y = (1−β₁)·z + β₁·x; g = ∇f(y); v ← β₂·v + (1−β₂)·g²; γₜ = η·√(1−β₂ᵗ); z ← z − γₜ·g/(√v + ε) − γₜ·λ·y; x ← (1 − cₜ₊₁)·x + cₜ₊₁·z, cₜ₊₁ = γₜ²/Σγᵢ²',
+    hasBiasCorrection: false,
+    torch: null,
+    keras: null,
+    state: ['z', 'v'],
+    kernel: runScheduleFreeAdamW,
   },
   {
     id: 'newton',

@@ -126,8 +126,17 @@ export function learningRates(
   table: Readonly<Partial<Record<OptimizerId, number>>>,
 ): Partial<Record<OptimizerId, Partial<Hyperparams>>> {
   const out: Partial<Record<OptimizerId, Partial<Hyperparams>>> = {};
+  // Rules whose demo η follows from another's, unless the table names one: the sign methods move
+  // every coordinate by η, like Rprop's first step; Shampoo's first step is AdaGrad's up to a
+  // rotation; schedule-free AdamW takes AdamW's η.
+  const derived: Partial<Record<OptimizerId, number | undefined>> = {
+    lion: table.rprop,
+    signum: table.rprop,
+    shampoo: table.adagrad,
+    'schedule-free-adamw': table.adamw,
+  };
   for (const id of OPTIMIZER_IDS) {
-    const lr = table[id];
+    const lr = table[id] ?? derived[id];
     // ASGD averages from t₀ = 10⁶ in torch, which no demo reaches: demos start it early.
     if (lr !== undefined) out[id] = id === 'asgd' ? { lr, t0: ASGD_DEMO_T0 } : { lr };
   }

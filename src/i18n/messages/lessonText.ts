@@ -1,6 +1,6 @@
 import type { Messages } from '../types';
 
-// The ten lessons' own words: each lesson's title and caption, the name of its main scene beside
+// The lessons' own words: each lesson's title and caption, the name of its main scene beside
 // its variants (label), and each variant's label and note. Keys are `lesson.<lesson id>.…` and
 // `lesson.<lesson id>.<variant id>.…`; the presets in src/state/lessons/ name them, and
 // tests/unit/lessons-presets.test.ts checks that every key they name is here and every key here is
@@ -99,5 +99,12 @@ export const lessonText = {
   'lesson.l2-regularization.caption': {
     en: 'L2 regularization adds λ·(x² + y²) to the loss, a pull toward the origin that keeps the weights small. The minimum of the sum lies between the original minimum (1, 1) and the origin, and that is where the optimizers end. Move λ: toward 0 they head back to (1, 1); the larger λ, the nearer the origin they settle.',
     ko: 'L2 규제는 손실에 λ·(x² + y²)를 더해 가중치를 원점 쪽으로 당기고 작게 유지합니다. 이 합의 최솟값은 원래 최솟값 (1, 1)과 원점 사이에 있으므로, 옵티마이저도 그곳에서 멈춥니다. λ를 움직여 보세요. 0에 가까워지면 다시 (1, 1) 쪽으로 가고, λ가 클수록 원점에 더 가까이 자리 잡습니다.',
+  },
+
+  // 11. rotated-ravine
+  'lesson.rotated-ravine.title': { en: 'A ravine at 45°: why Shampoo turns with it', ko: '45° 기울어진 협곡: Shampoo가 함께 도는 이유' },
+  'lesson.rotated-ravine.caption': {
+    en: 'This is lesson 1’s ravine turned by 45°. AdaGrad, RMSProp and Adam give each coordinate its own step size, but here the steep and the shallow directions are diagonals, not x and y: scaling x and y cannot straighten the path, so all three keep crossing the ravine’s floor. Shampoo keeps the full 2 × 2 matrix L = Σ g·gᵀ and steps along L^(−1/2)·g, which turns with the ravine: it heads down the floor almost in a straight line and arrives first.',
+    ko: '1번 수업의 협곡을 45° 돌린 곡면입니다. AdaGrad, RMSProp, Adam은 좌표마다 스텝 크기를 따로 정하지만, 여기서는 가파른 방향과 완만한 방향이 x, y축이 아니라 대각선입니다. x와 y의 크기만 바꿔서는 경로를 곧게 펼 수 없으므로 세 방법 모두 협곡 바닥을 계속 가로지릅니다. Shampoo는 2 × 2 행렬 L = Σ g·gᵀ 전체를 기억하고 L^(−1/2)·g 방향으로 움직이는데, 이 방향은 협곡과 함께 돕니다. 그래서 바닥을 따라 거의 곧게 내려가 가장 먼저 도착합니다.',
   },
 } satisfies Messages;

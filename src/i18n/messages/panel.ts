@@ -25,6 +25,10 @@ const optimizerNames = {
   'optimizer.rprop': { en: 'Rprop', ko: 'Rprop' },
   'optimizer.asgd': { en: 'ASGD', ko: 'ASGD' },
   'optimizer.lbfgs': { en: 'L-BFGS', ko: 'L-BFGS' },
+  'optimizer.lion': { en: 'Lion', ko: 'Lion' },
+  'optimizer.signum': { en: 'Signum', ko: 'Signum' },
+  'optimizer.shampoo': { en: 'Shampoo', ko: 'Shampoo' },
+  'optimizer.schedule-free-adamw': { en: 'Schedule-free AdamW', ko: '스케줄 없는 AdamW' },
   'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
 } satisfies Record<string, Entry>;
 

@@ -157,6 +157,26 @@ const say = {
     en: 'it evaluated f and ∇f {n} times',
     ko: 'f와 ∇f를 {n}번 계산했습니다.',
   },
+  'say.lion': {
+    en: 'Lion blended its memory with the gradient, c = {c}, and moved every coordinate by η against the sign of c; its memory is now m = {m}',
+    ko: 'Lion은 기억과 기울기를 섞어 c = {c}를 만들고, 모든 좌표를 c의 부호와 반대로 η만큼 옮겼습니다. 기억은 이제 m = {m}입니다.',
+  },
+  'say.signum': {
+    en: 'Signum averaged the gradient into m = {m} and moved every coordinate by η = {eta} against the sign of m',
+    ko: 'Signum은 기울기를 평균 내어 m = {m}을 만들고, 모든 좌표를 m의 부호와 반대로 η = {eta}만큼 옮겼습니다.',
+  },
+  'say.signSgd': {
+    en: 'with ρ = 0 this is signSGD: every coordinate moved by η = {eta} against the sign of the gradient, whatever its size',
+    ko: 'ρ = 0이면 부호 SGD입니다. 기울기의 크기와 상관없이 모든 좌표를 기울기의 부호와 반대로 η = {eta}만큼 옮겼습니다.',
+  },
+  'say.shampoo': {
+    en: 'Shampoo added g·gᵀ to its matrix L = [[{a}, {b}], [{b}, {c}]] and stepped along L^(−1/2)·g = {d}, which undoes the surface’s rotation as well as its scales',
+    ko: 'Shampoo는 행렬 L에 g·gᵀ를 더해 L = [[{a}, {b}], [{b}, {c}]]가 되었고, L^(−1/2)·g = {d} 방향으로 움직였습니다. 이 방향은 곡면의 크기 차이뿐 아니라 회전도 되돌립니다.',
+  },
+  'say.scheduleFree': {
+    en: 'the gradient was taken at y = {y}, between z and x; z took an AdamW step to {z}, and the average x moved a share c = {c} of the way to z',
+    ko: '기울기는 z와 x 사이의 점 y = {y}에서 구했습니다. z는 AdamW 스텝으로 {z}에 갔고, 평균 x는 z 쪽으로 c = {c}만큼 다가갔습니다.',
+  },
   'say.dampening': {
     en: 'dampening lets only {keep}% of the new gradient into the velocity',
     ko: '댐프닝 때문에 새 기울기의 {keep}%만 속도에 들어갑니다.',

@@ -7,10 +7,11 @@ import { minibatchNoise } from './minibatchNoise';
 import { nesterovLookAhead } from './nesterovLookAhead';
 import { newton } from './newton';
 import { ravineZigzag } from './ravineZigzag';
+import { rotatedRavine } from './rotatedRavine';
 import { saddleEscape } from './saddleEscape';
 import type { Lesson } from './types';
 
-/** The ten lessons, in the order of the course (the menu's, and a presenter's clicker's). */
+/** The eleven lessons, in the order of the course (the menu's, and a presenter's clicker's). */
 export const LESSONS: readonly Lesson[] = [
   ravineZigzag,
   saddleEscape,
@@ -22,4 +23,5 @@ export const LESSONS: readonly Lesson[] = [
   newton,
   learningRateTooLarge,
   l2Regularization,
+  rotatedRavine,
 ];

@@ -160,6 +160,28 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
         // Up to k iterations per step, each call stopping early as torch's does.
         `\\times\\, k,\\quad \\mathrm{stop}\\colon\\ \\|g\\|_\\infty \\le \\tau_g\\ \\lor\\ \\|t\\,d\\|_\\infty \\le \\tau_\\Delta\\ \\lor\\ |\\Delta f| < \\tau_\\Delta`,
       ];
+    case 'lion':
+      return [
+        `c = \\beta_1 m + (1-\\beta_1)\\, g`,
+        (p.weightDecay ?? 0) > 0
+          ? `x ${ASSIGN} x\\,(1 - \\eta\\lambda) - \\eta\\, \\operatorname{sign}(c)`
+          : `x ${ASSIGN} x - \\eta\\, \\operatorname{sign}(c)`,
+        `m ${ASSIGN} \\beta_2 m + (1-\\beta_2)\\, g`,
+      ];
+    case 'signum':
+      return [`m ${ASSIGN} \\rho\\, m + (1-\\rho)\\, g`, `x ${ASSIGN} x - \\eta\\, \\operatorname{sign}(m)`];
+    case 'shampoo':
+      return [`L ${ASSIGN} L + g\\, g^{\\top}\\quad (L_0 = ${EPS} I)`, `x ${ASSIGN} x - \\eta\\, L^{-1/2} g`];
+    case 'schedule-free-adamw':
+      return [
+        `y = (1-\\beta_1)\\, z + \\beta_1 x,\\quad g = \\nabla f(y)`,
+        SECOND_MOMENT,
+        `\\gamma_t = \\eta\\,\\sqrt{1-\\beta_2^{t}}`,
+        (p.weightDecay ?? 0) > 0
+          ? `z ${ASSIGN} z - \\gamma_t \\dfrac{g}{\\sqrt{v} + ${EPS}} - \\gamma_t \\lambda\\, y`
+          : `z ${ASSIGN} z - \\gamma_t \\dfrac{g}{\\sqrt{v} + ${EPS}}`,
+        `c_{t+1} = \\dfrac{\\gamma_t^2}{\\sum_{i \\le t} \\gamma_i^2},\\quad x ${ASSIGN} (1 - c_{t+1})\\, x + c_{t+1}\\, z`,
+      ];
     case 'newton':
       return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
   }
@@ -257,7 +279,9 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
         : `t = ${tagged('t', e.t, String(e.t))},\\quad \\eta_t = ${par('eta_base', base)}\\times ${texNumber(e.lr / base)} = ${eta}`,
   );
   // ∇f at x_{t−1}, written with the point itself so that "where" needs no words.
-  head.push(`g = \\nabla f${x0}${options.noisy ? ' + \\sigma\\xi' : ''} = ${gRaw}`);
+  // Schedule-free AdamW takes its gradient at y, between z and x, not at the path's point.
+  const gradientAt = e.optimizer === 'schedule-free-adamw' ? vec('y', e.look ?? missing('y')) : x0;
+  head.push(`g = \\nabla f${gradientAt}${options.noisy ? ' + \\sigma\\xi' : ''} = ${gRaw}`);
   const lambda = e.optimizer === 'asgd' ? 'lambda_wd' : 'lambda';
   if (e.decayedG) head.push(`g ${ASSIGN} ${gRaw} + ${term(par(lambda, get('weightDecay')), x0)} = ${g}`);
 
@@ -460,6 +484,54 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
       else if (e.iterations === 1) lines.push(`x ${ASSIGN} ${x0} + ${term(t, d)} = ${x1}`);
       else lines.push(`x ${ASSIGN} x + t\\, d\\quad (\\times ${tagged('iterations', e.iterations ?? 0, String(e.iterations))}) = ${x1}`);
       return lines;
+    }
+    case 'lion': {
+      const m = state('m');
+      const c = vec('c', e.blend ?? missing('c'));
+      const sgn = vec('sign', e.direction ?? missing('sign(c)'));
+      const b1 = par('beta1', get('beta1'));
+      const b2 = par('beta2', get('beta2'));
+      const from = e.shrink === undefined ? x0 : term(x0, `(1 - ${eta}\\cdot ${par('lambda', get('weightDecay'))})`);
+      return [
+        ...head,
+        `c = ${term(b1, before('m', m.prev))} + ${term(`(1-${b1})`, g)} = ${c}`,
+        `x ${ASSIGN} ${from} - ${term(eta, `\\operatorname{sign}${c}`)} = ${x1}`,
+        `\\operatorname{sign}(c) = ${sgn},\\quad m ${ASSIGN} ${term(b2, before('m', m.prev))} + ${term(`(1-${b2})`, g)} = ${vec('m', m.next)}`,
+      ];
+    }
+    case 'signum': {
+      const m = state('m');
+      const rho = par('rho', get('rho'));
+      return [
+        ...head,
+        `m ${ASSIGN} ${term(rho, before('m', m.prev))} + ${term(`(1-${rho})`, g)} = ${vec('m', m.next)}`,
+        `x ${ASSIGN} ${x0} - ${term(eta, `\\operatorname{sign}${vec('m', m.next)}`)} = ${x1}`,
+        `\\operatorname{sign}(m) = ${vec('sign', e.direction ?? missing('sign(m)'))}`,
+      ];
+    }
+    case 'schedule-free-adamw': {
+      const z = state('z');
+      const gamma = num('gamma_t', e.stepLength ?? missing('γₜ'));
+      const c = num('c_avg', e.avgWeight ?? missing('cₜ₊₁'));
+      const lambda = get('weightDecay');
+      const yv = vec('y', e.look ?? missing('y'));
+      const zNext = vec('z', z.next);
+      return [
+        ...head,
+        `y = (1-${par('beta1', get('beta1'))})\\,${before('z', z.prev)} + ${par('beta1', get('beta1'))}\\,${x0} = ${yv}`,
+        secondMoment(),
+        `\\gamma_t = ${eta}\\sqrt{${num('bc2', e.bc2 ?? missing('bc2'))}} = ${gamma}`,
+        lambda > 0
+          ? `z ${ASSIGN} ${before('z', z.prev)} - ${term(gamma, `\\dfrac{${g}}{\\sqrt{${vec('v', state('v').next)}} + ${epsilon()}}`)} - ${term(gamma, par('lambda', lambda), yv)} = ${zNext}`
+          : `z ${ASSIGN} ${before('z', z.prev)} - ${term(gamma, `\\dfrac{${g}}{\\sqrt{${vec('v', state('v').next)}} + ${epsilon()}}`)} = ${zNext}`,
+        `c_{t+1} = ${c},\\quad x ${ASSIGN} ${term(`(1 - ${c})`, x0)} + ${term(c, zNext)} = ${x1}`,
+      ];
+    }
+    case 'shampoo': {
+      const [a, b, c] = e.precond ?? missing('L');
+      const L = `\\begin{pmatrix}${num('L_xx', a)} & ${num('L_xy', b)}\\\\${num('L_xy', b)} & ${num('L_yy', c)}\\end{pmatrix}`;
+      const d = vec('Lg', e.direction ?? missing('L^(−1/2) g'));
+      return [...head, `L ${ASSIGN} L + g\\, g^{\\top} = ${L}`, `L^{-1/2} g = ${d}`, `x ${ASSIGN} ${x0} - ${term(eta, d)} = ${x1}`];
     }
     case 'newton': {
       const [a, b, c] = e.hessian ?? missing('the Hessian');

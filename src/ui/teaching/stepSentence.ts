@@ -158,6 +158,22 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
       out.push(fill(lang, 'say.asgd', { eta: sayNumber(e.lr) }));
       out.push(e.mu === 1 ? fill(lang, 'say.asgdNoAverage', { t0: sayNumber(p.t0 ?? NaN), avg: after('avg') }) : fill(lang, 'say.asgdAverage', { mu: sayNumber(e.mu ?? NaN), avg: after('avg') }));
       break;
+    case 'lion':
+      out.push(fill(lang, 'say.lion', { c: e.blend ? sayVector(e.blend) : '—', m: after('m') }));
+      break;
+    case 'signum':
+      out.push(
+        (p.rho ?? 0) === 0 ? fill(lang, 'say.signSgd', { eta: sayNumber(e.lr) }) : fill(lang, 'say.signum', { m: after('m'), eta: sayNumber(e.lr) }),
+      );
+      break;
+    case 'shampoo': {
+      const [a, b, c] = e.precond ?? [NaN, NaN, NaN];
+      out.push(fill(lang, 'say.shampoo', { a: sayNumber(a), b: sayNumber(b), c: sayNumber(c), d: e.direction ? sayVector(e.direction) : '—' }));
+      break;
+    }
+    case 'schedule-free-adamw':
+      out.push(fill(lang, 'say.scheduleFree', { y: e.look ? sayVector(e.look) : '—', z: after('z'), c: sayNumber(e.avgWeight ?? NaN) }));
+      break;
     case 'lbfgs': {
       const k = e.iterations ?? 0;
       if (k === 0) out.push(fill(lang, 'say.lbfgsStill'));

@@ -7,7 +7,7 @@ import { useMenu } from './useMenu';
 import './LessonMenu.css';
 
 /**
- * The ten lessons, by number and title, behind one button. Choosing a lesson replaces the whole
+ * The lessons, by number and title, behind one button. Choosing a lesson replaces the whole
  * scene with its preset (openLesson); the one open now is checked.
  */
 export function LessonMenu() {

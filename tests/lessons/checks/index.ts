@@ -10,6 +10,7 @@ import { checkMinibatchNoise } from './minibatchNoise';
 import { checkNesterovLookAhead } from './nesterovLookAhead';
 import { checkNewton } from './newton';
 import { checkRavineZigzag } from './ravineZigzag';
+import { checkRotatedRavine } from './rotatedRavine';
 import { checkSaddleEscape } from './saddleEscape';
 
 export type { LessonCheck, LessonPaths } from './claims';
@@ -25,4 +26,5 @@ export const LESSON_CHECKS: Readonly<Record<string, LessonCheck>> = {
   newton: checkNewton,
   'learning-rate-too-large': checkLearningRateTooLarge,
   'l2-regularization': checkL2Regularization,
+  'rotated-ravine': checkRotatedRavine,
 };
