@@ -35,8 +35,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-type OutputFormat = 'json' | 'csv';
-const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv'];
+type OutputFormat = 'json' | 'csv' | 'pytorch';
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv', 'pytorch'];
 
 /**
  * A run with every choice the user could make written out (start and steps from the surface
@@ -80,7 +80,7 @@ export const SURFACE_FLAGS: readonly FlagSpec[] = [
 // Derived from the engine's table so that a new hyperparameter reaches the CLI by itself.
 export const HYPERPARAM_FLAGS: readonly FlagSpec[] = HYPERPARAMS.map((h) => ({
   flag: h.flag,
-  metavar: 'V',
+  metavar: h.choices ? h.choices.join('|') : 'V',
   help: `${h.symbol}, ${h.name.toLowerCase()}: ${h.accepts}`,
 }));
 
@@ -104,7 +104,11 @@ export const VARIANT_FLAGS: readonly FlagSpec[] = [
 ];
 
 export const OUTPUT_FLAGS: readonly FlagSpec[] = [
-  { flag: '--format', metavar: OUTPUT_FORMATS.join('|'), help: 'what to print (default json)' },
+  {
+    flag: '--format',
+    metavar: OUTPUT_FORMATS.join('|'),
+    help: 'what to print (default json); pytorch: a Python script that replays the run with torch.optim and prints how far it lands from this path',
+  },
   { flag: '--help', help: 'print this text and exit (also -h)' },
 ];
 
@@ -204,6 +208,14 @@ export function wantsFormula(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--expr' || a.startsWith('--expr='));
 }
 
+/**
+ * Whether the command line asks for --format pytorch, whose surface is written by the formula
+ * module's torch translation (mathjs again): the entry point loads it only then.
+ */
+export function wantsPytorch(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--format=pytorch' || (a === '--format' && argv[i + 1] === 'pytorch'));
+}
+
 function readDomain(raw: string): Domain {
   const parts = raw.split(',').map((p) => p.trim());
   const nums = parts.map(Number);
@@ -254,7 +266,9 @@ function readHyperparams(tokens: Tokens, optimizer: OptimizerId): Partial<Hyperp
   for (const h of HYPERPARAMS) {
     const raw = value(tokens, h.flag);
     if (raw === undefined) continue;
-    const v = readNumber(h.flag, raw, h.valid, h.accepts);
+    // A named value (--line-search strong-wolfe) or its number.
+    const named = h.choices?.indexOf(raw.toLowerCase()) ?? -1;
+    const v = named >= 0 ? named : readNumber(h.flag, raw, h.valid, h.accepts);
     // Checked but not used by optimizers that do not read it, so that one command line can be
     // looped over every optimizer; "params" in the output shows what each one actually used.
     if (reads.includes(h.key)) given[h.key] = v;
@@ -318,7 +332,7 @@ function readFormat(tokens: Tokens): OutputFormat {
   const raw = value(tokens, '--format');
   if (raw === undefined) return 'json';
   const format = OUTPUT_FORMATS.find((f) => f === raw);
-  if (!format) throw new UsageError(`--format must be ${OUTPUT_FORMATS.join(' or ')}, got ${quote(raw)}`);
+  if (!format) throw new UsageError(`--format must be ${OUTPUT_FORMATS.slice(0, -1).join(', ')} or ${OUTPUT_FORMATS.at(-1)}, got ${quote(raw)}`);
   return format;
 }
 

@@ -2,7 +2,7 @@
 
 import { simulateRun } from '../engine';
 import { UsageError, parseArgs } from './args';
-import { formatCsv, formatJson } from './format';
+import { formatCsv, formatJson, formatPytorch } from './format';
 import { usage } from './usage';
 
 export interface CliIO {
@@ -30,7 +30,8 @@ export function main(argv: readonly string[], io: CliIO): number {
       return EXIT_OK;
     }
     const trajectory = simulateRun(command.run);
-    io.out(command.format === 'csv' ? formatCsv(trajectory) : formatJson(command.run, trajectory));
+    const { format, run } = command;
+    io.out(format === 'csv' ? formatCsv(trajectory) : format === 'pytorch' ? formatPytorch(run, trajectory) : formatJson(run, trajectory));
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,10 +1,16 @@
 // Entry point: `npm run --silent trajectory -- --help`.
 
-import { useFormulaCompiler, wantsFormula } from './args';
+import { useFormulaCompiler, wantsFormula, wantsPytorch } from './args';
+import { useTorchTranslator } from './format';
 import { main } from './main';
 
 const argv = process.argv.slice(2);
-if (wantsFormula(argv)) useFormulaCompiler((await import('../engine/formula')).compileFormula);
+// mathjs (~0.7 s to load) only for a typed surface or a PyTorch script.
+if (wantsFormula(argv) || wantsPytorch(argv)) {
+  const formula = await import('../engine/formula');
+  useFormulaCompiler(formula.compileFormula);
+  useTorchTranslator(formula.torchExpression);
+}
 
 // `trajectory … | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

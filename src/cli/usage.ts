@@ -85,6 +85,12 @@ export function usage(): string {
         'singular Hessian stops early. A loss that is not a finite number is written null.',
     ),
     ...paragraph('CSV is the header step,x,y,loss and one row per point, step 0 being the start.'),
+    ...paragraph(
+      'pytorch is a Python script (PyTorch 2.x, float64, torch only) that builds the run\'s ' +
+        'optimizer and learning-rate schedule with torch.optim, takes the same steps from the same ' +
+        'start and prints the largest deviation from the path computed here, which it holds ' +
+        '(about 1e-15 for a faithful replay): --format pytorch > descent.py; python3 descent.py',
+    ),
     ...paragraph('Numbers are written in full: they read back as the same doubles.'),
     '',
     ...paragraph(

@@ -189,7 +189,7 @@ function besideRegions(image: { width: number; height: number }, view: { width: 
 }
 
 test.describe('export', () => {
-  test('the menu is a keyboard-operable menu button with the four formats', async ({ page }) => {
+  test('the menu is a keyboard-operable menu button with the four formats and Copy as PyTorch', async ({ page }) => {
     const errors = watchErrors(page);
     await openApp(page);
     const button = exportButton(page);
@@ -200,13 +200,13 @@ test.describe('export', () => {
     const menu = page.getByRole('menu', { name: 'Export formats' });
     await expect(menu).toBeVisible();
     await expect(button).toHaveAttribute('aria-expanded', 'true');
-    const names = ['PNG image', 'WebM video', 'CSV data', 'JSON data'];
+    const names = ['PNG image', 'WebM video', 'CSV data', 'JSON data', 'Copy as PyTorch'];
     for (const name of names) await expect(page.getByRole('menuitem', { name, exact: true })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: 'PNG image' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('menuitem', { name: 'WebM video' })).toBeFocused();
     await page.keyboard.press('End');
-    await expect(page.getByRole('menuitem', { name: 'JSON data' })).toBeFocused();
+    await expect(page.getByRole('menuitem', { name: 'Copy as PyTorch' })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('menuitem', { name: 'PNG image' })).toBeFocused();
     // The arrows that step the playhead elsewhere do nothing under the menu.
@@ -221,6 +221,8 @@ test.describe('export', () => {
 
     // Enter on an item saves it, from the keyboard alone.
     await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('menuitem', { name: 'Copy as PyTorch' })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
     await expect(page.getByRole('menuitem', { name: 'JSON data' })).toBeFocused();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('descent-ravine.json');
@@ -231,6 +233,43 @@ test.describe('export', () => {
     await expect(menu).toBeVisible();
     await page.locator('.panel').click({ position: { x: 5, y: 5 } });
     await expect(menu).toBeHidden();
+    await expectNoErrors(errors);
+  });
+
+  test('Copy as PyTorch: the script of every visible run on the clipboard, and as descent.py on request', async ({ page, context }) => {
+    const errors = watchErrors(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openApp(page);
+    await openExportMenu(page);
+    const item = page.getByRole('menuitem', { name: 'Copy as PyTorch', exact: true });
+    await expect(item).toHaveAccessibleDescription(/replays every visible run with torch\.optim/);
+    await item.click();
+    // A visible confirmation, with the script offered as a file too.
+    const status = page.locator('.export-status');
+    await expect(status).toContainText('PyTorch script copied');
+    await expect(page.getByRole('status').filter({ hasText: 'PyTorch script copied' })).toBeAttached();
+    const script = await page.evaluate(() => navigator.clipboard.readText());
+    expect(script.split('\n').slice(0, 2)).toEqual(['#!/usr/bin/env python3', `"""Descent's runs, replayed by PyTorch (Descent's "Copy as PyTorch").`]);
+    const runs = await visiblePaths(page);
+    expect([...script.matchAll(/name="(run \S+ \S+)",/g)].map((m) => m[1])).toEqual(runs.map((r) => `run ${r.label} ${r.optimizer}`));
+    for (const r of runs) expect(script).toContain(`steps=${r.points - 1},`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), status.getByRole('button', { name: 'Save descent.py' }).click()]);
+    expect(download.suggestedFilename()).toBe('descent.py');
+    expect(await readFile(await download.path(), 'utf8')).toBe(script);
+    await expectNoErrors(errors);
+  });
+
+  test('Copy as PyTorch where the page may not use the clipboard: descent.py is saved instead, and the status says so', async ({ page }) => {
+    const errors = watchErrors(page);
+    // As in an insecure page or a sandboxed frame: no clipboard at all.
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+    await openApp(page);
+    await openExportMenu(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Copy as PyTorch', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('descent.py');
+    expect((await readFile(await download.path(), 'utf8')).startsWith('#!/usr/bin/env python3\n')).toBe(true);
+    await expect(page.locator('.export-status')).toContainText('The clipboard is not available here: saved descent.py instead');
     await expectNoErrors(errors);
   });
 
@@ -521,7 +560,7 @@ test.describe('export', () => {
     await openApp(page);
     await page.evaluate(() => window.__descent.store.getState().setLang('ko'));
     await page.getByRole('button', { name: '내보내기', exact: true }).click();
-    for (const name of ['PNG 이미지', 'WebM 동영상', 'CSV 데이터', 'JSON 데이터']) {
+    for (const name of ['PNG 이미지', 'WebM 동영상', 'CSV 데이터', 'JSON 데이터', 'PyTorch 코드로 복사']) {
       await expect(page.getByRole('menuitem', { name, exact: true })).toBeVisible();
     }
   });

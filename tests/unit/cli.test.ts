@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError, useFormulaCompiler } from '../../src/cli/args';
-import { compileFormula } from '../../src/engine/formula';
-import { CSV_HEADER } from '../../src/cli/format';
+import { parseArgs, UsageError, useFormulaCompiler, wantsPytorch } from '../../src/cli/args';
+import { compileFormula, torchExpression } from '../../src/engine/formula';
+import { CSV_HEADER, useTorchTranslator } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
+import { PYTORCH_SCRIPT_HEADER } from '../../src/engine/pytorchScript';
 import {
   HYPERPARAMS,
   MAX_STEPS,
@@ -117,7 +118,7 @@ describe('bad input: exit 2, one line on stderr naming the flag', () => {
     ['--penalty negative', [...BASE, '--penalty', 'l2=-1'], '--penalty l2 must be a finite number ≥ 0'],
     ['--penalty not a number', [...BASE, '--penalty', 'l1=x'], '--penalty l1 must be'],
     ['--seed past 32 bits', [...BASE, '--noise', '1', '--seed', '4294967296'], '--seed must be an integer from 0 to 4294967295'],
-    ['bad --format', [...BASE, '--format', 'xml'], '--format must be json or csv, got "xml"'],
+    ['bad --format', [...BASE, '--format', 'xml'], '--format must be json, csv or pytorch, got "xml"'],
     ['--seed not an integer', [...BASE, '--noise', '1', '--seed', '1.5'], '--seed must be an integer'],
     ['--seed negative', [...BASE, '--noise', '1', '--seed', '-1'], '--seed must be an integer'],
     ['--noise negative', [...BASE, '--noise', '-0.5'], '--noise must be a finite number ≥ 0, got "-0.5"'],
@@ -308,6 +309,46 @@ describe('CSV output', () => {
   });
 });
 
+describe('--format pytorch', () => {
+  useTorchTranslator(torchExpression);
+
+  it('prints the PyTorch script of the run (src/engine/pytorchScript.ts), with the path it computed', () => {
+    const r = cli('--surface', 'rosenbrock', '--optimizer', 'rmsprop', '--lr', '0.01', '--steps', '5', '--schedule', 'step,every=2,gamma=0.5', '--format', 'pytorch');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith(`${PYTORCH_SCRIPT_HEADER}\n`)).toBe(true);
+    expect(r.out).toContain('name="run 1 rmsprop",');
+    expect(r.out).toContain('optimizer=lambda params: torch.optim.RMSprop(params, lr=0.01, alpha=0.99,');
+    expect(r.out).toContain('lr_lambda=lambda epoch: 0.5 ** (epoch // 2),');
+    const path = enginePath({ surface: surface('rosenbrock'), optimizer: 'rmsprop', params: { lr: 0.01 }, steps: 5, schedule: { kind: 'step', every: 2, gamma: 0.5 } });
+    expect(r.out).toContain(String(path[5][0]));
+    expect(r.out).toContain('steps=5,');
+  });
+
+  it('writes a typed surface as torch operations', () => {
+    const r = cli('--expr', 'x^2 + 3y^2', '--optimizer', 'newton', '--steps', '2', '--format=pytorch');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('    return x ** 2 + 3 * y ** 2\n');
+    expect(r.out).toContain('optimizer=lambda params: Newton(params, lr=1, loss=loss),');
+  });
+
+  it('is recognized before the arguments are read, so that the entry point loads the translation', () => {
+    expect(wantsPytorch(['--surface', 'bowl', '--format', 'pytorch'])).toBe(true);
+    expect(wantsPytorch(['--format=pytorch'])).toBe(true);
+    expect(wantsPytorch(['--format', 'csv', '--expr', 'pytorch'])).toBe(false);
+  });
+
+  it('from the real command line too', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/trajectory.ts', '--surface', 'bowl', '--optimizer', 'adam', '--steps', '3', '--format', 'pytorch'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(PYTORCH_SCRIPT_HEADER);
+  });
+});
+
 describe('--help', () => {
   it.each([['--help'], ['-h'], ['--surface', 'rosenbrock', '--help']])('%s prints the usage and exits 0', (...argv) => {
     const r = cli(...argv);
@@ -316,10 +357,11 @@ describe('--help', () => {
     expect(r.out.startsWith('Usage:')).toBe(true);
     for (const id of SURFACE_IDS) expect(r.out).toContain(id);
     for (const o of OPTIMIZERS) expect(r.out).toContain(o.id);
-    for (const h of HYPERPARAMS) expect(r.out).toContain(`${h.flag} V`);
+    for (const h of HYPERPARAMS) expect(r.out).toContain(`${h.flag} ${h.choices ? h.choices.join("|") : "V"}`);
     for (const flag of ['--steps', '--start', '--noise', '--seed', '--penalty', '--no-bias-correction', '--format']) {
       expect(r.out).toContain(flag);
     }
+    expect(r.out).toContain('--format json|csv|pytorch');
   });
 });
 

@@ -90,7 +90,7 @@ function constant(v: number): Lowered {
   return { code: literal(v), key: `c${v}`, value: v };
 }
 
-const ARITHMETIC: Readonly<Record<string, (a: number, b: number) => number>> = {
+export const ARITHMETIC: Readonly<Record<string, (a: number, b: number) => number>> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,

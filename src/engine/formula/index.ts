@@ -1,16 +1,18 @@
 // Typed formulas: any f(x, y) a user types, with its exact gradient and Hessian (symbolic,
 // by mathjs), compiled to fast JavaScript. This module pulls in mathjs, so the app loads it
 // lazily (a dynamic import) the first time a formula is typed or opened.
-import { OperatorNode, ParenthesisNode, SymbolNode, derivative, parse, type MathNode } from 'mathjs';
+import { derivative, type MathNode } from 'mathjs';
 import type { Domain, Surface, Vec2 } from '../types';
 import { codegenAllowed, compileWithClosures, compileWithCodegen, type CompiledFormula } from './compile';
 import { FormulaError } from './errors';
-import { MAX_FORMULA_LENGTH, checkTree } from './grammar';
+import { checkTree } from './grammar';
+import { parseChecked } from './parse';
 import { MIN_DEFINED_SHARE, defaultsFromSurvey, startFromSurvey, surveyDomain } from './survey';
 
 export { FormulaError, type FormulaErrorCode } from './errors';
 export { FUNCTIONS as FORMULA_FUNCTIONS, MAX_FORMULA_LENGTH } from './grammar';
 export { FORMULA_EXAMPLES, type FormulaExample } from './examples';
+export { TORCH_FUNCTION_NAMES, torchExpression } from './torch';
 
 export const DEFAULT_FORMULA_DOMAIN: Domain = { x: [-3, 3], y: [-3, 3] };
 export const CUSTOM_SURFACE_ID = 'custom';
@@ -35,56 +37,6 @@ export interface CompiledSurface {
 }
 
 let codegenChecked: boolean | null = null;
-
-/** Parses, checks and differentiates; throws FormulaError with a position where it can. */
-function parseChecked(expr: string): MathNode {
-  if (expr.trim() === '') throw new FormulaError('empty', 'the formula is empty');
-  if (expr.length > MAX_FORMULA_LENGTH) {
-    throw new FormulaError('tooLong', `the formula is longer than ${MAX_FORMULA_LENGTH} characters`, { max: MAX_FORMULA_LENGTH });
-  }
-  let node: MathNode;
-  try {
-    node = parse(expr);
-  } catch (e) {
-    throw syntaxError(expr, e);
-  }
-  node = variablesTimesParentheses(node);
-  checkTree(node);
-  return node;
-}
-
-/**
- * mathjs reads "x(x + 1)" as a call of a function named x; anyone typing it means x·(x + 1),
- * as in "2x(x + 1)". Only x, y, pi and e are rewritten, and only with one argument.
- */
-function variablesTimesParentheses(root: MathNode): MathNode {
-  return root.transform((node) => {
-    if (node.type !== 'FunctionNode') return node;
-    const call = node as MathNode & { fn: MathNode; args: MathNode[] };
-    const name = call.fn.type === 'SymbolNode' ? (call.fn as MathNode & { name: string }).name : '';
-    if (!['x', 'y', 'pi', 'e'].includes(name) || call.args.length !== 1) return node;
-    const factor = variablesTimesParentheses(call.args[0]);
-    return new OperatorNode('*', 'multiply', [new SymbolNode(name), new ParenthesisNode(factor)], true);
-  });
-}
-
-/** mathjs says "Value expected (char 5)"; we say what was found there, and where. */
-function syntaxError(expr: string, e: unknown): FormulaError {
-  const char = typeof (e as { char?: unknown }).char === 'number' ? (e as { char: number }).char : undefined;
-  if (char === undefined) return new FormulaError('unexpected', 'the formula could not be read', { char: 0, token: '' });
-  // mathjs gives the 1-based position of the token it could not use.
-  let i = char - 1;
-  while (i >= 0 && i < expr.length && expr[i] === ' ') i++;
-  if (i < 0 || i >= expr.length) {
-    const message = e instanceof Error ? e.message : '';
-    if (message.includes('Parenthesis ) expected')) {
-      return new FormulaError('unexpectedEnd', "missing ')' at the end of the formula", { expected: ')' }, expr.length + 1);
-    }
-    return new FormulaError('unexpectedEnd', 'the formula ends too soon: something is missing at the end', { expected: '' }, expr.length + 1);
-  }
-  const token = expr[i];
-  return new FormulaError('unexpected', `unexpected '${token}' at character ${i + 1}`, { token, char: i + 1 }, i + 1);
-}
 
 function differentiate(node: MathNode, variable: 'x' | 'y'): MathNode {
   let d: MathNode;

@@ -30,6 +30,17 @@ export const exportMessages = {
     en: 'One object per visible run, as the command line writes it',
     ko: '표시된 실행마다 객체 하나, 명령줄 도구와 같은 형식',
   },
+  'export.pytorch': { en: 'Copy as PyTorch', ko: 'PyTorch 코드로 복사' },
+  'export.pytorchHint': {
+    en: 'A Python script that replays every visible run with torch.optim and prints how far each lands from its path here',
+    ko: '표시된 모든 실행을 PyTorch로 다시 계산하고, 여기 그려진 경로와 얼마나 다른지 출력하는 파이썬 스크립트',
+  },
+  'export.pytorchCopied': { en: 'PyTorch script copied: run it with python3', ko: 'PyTorch 스크립트를 복사했습니다. 파이썬으로 실행해 보세요' },
+  'export.pytorchSave': { en: 'Save {file}', ko: '{file} 저장' },
+  'export.pytorchNoClipboard': {
+    en: 'The clipboard is not available here: saved {file} instead',
+    ko: '여기서는 클립보드를 쓸 수 없어 {file} 파일로 저장했습니다',
+  },
   'export.noCanvas': { en: 'Unavailable: the view is not drawn', ko: '사용할 수 없음: 화면이 그려지지 않았습니다' },
   'export.noRecorder': { en: 'Unavailable: this browser cannot record video', ko: '사용할 수 없음: 이 브라우저는 동영상을 녹화할 수 없습니다' },
   'export.busy': { en: 'Unavailable while a video is being recorded', ko: '동영상을 녹화하는 동안에는 사용할 수 없습니다' },

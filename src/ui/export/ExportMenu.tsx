@@ -4,15 +4,15 @@ import { computeScene } from '../../state/paths';
 import { playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
-import { SCENE_CANVAS_SELECTOR, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
-import { exportPng, startVideo } from './exportLoader';
+import { SCENE_CANVAS_SELECTOR, copyPendingText, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
+import { exportPng, preloadPytorch, pytorchText, startVideo } from './exportLoader';
 import { type MessageKey, type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
 import { useMenu } from '../toolbar/useMenu';
 import { MAX_RECORD_SECONDS, recordingPlan, webmMimeType, type Recording } from './videoPlan';
 import './ExportMenu.css';
 
-type ItemId = 'png' | 'webm' | 'csv' | 'json';
+type ItemId = 'png' | 'webm' | 'csv' | 'json' | 'pytorch';
 
 interface Item {
   readonly id: ItemId;
@@ -22,7 +22,21 @@ interface Item {
   readonly disabled: boolean;
 }
 
-type Status = { readonly kind: 'recording'; readonly percent: number } | { readonly kind: 'done' | 'error'; readonly text: string };
+/** A file the status offers to save (the PyTorch script, after it was copied). */
+interface Offer {
+  readonly text: string;
+  readonly fileName: string;
+}
+
+type Status =
+  | { readonly kind: 'recording'; readonly percent: number }
+  | { readonly kind: 'done' | 'error'; readonly text: string; readonly save?: Offer };
+
+/** How long a finished export's message stays; one with a button to press, longer. */
+const STATUS_MS = 8000;
+const STATUS_WITH_ACTION_MS = 20_000;
+
+const PYTHON_TYPE = 'text/x-python;charset=utf-8';
 
 /**
  * Read when the menu opens, not subscribed: the playhead moves every frame and the menu shows
@@ -62,6 +76,7 @@ function menuItems(t: Translate, canvasSelector: string, recording: boolean): It
       disabled: !hasRuns,
     },
     { id: 'json', label: 'export.json', hint: hasRuns ? t('export.jsonHint') : t('export.noRuns'), disabled: !hasRuns },
+    { id: 'pytorch', label: 'export.pytorch', hint: hasRuns ? t('export.pytorchHint') : t('export.noRuns'), disabled: !hasRuns },
   ];
 }
 
@@ -100,7 +115,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
   // Done and error messages go away by themselves; a recording stays until it ends.
   useEffect(() => {
     if (!status || status.kind === 'recording') return;
-    const timer = setTimeout(() => setStatus(null), 8000);
+    const timer = setTimeout(() => setStatus(null), status.save ? STATUS_WITH_ACTION_MS : STATUS_MS);
     return () => clearTimeout(timer);
   }, [status]);
 
@@ -130,6 +145,20 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
     );
   };
 
+  /** Copies the scene's PyTorch script, offering it as a file too; saves it where the clipboard is closed. */
+  const copyPytorch = async (scene: Parameters<typeof pytorchText>[0]) => {
+    const made = pytorchText(scene);
+    // Asked for at once, within the click: the script follows when its module has loaded.
+    const copied = await copyPendingText(made.then((m) => m.text));
+    const { text, fileName } = await made;
+    if (copied) {
+      setStatus({ kind: 'done', text: t('export.pytorchCopied'), save: { text, fileName } });
+    } else {
+      downloadText(text, fileName, PYTHON_TYPE);
+      setStatus({ kind: 'done', text: t('export.pytorchNoClipboard', { file: fileName }) });
+    }
+  };
+
   const activate = async (item: Item) => {
     if (item.disabled) return;
     close(true);
@@ -140,6 +169,8 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
         downloadText(sceneCsv(state), `${stem}.csv`, 'text/csv;charset=utf-8');
       } else if (item.id === 'json') {
         downloadText(sceneJson(state), `${stem}.json`, 'application/json');
+      } else if (item.id === 'pytorch') {
+        await copyPytorch(state);
       } else {
         const canvas = findSceneCanvas(canvasSelector);
         if (!canvas) throw new Error(t('export.noCanvas'));
@@ -179,6 +210,9 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
               aria-disabled={item.disabled || undefined}
               data-export={item.id}
               onClick={() => void activate(item)}
+              // The script's writer comes with mathjs: fetched as soon as the item is in reach.
+              onPointerEnter={item.id === 'pytorch' && !item.disabled ? () => void preloadPytorch().catch(() => {}) : undefined}
+              onFocus={item.id === 'pytorch' && !item.disabled ? () => void preloadPytorch().catch(() => {}) : undefined}
             >
               <span className="export-item-label">{t(item.label)}</span>
               <span className="export-item-hint" id={`${menu.menuId}-${item.id}`}>
@@ -218,6 +252,17 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
               <span className="export-status-text" aria-hidden="true">
                 {status.text}
               </span>
+              {status.save && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (status.save) downloadText(status.save.text, status.save.fileName, PYTHON_TYPE);
+                  }}
+                >
+                  {t('export.pytorchSave', { file: status.save.fileName })}
+                </button>
+              )}
               <button type="button" className="button ghost" onClick={() => setStatus(null)} aria-label={t('export.dismiss')}>
                 ✕
               </button>

@@ -1,6 +1,6 @@
 // What the Export menu saves as data: the visible runs as CSV or JSON (the picture and the
-// video are drawn by src/ui/export/exportFramePainter.ts and src/ui/export/videoRecording.ts). The text
-// formats are the engine's (the CLI writes the same bytes for the same run); this file adds the
+// video are drawn by src/ui/export/exportFramePainter.ts and src/ui/export/videoRecording.ts, the
+// PyTorch script is written by src/ui/export/pytorchExport.ts). The text formats are the engine's (the CLI writes the same bytes for the same run); this file adds the
 // scene-to-runs mapping, file names and downloads. Nothing here touches the DOM at import, so
 // Node tests can use the pure half.
 import {
@@ -17,7 +17,7 @@ import type { SceneData } from '../../state/store';
 /** Where the app draws its WebGL view (the stage holds exactly one canvas). */
 export const SCENE_CANVAS_SELECTOR = '.stage canvas';
 
-type ExportScene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
+export type ExportScene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
 
 export interface SceneRunExport {
   /** The run's number in the run list, from 1: what the CSV's `run` column holds. */
@@ -81,6 +81,33 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 export function downloadText(text: string, fileName: string, type: string): void {
   downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/**
+ * Copies a text that is still being made (a module to load, then the text to write). The
+ * clipboard is claimed at once, inside the click, with a ClipboardItem that waits for the text:
+ * Safari and Firefox allow a write only within a user's gesture, and loading may outlast it.
+ * Where ClipboardItem is missing or refuses a promise, the text is written when ready. False
+ * where the page may not write the clipboard (an insecure page, a sandboxed frame, a refusal).
+ */
+export async function copyPendingText(text: Promise<string>): Promise<boolean> {
+  const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+  if (!clipboard) return false;
+  if (typeof ClipboardItem !== 'undefined' && typeof clipboard.write === 'function') {
+    try {
+      const blob = text.then((t) => new Blob([t], { type: 'text/plain' }));
+      await clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+      return true;
+    } catch {
+      // Fall through: an older ClipboardItem that takes no promise, or a refused write.
+    }
+  }
+  try {
+    await clipboard.writeText(await text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function findSceneCanvas(selector = SCENE_CANVAS_SELECTOR): HTMLCanvasElement | null {
