@@ -8,9 +8,9 @@
 import type { OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
 import type { Lang } from '../../state/store';
 import { formatNumber } from '../../i18n/numberFormat';
-import { teach } from '../../i18n/messages/teach';
+import { sentences } from '../../i18n/messages/sentences';
 
-type SayKey = keyof typeof teach;
+type SayKey = keyof typeof sentences;
 
 export type SentenceInput =
   | { readonly kind: 'start'; readonly x: Vec2; readonly loss: number }
@@ -47,7 +47,7 @@ export function roParticle(text: string): string {
 
 /** A message with {name} filled in; {name|로} becomes the particle the value of {name} takes. */
 export function fill(lang: Lang, key: SayKey, vars: Readonly<Record<string, string>> = {}): string {
-  return teach[key][lang].replace(/\{(\w+)(\|로)?\}/g, (m, name: string, particle: string | undefined) => {
+  return sentences[key][lang].replace(/\{(\w+)(\|로)?\}/g, (m, name: string, particle: string | undefined) => {
     if (!(name in vars)) return m;
     return particle ? roParticle(vars[name]) : vars[name];
   });
