@@ -38,6 +38,14 @@ const openUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
 const aboveOne = (v: number) => Number.isFinite(v) && v > 1;
 const onOff = (v: number) => v === 0 || v === 1;
 const count = (v: number) => Number.isInteger(v) && v >= 1 && v <= 100_000;
+const halfOpenUnit = (v: number) => Number.isFinite(v) && v > 0 && v <= 1;
+
+/**
+ * The rules `sam` and `lookahead` can wrap: those whose kernels take Lookahead's pull-back, and
+ * whose hyperparameters do not clash (RMSProp's ρ is a momentum that starts at 0, not 0.9).
+ */
+export const INNER_OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw'] as const;
+const innerIndex = (v: number) => Number.isInteger(v) && v >= 0 && v < INNER_OPTIMIZERS.length;
 
 export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'lr', symbol: 'η', name: 'Learning rate', flag: '--lr', min: 1e-5, max: 10, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
@@ -63,6 +71,10 @@ export const HYPERPARAMS: readonly HyperparamInfo[] = [
   { key: 'lineSearch', symbol: 'LS', name: 'Strong-Wolfe line search', flag: '--line-search', min: 0, max: 1, scale: 'linear', valid: onOff, accepts: 'none (0) or strong-wolfe (1)', switch: true, choices: ['none', 'strong-wolfe'] },
   { key: 'tolGrad', symbol: 'τg', name: 'Gradient tolerance', flag: '--tol-grad', min: 1e-12, max: 1e-2, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
   { key: 'tolChange', symbol: 'τΔ', name: 'Change tolerance', flag: '--tol-change', min: 1e-15, max: 1e-3, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
+  { key: 'radius', symbol: 'r', name: 'Ascent radius', flag: '--radius', min: 1e-3, max: 1, scale: 'log', valid: positive, accepts: 'a finite number > 0' },
+  { key: 'inner', symbol: '', name: 'Inner optimizer', flag: '--inner', min: 0, max: INNER_OPTIMIZERS.length - 1, scale: 'integer', valid: innerIndex, accepts: `one of ${INNER_OPTIMIZERS.join(', ')}`, choices: INNER_OPTIMIZERS },
+  { key: 'syncPeriod', symbol: 'k', name: 'Steps between pull-backs', flag: '--sync-period', min: 1, max: 100, scale: 'integer', valid: count, accepts: 'a whole number from 1 to 100000' },
+  { key: 'slowStep', symbol: 'α', name: 'Slow step', flag: '--slow-step', min: 0.01, max: 1, scale: 'linear', valid: halfOpenUnit, accepts: 'a number in (0, 1]' },
   { key: 't0', symbol: 't₀', name: 'Averaging start', flag: '--t0', min: 1, max: 1e6, scale: 'log', valid: nonNegative, accepts: 'a finite number ≥ 0' },
 ];
 
@@ -100,6 +112,10 @@ export const NEUTRAL_HYPERPARAMS: Readonly<Hyperparams> = {
   lineSearch: 0,
   tolGrad: 1e-7,
   tolChange: 1e-9,
+  radius: 0.05,
+  inner: 0,
+  syncPeriod: 5,
+  slowStep: 0.5,
 };
 
 /** The step at which ASGD starts averaging in the demos (torch's default, 10⁶, is never reached). */

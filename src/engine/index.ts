@@ -14,7 +14,7 @@ export type {
   Vec2,
 } from './types';
 export { OPTIMIZER_IDS } from './types';
-export { HYPERPARAMS, HYPERPARAM_KEYS, hyperparamInfo, type HyperparamInfo } from './hyperparams';
+export { HYPERPARAMS, HYPERPARAM_KEYS, INNER_OPTIMIZERS, hyperparamInfo, type HyperparamInfo } from './hyperparams';
 export { OPTIMIZERS, getOptimizer, isOptimizerId, type OptimizerInfo } from './optimizers/table';
 export { radamPlainSteps } from './optimizers/adam';
 export { frameworkCall, type Framework, type FrameworkCall } from './frameworks';

@@ -17,12 +17,13 @@
 // app fetches it only when a script is asked for (the index is in the first frame's bundle).
 import type { ExportedRun } from './export';
 import { frameworkCall, type FrameworkCall } from './frameworks';
+import { INNER_OPTIMIZERS } from './hyperparams';
 import { getOptimizer, type OptimizerInfo } from './optimizers/table';
 import { pythonFloat } from './pythonText';
 import { GaussianNoise } from './random';
 import type { ScheduleSpec } from './schedules';
 import { simulateRun } from './simulate';
-import type { PenaltySpec, Surface, Trajectory } from './types';
+import type { Hyperparams, PenaltySpec, Surface, Trajectory } from './types';
 
 /** One run to replay: its spec (as the CLI reports it) and the path Descent computed. */
 export interface PytorchRun {
@@ -349,10 +350,101 @@ const SCHEDULE_FREE_ADAMW: PythonClass = {
 `,
 };
 
+const WRAPPED: PythonClass = {
+  name: 'wrapped_optimizer',
+  source: `def wrapped_optimizer(name, params, lr, momentum=0.9, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+    """The torch.optim rule SAM or Lookahead wraps (Descent's INNER_OPTIMIZERS)."""
+    if name == 'sgd':
+        return torch.optim.SGD(params, lr=lr, weight_decay=weight_decay)
+    if name in ('momentum', 'nesterov'):
+        return torch.optim.SGD(params, lr=lr, momentum=momentum, weight_decay=weight_decay, nesterov=name == 'nesterov')
+    if name == 'adam':
+        return torch.optim.Adam(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+    if name == 'adamw':
+        return torch.optim.AdamW(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay)
+    raise ValueError(f'no inner optimizer {name}')
+`,
+};
+
+const SAM: PythonClass = {
+  name: 'SAM',
+  needs: [WRAPPED],
+  source: `class SAM(torch.optim.Optimizer):
+    """SAM (Foret et al. 2021), not in torch.optim: around an inner torch.optim rule.
+
+    e = radius g / (|g| + 1e-12) with g the loss's gradient at x; the inner rule steps from x with
+    the gradient the closure takes at x + e (Descent: src/engine/optimizers/wrappers.ts). As in
+    Descent, only that second gradient carries the run's noise: the ascent is taken from the loss.
+    """
+
+    def __init__(self, params, loss, radius=0.05, inner='momentum', **inner_args):
+        params = list(params)
+        self.loss, self.radius = loss, radius
+        self.inner = wrapped_optimizer(inner, params, **inner_args)
+        super().__init__(params, dict(radius=radius))
+        # One set of groups: the learning-rate scheduler reaches the inner rule's lr.
+        self.param_groups = self.inner.param_groups
+
+    @torch.no_grad()
+    def step(self, closure):
+        p = self.param_groups[0]['params'][0]
+        x = p.clone()
+        with torch.enable_grad():
+            at = x.clone().requires_grad_(True)
+            self.loss(at).backward()
+        gx, gy = at.grad.tolist()
+        scale = self.radius / (math.sqrt(gx * gx + gy * gy) + 1e-12)
+        px, py = x.tolist()
+        p.copy_(torch.tensor([px + gx * scale, py + gy * scale]))
+        with torch.enable_grad():
+            value = closure()
+        p.copy_(x)
+        self.inner.step()
+        return value
+`,
+};
+
+const LOOKAHEAD: PythonClass = {
+  name: 'Lookahead',
+  needs: [WRAPPED],
+  source: `class Lookahead(torch.optim.Optimizer):
+    """Lookahead (Zhang et al. 2019), not in torch.optim: around an inner torch.optim rule.
+
+    The inner rule takes fast steps; every k steps the slow weights move phi <- phi + alpha (x - phi)
+    and the fast ones restart there; the inner rule's state carries on (Descent:
+    src/engine/optimizers/wrappers.ts).
+    """
+
+    def __init__(self, params, k=5, alpha=0.5, inner='adam', **inner_args):
+        params = list(params)
+        self.inner = wrapped_optimizer(inner, params, **inner_args)
+        super().__init__(params, dict(k=k, alpha=alpha))
+        self.param_groups = self.inner.param_groups
+        self.k, self.alpha, self.t = k, alpha, 0
+        self.slow = params[0].detach().tolist()
+
+    @torch.no_grad()
+    def step(self, closure):
+        with torch.enable_grad():
+            value = closure()
+        self.inner.step()
+        self.t += 1
+        if self.t % self.k == 0:
+            p = self.param_groups[0]['params'][0]
+            fx, fy = p.tolist()
+            sx, sy = self.slow
+            sx = sx + self.alpha * (fx - sx)
+            sy = sy + self.alpha * (fy - sy)
+            self.slow = [sx, sy]
+            p.copy_(torch.tensor([sx, sy]))
+        return value
+`,
+};
+
 /** A constructor written in the script: its class, and its call for a run whose loss function is named `loss`. */
 interface HandWritten {
   readonly cls: PythonClass;
-  readonly call: (loss: string) => FrameworkCall;
+  readonly call: (loss: string, params: Readonly<Hyperparams>) => FrameworkCall;
 }
 
 /** Rows without a torch constructor whose step the script writes out, by optimizer id. */
@@ -363,6 +455,12 @@ const WITHOUT_TORCH: Readonly<Record<string, HandWritten>> = {
   signum: { cls: SIGNUM, call: () => ({ name: 'Signum' }) },
   shampoo: { cls: SHAMPOO, call: () => ({ name: 'Shampoo' }) },
   'schedule-free-adamw': { cls: SCHEDULE_FREE_ADAMW, call: () => ({ name: 'ScheduleFreeAdamW' }) },
+  // The wrapper's own values as flags; the inner rule's (lr, momentum, betas, …) as the row's.
+  sam: { cls: SAM, call: (loss, p) => ({ name: 'SAM', flags: [`loss=${loss}`, `radius=${String(p.radius)}`, `inner='${INNER_OPTIMIZERS[p.inner]}'`] }) },
+  lookahead: {
+    cls: LOOKAHEAD,
+    call: (_, p) => ({ name: 'Lookahead', flags: [`k=${String(p.syncPeriod)}`, `alpha=${String(p.slowStep)}`, `inner='${INNER_OPTIMIZERS[p.inner]}'`] }),
+  },
 };
 
 /**
@@ -390,7 +488,7 @@ function construction(info: OptimizerInfo, run: ExportedRun, path: Trajectory, l
   if (info.torch) return { call: frameworkCall('torch', info.torch, info.params, params), classes: [] };
   const hand = WITHOUT_TORCH[info.id];
   if (!hand) return { unavailable: `torch.optim has no ${info.name}, and this script has no step written out for it` };
-  return { call: frameworkCall('torch', hand.call(loss), info.params, params), classes: [hand.cls] };
+  return { call: frameworkCall('torch', hand.call(loss, params), info.params, params), classes: [hand.cls] };
 }
 
 // ---- Schedules, penalties, noise ----------------------------------------------------------

@@ -110,7 +110,8 @@ export function prepareRun(spec: RunSpec): PreparedRun {
     surface,
     noise,
     lrScale,
-    biasCorrection: spec.biasCorrection ?? true,
+    // Only the rules with the switch can turn it off (a wrapper's inner Adam always corrects).
+    biasCorrection: info.hasBiasCorrection ? (spec.biasCorrection ?? true) : true,
     bounds: escapeBounds(spec.surface),
   };
 }
@@ -146,6 +147,7 @@ export function runKernel(run: PreparedRun, out: Trajectory, rec: StepRecorder |
     bounds: run.bounds,
     lrScale: run.lrScale,
     rec,
+    sync: null,
     status: 'ok',
   };
   out.steps = run.info.kernel(loop);

@@ -195,6 +195,10 @@ export interface StepExplanation {
   readonly precond?: readonly [number, number, number];
   /** schedule-free AdamW: cₜ₊₁ = γₜ² / Σγᵢ², the weight of z in the new average x. */
   readonly avgWeight?: number;
+  /** sam: the ascent probe x_{t−1} + ε̂, where this step's gradient was taken. */
+  readonly probe?: Vec2;
+  /** lookahead: the inner rule's point at step t, before a pull-back moved it. */
+  readonly fast?: Vec2;
 }
 
 /**

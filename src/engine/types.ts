@@ -37,6 +37,8 @@ export const OPTIMIZER_IDS = [
   'signum',
   'shampoo',
   'schedule-free-adamw',
+  'sam',
+  'lookahead',
   'newton',
 ] as const;
 export type OptimizerId = (typeof OPTIMIZER_IDS)[number];
@@ -96,6 +98,14 @@ export interface Hyperparams {
   tolGrad: number;
   /** `lbfgs` stops a call once a step or a change of f is below this (torch's tolerance_change). */
   tolChange: number;
+  /** r, `sam`'s ascent radius (the paper's ρ). */
+  radius: number;
+  /** The rule `sam` and `lookahead` wrap: an index into INNER_OPTIMIZERS (links and the CLI name it). */
+  inner: number;
+  /** k, `lookahead`'s fast steps between two pull-backs. */
+  syncPeriod: number;
+  /** α, how far `lookahead`'s slow weights move toward the fast ones at a pull-back. */
+  slowStep: number;
 }
 export type HyperparamKey = keyof Hyperparams;
 

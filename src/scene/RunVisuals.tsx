@@ -32,6 +32,7 @@ const plainStepGeometry = new SphereGeometry(0.014, 10, 8);
 const plainStepMaterial = new MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.85, depthWrite: false });
 const placement = new Matrix4();
 const boxCorners = new Float64Array(8);
+const probeSegments = new Float64Array(16);
 
 /**
  * One run's objects: its whole path (always drawn, faint, so that a slider move shows at once
@@ -56,6 +57,8 @@ class RunVisual {
   private plainSteps: InstancedMesh | null = null;
   /** Rprop: its per-coordinate step sizes h as a box of half-widths (hx, hy) about the particle. */
   private stepSizes: readonly [Float64Array, Float64Array] | null = null;
+  /** SAM: the ascent probe x + ε̂ of each step, drawn from the particle. */
+  private probes: readonly [Float64Array, Float64Array] | null = null;
   private box: LineSegments2 | null = null;
   private boxMaterial: LineMaterial | null = null;
   /** Where the path was last drawn, for the box (which follows the playhead). */
@@ -206,10 +209,21 @@ class RunVisual {
     companion.line.visible = true;
   }
 
+  /** SAM's ascent probes by step (the trace's vector `probe`), or null for none. */
+  setProbes(probes: readonly [Float64Array, Float64Array] | null): void {
+    this.probes = probes;
+    this.ensureBox(probes !== null || this.stepSizes !== null);
+  }
+
   /** Rprop's step sizes by step (the trace's state `stepSize`), or null for none. */
   setStepSizes(sizes: readonly [Float64Array, Float64Array] | null): void {
     this.stepSizes = sizes;
-    if (sizes && !this.box) {
+    this.ensureBox(sizes !== null || this.probes !== null);
+  }
+
+  /** The four-segment line Rprop's box and SAM's probe are drawn with, made when first needed. */
+  private ensureBox(needed: boolean): void {
+    if (needed && !this.box) {
       this.boxMaterial = new LineMaterial({ color: this.material.color.getHex(), linewidth: LINE_WIDTH_PX * AHEAD_WIDTH_SHARE, worldUnits: false });
       const geometry = new LineSegmentsGeometry();
       geometry.setPositions(new Float32Array(24));
@@ -217,8 +231,56 @@ class RunVisual {
       this.box.frustumCulled = false;
       this.group.add(this.box);
     }
-    if (this.box) this.box.visible = sizes !== null;
+    if (this.box) this.box.visible = needed;
     this.boxMaterial?.color.copy(this.material.color);
+  }
+
+  /**
+   * SAM's probe for the step leaving point k: a segment from the particle to x_k + ε̂, where the
+   * next gradient is taken, and a small cross there.
+   */
+  private placeProbe(k: number, c: ComputedRun): void {
+    if (!this.box || !this.probes || !this.drawnOn) return;
+    const t = Math.min(k + 1, c.path.steps);
+    const show = c.path.steps >= 1;
+    this.box.visible = show;
+    if (!show) return;
+    const { mapping } = this.drawnOn.grid;
+    const px = mapping.toWorldX(this.probes[0][t]);
+    const pz = mapping.toWorldZ(this.probes[1][t]);
+    const h = this.particle.position.y;
+    const r = 0.02;
+    const b = (this.box.geometry.attributes.instanceStart as InterleavedBufferAttribute).data.array as Float32Array;
+    // Particle → probe, then a cross at the probe; written in place (this runs every frame).
+    const ax = this.particle.position.x;
+    const az = this.particle.position.z;
+    probeSegments[0] = ax;
+    probeSegments[1] = az;
+    probeSegments[2] = px;
+    probeSegments[3] = pz;
+    probeSegments[4] = px - r;
+    probeSegments[5] = pz - r;
+    probeSegments[6] = px + r;
+    probeSegments[7] = pz + r;
+    probeSegments[8] = px - r;
+    probeSegments[9] = pz + r;
+    probeSegments[10] = px + r;
+    probeSegments[11] = pz - r;
+    probeSegments[12] = px;
+    probeSegments[13] = pz;
+    probeSegments[14] = px;
+    probeSegments[15] = pz;
+    for (let seg = 0; seg < 4; seg++) {
+      const o = 6 * seg;
+      const q = 4 * seg;
+      b[o] = probeSegments[q];
+      b[o + 1] = h;
+      b[o + 2] = probeSegments[q + 1];
+      b[o + 3] = probeSegments[q + 2];
+      b[o + 4] = h;
+      b[o + 5] = probeSegments[q + 3];
+    }
+    (this.box.geometry.attributes.instanceStart as InterleavedBufferAttribute).data.needsUpdate = true;
   }
 
   /** The box about the particle at point k: the step sizes the step to point k used. */
@@ -322,6 +384,7 @@ class RunVisual {
     this.particle.position.set(p[i] + (p[j] - p[i]) * frac, p[i + 1] + (p[j + 1] - p[i + 1]) * frac, p[i + 2] + (p[j + 2] - p[i + 2]) * frac);
     this.geometry.instanceCount = Math.max(0, Math.min(Math.ceil(step), last));
     if (this.stepSizes) this.placeBox(k, c);
+    else if (this.probes) this.placeProbe(k, c);
     this.ring.visible = c.path.status !== 'ok';
     this.exit.visible = c.leftAt >= 0;
   }
@@ -356,7 +419,7 @@ export function pathPointInWorld(grid: SurfaceGrid, flat: boolean, x: number, y:
 const OVERSHOOT = 0.25;
 
 /** The rules that draw sequences beside their paths (from their traces). */
-const COMPANIONS: ReadonlySet<string> = new Set(['asgd', 'schedule-free-adamw', 'rprop']);
+const COMPANIONS: ReadonlySet<string> = new Set(['asgd', 'schedule-free-adamw', 'rprop', 'sam', 'lookahead']);
 
 /**
  * Ends the path where its last segment crosses the drawn margin: one long step out of the plot
@@ -433,7 +496,9 @@ export function RunVisuals({ flat }: { flat: boolean }) {
         // their traces (computed for these runs only: few, and cheap).
         const trace = c.run.visible && COMPANIONS.has(c.run.optimizer) ? traceOf(state, c.run.id) : undefined;
         const sf = c.run.optimizer === 'schedule-free-adamw';
-        v.setCompanion(0, (c.run.optimizer === 'asgd' ? trace?.state.avg : sf ? trace?.state.z : undefined) ?? null, c, grid, flat, scene.surface);
+        const dashed = c.run.optimizer === 'asgd' ? trace?.state.avg : sf ? trace?.state.z : c.run.optimizer === 'lookahead' ? trace?.state.slow : undefined;
+        v.setCompanion(0, dashed ?? null, c, grid, flat, scene.surface);
+        v.setProbes(c.run.optimizer === 'sam' ? (trace?.vectors.probe ?? null) : null);
         v.setCompanion(1, (sf ? trace?.vectors.look : undefined) ?? null, c, grid, flat, scene.surface);
         v.setStepSizes(c.run.optimizer === 'rprop' ? (trace?.state.stepSize ?? null) : null);
       }

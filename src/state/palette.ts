@@ -25,6 +25,8 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   signum: '#bdb2ff',
   shampoo: '#48cae4',
   'schedule-free-adamw': '#f4a261',
+  sam: '#e76f51',
+  lookahead: '#80ffdb',
   newton: '#ffffff',
 };
 

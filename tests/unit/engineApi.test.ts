@@ -15,6 +15,7 @@ describe('the engine’s public exports', () => {
         'GaussianNoise',
         'HYPERPARAMS',
         'HYPERPARAM_KEYS',
+        'INNER_OPTIMIZERS',
         'MAX_STEPS',
         'OPTIMIZERS',
         'OPTIMIZER_IDS',

@@ -41,8 +41,8 @@ describe('frameworkCall: each rule as PyTorch and Keras construct it', () => {
 
   it('exists for every rule torch.optim has, and for none that Keras lacks', () => {
     for (const o of OPTIMIZERS) {
-      expect(o.torch === null, o.id).toBe(['lion', 'signum', 'shampoo', 'schedule-free-adamw', 'newton'].includes(o.id));
-      expect(o.keras === null, o.id).toBe(['radam', 'rprop', 'asgd', 'lbfgs', 'signum', 'shampoo', 'schedule-free-adamw', 'newton'].includes(o.id));
+      expect(o.torch === null, o.id).toBe(['lion', 'signum', 'shampoo', 'schedule-free-adamw', 'sam', 'lookahead', 'newton'].includes(o.id));
+      expect(o.keras === null, o.id).toBe(['radam', 'rprop', 'asgd', 'lbfgs', 'signum', 'shampoo', 'schedule-free-adamw', 'sam', 'lookahead', 'newton'].includes(o.id));
     }
   });
 

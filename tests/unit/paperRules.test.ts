@@ -114,6 +114,41 @@ describe('rules from papers, against their reference algorithms', () => {
   });
 });
 
+describe('the wrappers, against their papers’ algorithms around a torch.optim rule', () => {
+  it('sam: ε̂ = r·g/‖g‖, then SGD with momentum on ∇f(x + ε̂) (Foret et al. 2021, Algorithm 1)', () => {
+    const s = surface('rosenbrock');
+    const [lr, r, rho] = [0.002, 0.05, 0.9];
+    const v = [0, 0];
+    const probe = new Float64Array(2);
+    const want = reference(s, [-1.2, 1], 300, (x, g, t) => {
+      const norm = Math.sqrt(g[0] * g[0] + g[1] * g[1]) + 1e-12;
+      s.valueAndGrad(x[0] + (g[0] * r) / norm, x[1] + (g[1] * r) / norm, probe);
+      for (const i of [0, 1]) {
+        // torch.optim.SGD's momentum: the buffer starts at the first gradient.
+        v[i] = t === 1 ? probe[i] : rho * v[i] + probe[i];
+        x[i] -= lr * v[i];
+      }
+    });
+    expectPath('sam', s, { lr, radius: r, inner: 1, rho }, want, 1e-10);
+  });
+
+  it('lookahead: k steps of SGD from θ = φ, then φ ← φ + α(θ − φ), θ ← φ (Zhang et al. 2019, Algorithm 1)', () => {
+    const s = surface('ravine');
+    const [lr, k, alpha] = [0.3, 4, 0.5];
+    const slow = [-4, 1];
+    const want = reference(s, [-4, 1], 100, (x, g, t) => {
+      for (const i of [0, 1]) x[i] -= lr * g[i];
+      if (t % k === 0) {
+        for (const i of [0, 1]) {
+          slow[i] = slow[i] + alpha * (x[i] - slow[i]);
+          x[i] = slow[i];
+        }
+      }
+    });
+    expectPath('lookahead', s, { lr, syncPeriod: k, slowStep: alpha, inner: 0 }, want, 0);
+  });
+});
+
 describe('shampoo turns with the surface', () => {
   // rotated-ravine(x, y) = ravine(u, v) with (u, v) the point turned by 45°.
   const turn = (x: number, y: number): [number, number] => [(x + y) / Math.SQRT2, (x - y) / Math.SQRT2];

@@ -5,6 +5,7 @@ import {
   explainStep,
   getOptimizer,
   getSurface,
+  resolveParams,
   traceRun,
   type OptimizerId,
   type RunSpec,
@@ -112,13 +113,20 @@ describe('ruleTex: the rule with the lecture’s symbols', () => {
       lineSearch: 'Wolfe',
       tolGrad: '\\tau_g',
       tolChange: '\\tau_\\Delta',
+      radius: 'r',
+      inner: '',
+      syncPeriod: 'k',
+      slowStep: '\\alpha',
     };
     for (const id of OPTIMIZER_IDS) {
       // The optional terms (weight decay, dampening, AdaGrad's δ and s₀, RMSProp's centering and
       // momentum) are written where they are on.
       const params = { weightDecay: 0.1, dampening: 0.2, lrDecay: 0.01, initialAccumulator: 0.1, centered: 1, rho: 0.5, lineSearch: 1 };
       const text = ruleTex(id, { biasCorrection: true, params }).join(' ');
-      for (const key of getOptimizer(id)?.params ?? []) expect(text, `${id} shows ${key}`).toContain(symbol[key]);
+      // A wrapper shows its inner rule's hyperparameters (SAM around Momentum: no β₁).
+      const info = getOptimizer(id);
+      const shown = info?.shownParams?.(resolveParams(surface('ravine'), id)) ?? info?.params ?? [];
+      for (const key of shown) expect(text, `${id} shows ${key}`).toContain(symbol[key]);
     }
   });
 });
@@ -233,6 +241,16 @@ describe('substitutedTex: the rule with the numbers of one step', () => {
           return x - eta * v('Lg');
         case 'schedule-free-adamw':
           return (1 - value(n, 'c_avg')) * x + value(n, 'c_avg') * v('z');
+        case 'sam':
+          // The inner rule (momentum by default), with the gradient taken at the probe.
+          return x - eta * v('v');
+        case 'lookahead': {
+          if (n.has('fast_x')) {
+            const phi = value(n, `slow_${axis}_prev`);
+            return phi + value(n, 'alpha') * (v('fast') - phi);
+          }
+          return x - ((eta / value(n, 'bc1')) * v('m')) / (Math.sqrt(v('v')) / Math.sqrt(value(n, 'bc2')) + value(n, 'eps'));
+        }
         case 'lbfgs':
           // A call that stopped at once shows no step.
           return n.has('t_step') ? x + value(n, 't_step') * v('d') : x;

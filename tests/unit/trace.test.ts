@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  INNER_OPTIMIZERS,
   OPTIMIZER_IDS,
   STATE_KEYS,
   explainStep,
+  getOptimizer,
   getSurface,
   scheduleFactor,
   simulateRun,
@@ -186,8 +188,8 @@ describe('traceRun: the same path as simulateRun, bit for bit', () => {
       // schedule-free AdamW's z, which starts at the start.
       for (const key of trace.stateKeys) {
         const pair = traceState(trace, key);
-        expect(pair?.[0][0]).toBe(key === 'z' ? trace.x[0] : 0);
-        expect(pair?.[1][0]).toBe(key === 'z' ? trace.y[0] : 0);
+        expect(pair?.[0][0]).toBe(key === 'z' || key === 'slow' ? trace.x[0] : 0);
+        expect(pair?.[1][0]).toBe(key === 'z' || key === 'slow' ? trace.y[0] : 0);
       }
       expect(trace.gx[0]).toBe(0);
       expect(trace.lr[0]).toBe(0);
@@ -221,20 +223,22 @@ describe('traceRun: the recorded state', () => {
     const all = ['v', 'm', 's', 'u', 'w'] as const;
     for (const optimizer of OPTIMIZER_IDS) {
       const trace = traceRun({ surface: surface('ravine'), optimizer, steps: 5 });
-      // rmsprop keeps ḡ and v only when centered or with momentum (off by default).
-      const kept = optimizer === 'rmsprop' ? ['s'] : STATE_KEYS[optimizer];
+      // rmsprop keeps ḡ and v only when centered or with momentum (off by default); a wrapper
+      // keeps its inner rule's state.
+      const kept = getOptimizer(optimizer)?.activeState?.(trace.params) ?? STATE_KEYS[optimizer];
       expect(trace.stateKeys).toEqual(kept);
       for (const key of all) {
         const present = traceState(trace, key) !== undefined;
         expect(present, `${optimizer} ${key}`).toBe(kept.includes(key));
       }
-      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd', 'lbfgs', 'lion', 'signum', 'shampoo'].includes(optimizer);
+      const adaptive = !['sgd', 'momentum', 'nesterov', 'newton', 'asgd', 'lbfgs', 'lion', 'signum', 'shampoo', 'sam'].includes(optimizer);
       expect(arrays(trace).effLrX !== undefined, optimizer).toBe(adaptive);
       // Nesterov's look-ahead point, and schedule-free AdamW's y (where it takes its gradient).
       expect(arrays(trace).lookX !== undefined, optimizer).toBe(optimizer === 'nesterov' || optimizer === 'schedule-free-adamw');
       expect(arrays(trace).mu !== undefined, optimizer).toBe(optimizer === 'nadam' || optimizer === 'asgd');
-      expect(arrays(trace).bc1 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'adamax', 'radam'].includes(optimizer));
-      expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam', 'radam', 'schedule-free-adamw'].includes(optimizer));
+      // Lookahead wraps Adam by default, and records what Adam records.
+      expect(arrays(trace).bc1 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'adamax', 'radam', 'lookahead'].includes(optimizer));
+      expect(arrays(trace).bc2 !== undefined, optimizer).toBe(['adam', 'amsgrad', 'adamw', 'nadam', 'radam', 'schedule-free-adamw', 'lookahead'].includes(optimizer));
     }
     expect(arrays(traceRun({ surface: surface('ravine'), optimizer: 'adam', steps: 5, biasCorrection: false })).bc1).toBeUndefined();
   });
@@ -245,8 +249,9 @@ describe('traceRun: the recorded state', () => {
         const f = surface(id);
         const trace = traceRun({ surface: f, optimizer, steps: 40, schedule: SCHEDULES[1] });
         const g = new Float64Array(2);
-        // Schedule-free AdamW takes its gradient at y (recorded as `look`), not on its path.
-        const at = optimizer === 'schedule-free-adamw' ? trace.vectors.look : undefined;
+        // Schedule-free AdamW takes its gradient at y (recorded as `look`), SAM at its probe,
+        // not on the path.
+        const at = optimizer === 'schedule-free-adamw' ? trace.vectors.look : optimizer === 'sam' ? trace.vectors.probe : undefined;
         for (let t = 1; t <= trace.steps; t++) {
           f.valueAndGrad(at ? at[0][t] : trace.x[t - 1], at ? at[1][t] : trace.y[t - 1], g);
           expect(trace.gx[t]).toBe(g[0]);
@@ -388,6 +393,16 @@ describe('traceRun: the recorded state', () => {
  */
 function ruleFromExplanation(e: StepExplanation): [number, number] {
   const p = e.params;
+  // A wrapper's step is its inner rule's (SAM: with the gradient taken at the probe, which is g).
+  if (e.optimizer === 'sam' || e.optimizer === 'lookahead') {
+    const inner = INNER_OPTIMIZERS[p.inner ?? 0];
+    const fast = ruleFromExplanation({ ...e, optimizer: inner });
+    if (e.optimizer === 'sam' || e.t % (p.syncPeriod ?? 1) !== 0) return fast;
+    // Lookahead's pull-back: φ + α·(θ − φ), from the slow weights before the step.
+    const slow = e.before.slow ?? [NaN, NaN];
+    const alpha = p.slowStep ?? NaN;
+    return [slow[0] + alpha * (fast[0] - slow[0]), slow[1] + alpha * (fast[1] - slow[1])];
+  }
   const get = (v: number | undefined): number => v ?? NaN;
   const out: [number, number] = [NaN, NaN];
   for (const i of [0, 1] as const) {
@@ -493,7 +508,7 @@ describe('explainStep', () => {
           expect(Math.abs(nx - e.xNext[0]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[0])));
           expect(Math.abs(ny - e.xNext[1]), label).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(e.xNext[1])));
           // step ≈ −effLr ⊙ direction, or −η·direction.
-          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd' && optimizer !== 'lbfgs' && optimizer !== 'schedule-free-adamw') {
+          if (e.direction && optimizer !== 'adamw' && optimizer !== 'asgd' && optimizer !== 'lbfgs' && optimizer !== 'schedule-free-adamw' && (optimizer !== 'lookahead' || t % 5 !== 0)) {
             const scale = e.effLr ?? [e.lr, e.lr];
             for (const i of [0, 1] as const) {
               // dx is x_t − x_{t−1} of rounded positions: off by up to an ulp of x from η·d.

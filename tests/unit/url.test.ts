@@ -57,6 +57,13 @@ function value(r: Rng, key: HyperparamKey): number {
     case 'historySize':
     case 'maxIter':
       return r.int(1, 200);
+    case 'inner':
+      return r.int(0, 4);
+    case 'syncPeriod':
+      return r.int(1, 50);
+    case 'radius':
+    case 'slowStep':
+      return r.pick([0.05, 0.5, 1, r.next() + Number.EPSILON]);
     case 'tolGrad':
     case 'tolChange':
       return r.pick([0, 1e-12, 1e-9, 1e-7, r.next()]);

@@ -166,6 +166,8 @@ export function defaultsFromSurvey(survey: DomainSurvey, domain: Domain): Partia
     signum: { lr: nice(span / 100) },
     shampoo: { lr: nice(span / 15) },
     'schedule-free-adamw': { lr: adaptive },
+    sam: { lr: nice(gd / 10) },
+    lookahead: { lr: adaptive },
     newton: { lr: 1 },
   };
 }

@@ -1,4 +1,4 @@
-import { inBounds, lerp, NO_PAIR, NOWHERE, type StepLoop } from './loop';
+import { inBounds, lerp, NO_PAIR, NOWHERE, syncPosition, type StepLoop } from './loop';
 import { powers, series } from './series';
 
 // The Adam family, written in torch.optim's order of operations (lerp_ for m, mul_ then
@@ -15,7 +15,7 @@ import { powers, series } from './series';
  * instead of 0.91 (npm run bench).
  */
 export function runAdam(loop: StepLoop): number {
-  const { f, n, g, noise, biasCorrection, bounds, rec } = loop;
+  const { f, n, g, noise, biasCorrection, bounds, rec, sync } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -72,8 +72,16 @@ export function runAdam(loop: StepLoop): number {
       q0 = Math.sqrt(v0) + eps;
       q1 = Math.sqrt(v1) + eps;
     }
-    const nx = x - (stepSize * m0) / q0;
-    const ny = y - (stepSize * m1) / q1;
+    let nx = x - (stepSize * m0) / q0;
+    let ny = y - (stepSize * m1) / q1;
+    if (sync !== null) {
+      // Lookahead: every k steps the fast point is pulled back toward the slow one.
+      syncPosition[0] = nx;
+      syncPosition[1] = ny;
+      sync.after(t, syncPosition);
+      nx = syncPosition[0];
+      ny = syncPosition[1];
+    }
     if (rec !== null) {
       gxr[t] = g[0];
       gyr[t] = g[1];
@@ -199,7 +207,7 @@ export function runAmsgrad(loop: StepLoop): number {
 
 /** `adamw`: x ← x·(1 − η·λ), then the `adam` step (torch.optim.AdamW). */
 export function runAdamW(loop: StepLoop): number {
-  const { f, n, g, noise, biasCorrection, bounds, rec } = loop;
+  const { f, n, g, noise, biasCorrection, bounds, rec, sync } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -260,8 +268,16 @@ export function runAdamW(loop: StepLoop): number {
       q0 = Math.sqrt(v0) + eps;
       q1 = Math.sqrt(v1) + eps;
     }
-    const nx = x - (stepSize * m0) / q0;
-    const ny = y - (stepSize * m1) / q1;
+    let nx = x - (stepSize * m0) / q0;
+    let ny = y - (stepSize * m1) / q1;
+    if (sync !== null) {
+      // Lookahead: every k steps the fast point is pulled back toward the slow one.
+      syncPosition[0] = nx;
+      syncPosition[1] = ny;
+      sync.after(t, syncPosition);
+      nx = syncPosition[0];
+      ny = syncPosition[1];
+    }
     if (rec !== null) {
       gxr[t] = g0;
       gyr[t] = g1;

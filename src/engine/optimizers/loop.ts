@@ -32,8 +32,22 @@ export interface StepLoop {
    * kernel: the trace is the kernel's own arithmetic, not a copy of it.
    */
   readonly rec: StepRecorder | null;
+  /**
+   * Called with each new point before f is evaluated there, free to move it (Lookahead pulls the
+   * fast point back every k steps); null for every plain run. Only the kernels Lookahead may wrap
+   * (SGD family, Adam, AdamW) call it.
+   */
+  readonly sync: SyncHook | null;
   status: RunStatus;
 }
+
+export interface SyncHook {
+  /** Step t has computed `position` ([x, y]); the hook may overwrite it. */
+  after(t: number, position: Float64Array): void;
+}
+
+/** The one scratch pair kernels hand to a SyncHook (runs never nest a hook inside a hook). */
+export const syncPosition = new Float64Array(2);
 
 /**
  * The optimizer state, by the spec's names: `v` velocity (momentum, nesterov) or second
@@ -42,9 +56,10 @@ export interface StepLoop {
  * or adamax's infinity norm; `w` amsgrad's running maximum of v; `gPrev` rprop's previous
  * gradient (0 where its sign flipped) and `stepSize` its per-coordinate step sizes; `avg`
  * asgd's averaged iterate x̄; `gAvg` centered rmsprop's running mean of g (torch's grad_avg),
- * and `v` its momentum buffer when ρ > 0; `z` schedule-free AdamW's base sequence.
+ * and `v` its momentum buffer when ρ > 0; `z` schedule-free AdamW's base sequence; `slow`
+ * lookahead's slow weights φ.
  */
-export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg' | 'gAvg' | 'z';
+export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg' | 'gAvg' | 'z' | 'slow';
 
 /**
  * Per-coordinate values a step computes on its way (see StepExplanation for each meaning):
@@ -52,9 +67,10 @@ export type StateKey = 'v' | 'm' | 's' | 'u' | 'w' | 'gPrev' | 'stepSize' | 'avg
  * adadelta's Δ, `look` and `lookG` nesterov's look-ahead point and its gradient, `denom`
  * nadam's D, `decayedG` the gradient with torch's coupled L2 weight decay added (g + λ·x),
  * `blend` lion's c = β₁·m + (1−β₁)·g (the step is its sign). schedule-free AdamW's `look` is its
- * y, where its gradient is taken.
+ * y, where its gradient is taken. `probe` is sam's ascent point x + ε̂, `fast` lookahead's
+ * fast point before a pull-back.
  */
-export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom' | 'decayedG' | 'blend';
+export type VectorKey = 'effLr' | 'direction' | 'delta' | 'look' | 'lookG' | 'denom' | 'decayedG' | 'blend' | 'probe' | 'fast';
 
 /**
  * Per-step numbers: bias corrections, nadam's μ terms, adamw's shrink, newton's Hessian,

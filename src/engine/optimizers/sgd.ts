@@ -1,4 +1,4 @@
-import { inBounds, NO_PAIR, NOWHERE, type StepLoop } from './loop';
+import { inBounds, NO_PAIR, NOWHERE, syncPosition, type StepLoop } from './loop';
 
 /** The look-ahead gradient's scratch, used only when recording. */
 const lookGradient = new Float64Array(2);
@@ -15,7 +15,7 @@ const lookGradient = new Float64Array(2);
  * it does not consume the noise stream that the path uses.
  */
 export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nesterov'): number {
-  const { f, n, g, noise, bounds, rec } = loop;
+  const { f, n, g, noise, bounds, rec, sync } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -74,8 +74,16 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
         d1 = v1;
       }
     }
-    const nx = x - lr * d0;
-    const ny = y - lr * d1;
+    let nx = x - lr * d0;
+    let ny = y - lr * d1;
+    if (sync !== null) {
+      // Lookahead: every k steps the fast point is pulled back toward the slow one.
+      syncPosition[0] = nx;
+      syncPosition[1] = ny;
+      sync.after(t, syncPosition);
+      nx = syncPosition[0];
+      ny = syncPosition[1];
+    }
     if (rec !== null) {
       gxr[t] = rawG0;
       gyr[t] = rawG1;

@@ -9,6 +9,8 @@ import { runNewton } from './newton';
 import { runScheduleFreeAdamW } from './scheduleFree';
 import { runShampoo } from './shampoo';
 import { runLion, runSignum } from './sign';
+import { runLookahead, runSam } from './wrappers';
+import { INNER_OPTIMIZERS } from '../hyperparams';
 import { runRprop } from './rprop';
 import { runSgdFamily } from './sgd';
 
@@ -39,6 +41,11 @@ export interface OptimizerInfo {
    * (rmsprop: ḡ only when centered, v only with momentum); absent: all of `state`.
    */
   readonly activeState?: (p: Readonly<Hyperparams>) => readonly StateKey[];
+  /**
+   * The part of `params` that means something for these hyperparameters, in order (a wrapper
+   * shows its inner rule's); absent: all of `params`. Every key of `params` is still resolved.
+   */
+  readonly shownParams?: (p: Readonly<Hyperparams>) => readonly HyperparamKey[];
   readonly kernel: Kernel;
 }
 
@@ -304,6 +311,38 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     kernel: runScheduleFreeAdamW,
   },
   {
+    id: 'sam',
+    name: 'SAM',
+    params: ['lr', 'radius', 'inner', 'rho', 'beta1', 'beta2', 'eps', 'weightDecay'],
+    options: ['weightDecay'],
+    // The paper's r = 0.05 around SGD with momentum 0.9.
+    defaults: { lr: 0.01, radius: 0.05, inner: INNER_OPTIMIZERS.indexOf('momentum'), rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
+    rule: 'ε̂ = r·∇f(x)/‖∇f(x)‖; g = ∇f(x + ε̂); the inner rule\'s step with g',
+    hasBiasCorrection: false,
+    torch: null,
+    keras: null,
+    state: ['m', 'v'],
+    activeState: (p) => innerState(p.inner),
+    shownParams: (p) => ['lr', 'radius', 'inner', ...innerParams(p.inner)],
+    kernel: runSam,
+  },
+  {
+    id: 'lookahead',
+    name: 'Lookahead',
+    params: ['lr', 'syncPeriod', 'slowStep', 'inner', 'rho', 'beta1', 'beta2', 'eps', 'weightDecay'],
+    options: ['weightDecay'],
+    // The paper's k = 5, α = 0.5, around Adam.
+    defaults: { lr: 0.001, syncPeriod: 5, slowStep: 0.5, inner: INNER_OPTIMIZERS.indexOf('adam'), rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
+    rule: 'k steps of the inner rule from θ = φ; then φ ← φ + α·(θ − φ), θ ← φ',
+    hasBiasCorrection: false,
+    torch: null,
+    keras: null,
+    state: ['m', 'v', 'slow'],
+    activeState: (p) => [...innerState(p.inner), 'slow'],
+    shownParams: (p) => ['lr', 'syncPeriod', 'slowStep', 'inner', ...innerParams(p.inner)],
+    kernel: runLookahead,
+  },
+  {
     id: 'newton',
     name: 'Newton',
     params: ['lr'],
@@ -318,6 +357,17 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
 ];
 
 const BY_ID = new Map<string, OptimizerInfo>(OPTIMIZERS.map((o) => [o.id, o]));
+
+/** The wrapped rule's own hyperparameters, η aside (the wrapper shows η first). */
+function innerParams(inner: number): readonly HyperparamKey[] {
+  const id = INNER_OPTIMIZERS[inner];
+  return (BY_ID.get(id ?? '')?.params ?? []).filter((k) => k !== 'lr' && k !== 'dampening');
+}
+
+/** The wrapped rule's state (SGD: none; momentum: v; Adam: m and v). */
+function innerState(inner: number): readonly StateKey[] {
+  return BY_ID.get(INNER_OPTIMIZERS[inner] ?? '')?.state ?? [];
+}
 
 export function getOptimizer(id: string): OptimizerInfo | undefined {
   return BY_ID.get(id);

@@ -134,6 +134,9 @@ export function learningRates(
     signum: table.rprop,
     shampoo: table.adagrad,
     'schedule-free-adamw': table.adamw,
+    // The wrappers around their default inner rules: SAM around Momentum, Lookahead around Adam.
+    sam: table.momentum,
+    lookahead: table.adam,
   };
   for (const id of OPTIMIZER_IDS) {
     const lr = table[id] ?? derived[id];

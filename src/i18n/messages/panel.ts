@@ -29,6 +29,8 @@ const optimizerNames = {
   'optimizer.signum': { en: 'Signum', ko: 'Signum' },
   'optimizer.shampoo': { en: 'Shampoo', ko: 'Shampoo' },
   'optimizer.schedule-free-adamw': { en: 'Schedule-free AdamW', ko: '스케줄 없는 AdamW' },
+  'optimizer.sam': { en: 'SAM', ko: 'SAM' },
+  'optimizer.lookahead': { en: 'Lookahead', ko: 'Lookahead' },
   'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
 } satisfies Record<string, Entry>;
 
@@ -58,6 +60,10 @@ const paramNames = {
   'param.lineSearch': { en: 'Strong-Wolfe line search', ko: '강한 Wolfe 선 탐색' },
   'param.tolGrad': { en: 'Gradient tolerance', ko: '기울기 허용 오차' },
   'param.tolChange': { en: 'Change tolerance', ko: '변화량 허용 오차' },
+  'param.radius': { en: 'Ascent radius', ko: '상승 반경' },
+  'param.inner': { en: 'Inner optimizer', ko: '안쪽 옵티마이저' },
+  'param.syncPeriod': { en: 'Steps between pull-backs', ko: '되돌리기 사이 스텝 수' },
+  'param.slowStep': { en: 'Slow step', ko: '느린 가중치 스텝' },
 } satisfies Record<string, Entry>;
 
 const surfaceNames = {
@@ -183,6 +189,8 @@ export const panel = {
   'limit.unit': { en: 'Must be at least 0 and less than 1.', ko: '0 이상 1 미만이어야 합니다.' },
   'limit.openUnit': { en: 'Must be greater than 0 and less than 1.', ko: '0보다 크고 1보다 작아야 합니다.' },
   'limit.count': { en: 'Must be a whole number from 1 to 100000.', ko: '1부터 100000까지의 정수여야 합니다.' },
+  'limit.choice': { en: 'Must be one of the listed choices.', ko: '목록에 있는 값 중 하나여야 합니다.' },
+  'limit.halfOpenUnit': { en: 'Must be greater than 0 and at most 1.', ko: '0보다 크고 1 이하여야 합니다.' },
   'limit.switch': { en: 'Must be 0 (off) or 1 (on).', ko: '0(끔) 또는 1(켬)이어야 합니다.' },
   'limit.aboveOne': { en: 'Must be greater than 1.', ko: '1보다 커야 합니다.' },
   'limit.other': { en: 'This value is not allowed.', ko: '허용되지 않는 값입니다.' },

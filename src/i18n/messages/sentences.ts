@@ -146,6 +146,18 @@ export const sentences = {
     en: 'the gradient was taken at y = {y}, between z and x; z took an AdamW step to {z}, and the average x moved a share c = {c} of the way to z',
     ko: '기울기는 z와 x 사이의 점 y = {y}에서 구했습니다. z는 AdamW 스텝으로 {z}에 갔고, 평균 x는 z 쪽으로 c = {c}만큼 다가갔습니다.',
   },
+  'say.sam': {
+    en: 'SAM first stepped uphill by r = {r} along the gradient, to {probe}, and took the gradient there, the worst nearby; the inner rule, {inner}, then used that gradient',
+    ko: 'SAM은 먼저 기울기 방향으로 r = {r}만큼 오르막을 올라 {probe}에서, 즉 근처에서 가장 나쁜 곳에서 기울기를 구했고, 안쪽 규칙인 {inner}가 그 기울기를 썼습니다.',
+  },
+  'say.lookaheadFast': {
+    en: 'the inner rule, {inner}, took fast step {i} of {k}',
+    ko: '안쪽 규칙 {inner}가 빠른 스텝 {k}번 중 {i}번째를 밟았습니다.',
+  },
+  'say.lookaheadSync': {
+    en: 'after {k} fast steps Lookahead pulled back: the slow weights moved α = {alpha} of the way to the fast point {fast}, and the fast weights restart from there, {slow}',
+    ko: '빠른 스텝 {k}번이 끝나 Lookahead가 되돌렸습니다. 느린 가중치가 빠른 점 {fast} 쪽으로 α = {alpha}만큼 움직였고, 빠른 가중치는 그곳 {slow}에서 다시 시작합니다.',
+  },
   'say.dampening': {
     en: 'dampening lets only {keep}% of the new gradient into the velocity',
     ko: '댐프닝 때문에 새 기울기의 {keep}%만 속도에 들어갑니다.',

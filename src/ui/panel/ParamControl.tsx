@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { hyperparamInfo, type HyperparamKey } from '../../engine';
+import { hyperparamInfo, isOptimizerId, type HyperparamKey } from '../../engine';
 import { sceneStore } from '../../state/store';
 import { useT } from '../shell/useT';
 import { ParamSlider } from './ParamSlider';
@@ -10,10 +10,37 @@ interface ParamControlProps {
   readonly value: number;
 }
 
-/** One hyperparameter of one run: a checkbox for a switch (RMSProp's centered), else a slider. */
+/**
+ * One hyperparameter of one run: a checkbox for a switch (RMSProp's centered), a list for named
+ * choices (the rule SAM or Lookahead wraps), else a slider.
+ */
 export const ParamControl = memo(function ParamControl(props: ParamControlProps) {
-  return hyperparamInfo(props.paramKey).switch ? <ParamSwitch {...props} /> : <ParamSlider {...props} />;
+  const info = hyperparamInfo(props.paramKey);
+  if (info.switch) return <ParamSwitch {...props} />;
+  if (info.choices) return <ParamChoice {...props} choices={info.choices} />;
+  return <ParamSlider {...props} />;
 });
+
+/** A hyperparameter whose values are names: a select; the store gets the chosen index. */
+function ParamChoice({ runId, paramKey, value, choices }: ParamControlProps & { readonly choices: readonly string[] }) {
+  const t = useT();
+  return (
+    <label className="param param-choice">
+      <span className="param-name">{t(`param.${paramKey}`)}</span>
+      <select
+        className="select"
+        value={value}
+        onChange={(e) => sceneStore.getState().setParam(runId, paramKey, Number(e.currentTarget.value))}
+      >
+        {choices.map((choice, i) => (
+          <option key={choice} value={i}>
+            {isOptimizerId(choice) ? t(`optimizer.${choice}`) : choice}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** A 0/1 hyperparameter as a checkbox: the store gets 1 when checked, 0 when not. */
 function ParamSwitch({ runId, paramKey, value }: ParamControlProps) {

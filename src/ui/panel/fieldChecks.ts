@@ -4,7 +4,7 @@ import type { HyperparamInfo } from '../../engine';
 import { parseNumber } from '../shell/typedNumber';
 
 /** The shapes of `HyperparamInfo.valid`, each of which has its own message. */
-export type LimitKind = 'positive' | 'nonNegative' | 'unit' | 'openUnit' | 'aboveOne' | 'switch' | 'count' | 'other';
+export type LimitKind = 'positive' | 'nonNegative' | 'unit' | 'openUnit' | 'halfOpenUnit' | 'aboveOne' | 'switch' | 'count' | 'choice' | 'other';
 
 export type FieldCheck<R extends string> = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: R };
 
@@ -17,6 +17,8 @@ export function limitKind(valid: (v: number) => boolean): LimitKind {
   if (!finiteOnly || valid(-1e-9)) return 'other';
   if (valid(0) && valid(1) && !valid(0.5) && !valid(2)) return 'switch';
   if (!valid(0) && valid(1) && valid(100_000) && !valid(1.5) && !valid(100_001)) return 'count';
+  if (valid(0) && valid(1) && valid(2) && !valid(0.5) && !valid(1e6)) return 'choice';
+  if (!valid(0) && valid(1e-9) && valid(1) && !valid(1 + 1e-9)) return 'halfOpenUnit';
   if (!valid(0) && valid(1e-300) && valid(1) && valid(1e6)) return 'positive';
   if (valid(0) && valid(1) && valid(1e6)) return 'nonNegative';
   if (valid(0) && valid(0.999999) && !valid(1)) return 'unit';

@@ -66,7 +66,8 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
   const info = getOptimizer(run.optimizer);
   const hasBiasCorrection = info?.hasBiasCorrection ?? false;
   const folded = new Set(info?.options ?? []);
-  const all = optimizerParams(run.optimizer);
+  // A wrapper (SAM, Lookahead) shows its inner rule's hyperparameters, not every one it resolves.
+  const all = info?.shownParams?.(run.params) ?? optimizerParams(run.optimizer);
   const main = all.filter((key) => !folded.has(key));
   const options = all.filter((key) => folded.has(key));
   // Set away from torch's default (a link, a lesson, a slider moved earlier).

@@ -7,7 +7,7 @@
 // the value the engine used rather than parse four rounded digits. KaTeX must be told to trust
 // \htmlData (RULE_KATEX_OPTIONS) or it prints the command in red instead.
 import type { KatexOptions } from 'katex';
-import type { Hyperparams, OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
+import { getOptimizer, INNER_OPTIMIZERS, type Hyperparams, type OptimizerId, type StateKey, type StepExplanation, type Vec2 } from '../../engine';
 import { formatParam } from '../../i18n/numberFormat';
 
 /** One line of a rule: a whole equation or assignment, typeset on its own so that lines wrap. */
@@ -182,9 +182,24 @@ export function ruleTex(optimizer: OptimizerId, options: RuleOptions): readonly 
           : `z ${ASSIGN} z - \\gamma_t \\dfrac{g}{\\sqrt{v} + ${EPS}}`,
         `c_{t+1} = \\dfrac{\\gamma_t^2}{\\sum_{i \\le t} \\gamma_i^2},\\quad x ${ASSIGN} (1 - c_{t+1})\\, x + c_{t+1}\\, z`,
       ];
+    case 'sam':
+      return [
+        `\\hat{\\varepsilon} = r\\,\\dfrac{\\nabla f(x)}{\\|\\nabla f(x)\\|},\\quad g = \\nabla f(x + \\hat{\\varepsilon})`,
+        ...ruleTex(innerOf(optimizer, p), options),
+      ];
+    case 'lookahead':
+      return [
+        ...ruleTex(innerOf(optimizer, p), options),
+        `t \\equiv 0 \\pmod{k}\\colon\\quad \\phi ${ASSIGN} \\phi + \\alpha\\,(x - \\phi),\\quad x ${ASSIGN} \\phi`,
+      ];
     case 'newton':
       return [`x ${ASSIGN} x - \\eta\\, H^{-1} g`];
   }
+}
+
+/** The rule `sam` or `lookahead` wraps, from the run's `inner` or the wrapper's default. */
+function innerOf(wrapper: OptimizerId, p: Readonly<Partial<Hyperparams>>): OptimizerId {
+  return INNER_OPTIMIZERS[p.inner ?? getOptimizer(wrapper)?.defaults.inner ?? 0] ?? 'sgd';
 }
 
 /**
@@ -255,6 +270,44 @@ function missing(what: string): never {
  * shrink, loss_prev, loss).
  */
 export function substitutedTex(e: StepExplanation, options: SubstituteOptions): readonly TexLine[] {
+  if (e.optimizer === 'sam') return samTex(e, options);
+  if (e.optimizer === 'lookahead') return lookaheadTex(e, options);
+  return ruleWithNumbers(e, options);
+}
+
+/** SAM: the ascent probe, then the inner rule with the gradient taken there. */
+function samTex(e: StepExplanation, options: SubstituteOptions): readonly TexLine[] {
+  const probe = e.probe ?? missing('the probe');
+  const lines = [...ruleWithNumbers({ ...e, optimizer: innerOf('sam', e.params) }, options, vec('probe', probe))];
+  const r = par('r', e.params.radius ?? missing('r'));
+  // After "t = …": where the gradient is taken, before "g = ∇f(x + ε̂) = …".
+  lines.splice(1, 0, `x + \\hat{\\varepsilon} = ${positionBefore(e.x)} + ${r}\\,\\dfrac{\\nabla f(x)}{\\|\\nabla f(x)\\|} = ${vec('probe', probe)}`);
+  return lines;
+}
+
+/** Lookahead: the inner rule's fast step, then at a pull-back the slow weights' move. */
+function lookaheadTex(e: StepExplanation, options: SubstituteOptions): readonly TexLine[] {
+  const k = e.params.syncPeriod ?? missing('k');
+  const fast = e.fast ?? missing('the fast point');
+  const inner = innerOf('lookahead', e.params);
+  const slowNow = `\\phi = ${vec('slow', e.after.slow ?? missing('φ'))}`;
+  if (e.t % k !== 0) return [...ruleWithNumbers({ ...e, optimizer: inner }, options), slowNow];
+  // The inner step lands on θ (tagged fast_x, fast_y); the pull-back then gives x.
+  const lines = ruleWithNumbers({ ...e, optimizer: inner, xNext: fast }, options).map((line) =>
+    line.replace(/symbol=x,/g, 'symbol=fast_x,').replace(/symbol=y,/g, 'symbol=fast_y,'),
+  );
+  const slow = e.before.slow ?? missing('φ before');
+  const phi = before('slow', slow);
+  const alpha = par('alpha', e.params.slowStep ?? missing('α'));
+  lines.push(
+    `t = ${e.t} \\equiv 0 \\pmod{${k}}\\colon\\quad x ${ASSIGN} \\phi + ${alpha}\\,(\\theta - \\phi) = ${phi} + ${term(alpha, `\\Bigl(${vec('fast', fast)} - ${phi}\\Bigr)`)} = ${position(e.xNext)}`,
+    slowNow,
+  );
+  return lines;
+}
+
+/** The rule of e.optimizer with its numbers; `gradientAt` where g was taken (SAM: the probe). */
+function ruleWithNumbers(e: StepExplanation, options: SubstituteOptions, gradientPoint?: string): readonly TexLine[] {
   const p = e.params;
   const get = (key: keyof StepExplanation['params']): number => p[key] ?? missing(key);
   const state = (key: StateKey) => ({
@@ -280,7 +333,7 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
   );
   // ∇f at x_{t−1}, written with the point itself so that "where" needs no words.
   // Schedule-free AdamW takes its gradient at y, between z and x, not at the path's point.
-  const gradientAt = e.optimizer === 'schedule-free-adamw' ? vec('y', e.look ?? missing('y')) : x0;
+  const gradientAt = gradientPoint ?? (e.optimizer === 'schedule-free-adamw' ? vec('y', e.look ?? missing('y')) : x0);
   head.push(`g = \\nabla f${gradientAt}${options.noisy ? ' + \\sigma\\xi' : ''} = ${gRaw}`);
   const lambda = e.optimizer === 'asgd' ? 'lambda_wd' : 'lambda';
   if (e.decayedG) head.push(`g ${ASSIGN} ${gRaw} + ${term(par(lambda, get('weightDecay')), x0)} = ${g}`);
@@ -533,6 +586,9 @@ export function substitutedTex(e: StepExplanation, options: SubstituteOptions): 
       const d = vec('Lg', e.direction ?? missing('L^(−1/2) g'));
       return [...head, `L ${ASSIGN} L + g\\, g^{\\top} = ${L}`, `L^{-1/2} g = ${d}`, `x ${ASSIGN} ${x0} - ${term(eta, d)} = ${x1}`];
     }
+    case 'sam':
+    case 'lookahead':
+      return substitutedTex(e, options);
     case 'newton': {
       const [a, b, c] = e.hessian ?? missing('the Hessian');
       const H = `\\begin{pmatrix}${num('H_xx', a)} & ${num('H_xy', b)}\\\\${num('H_xy', b)} & ${num('H_yy', c)}\\end{pmatrix}`;

@@ -5,7 +5,7 @@
 // Each optimizer family says the thing its lecture stresses: momentum keeps a share of the
 // velocity; AdaGrad, RMSProp and AdaDelta give each coordinate its own step size; Adam corrects
 // the bias of moments that start at 0; Newton divides by the curvature.
-import type { OptimizerId, StateKey, StepExplanation, Vec2 } from '../../engine';
+import { getOptimizer, INNER_OPTIMIZERS, type OptimizerId, type StateKey, type StepExplanation, type Vec2 } from '../../engine';
 import type { Lang } from '../../state/store';
 import { formatNumber } from '../../i18n/numberFormat';
 import { sentences } from '../../i18n/messages/sentences';
@@ -174,6 +174,22 @@ function ruleClauses(lang: Lang, e: StepExplanation, biasCorrection: boolean): s
     case 'schedule-free-adamw':
       out.push(fill(lang, 'say.scheduleFree', { y: e.look ? sayVector(e.look) : '—', z: after('z'), c: sayNumber(e.avgWeight ?? NaN) }));
       break;
+    case 'sam':
+    case 'lookahead': {
+      const inner = INNER_OPTIMIZERS[p.inner ?? 0] ?? 'sgd';
+      const name = getOptimizer(inner)?.name ?? inner;
+      // The inner rule's own clauses first (SAM's g is the probe's gradient), then the wrapper's.
+      const own = ruleClauses(lang, { ...e, optimizer: inner, decayedG: undefined }, biasCorrection);
+      if (e.optimizer === 'sam') {
+        out.push(fill(lang, 'say.sam', { r: sayNumber(p.radius ?? NaN), probe: e.probe ? sayVector(e.probe) : '—', inner: name }), ...own);
+        break;
+      }
+      const k = p.syncPeriod ?? 1;
+      out.push(...own);
+      if (e.t % k === 0) out.push(fill(lang, 'say.lookaheadSync', { k: String(k), alpha: sayNumber(p.slowStep ?? NaN), fast: e.fast ? sayVector(e.fast) : '—', slow: sayVector(e.xNext) }));
+      else out.push(fill(lang, 'say.lookaheadFast', { inner: name, i: String(e.t % k), k: String(k) }));
+      break;
+    }
     case 'lbfgs': {
       const k = e.iterations ?? 0;
       if (k === 0) out.push(fill(lang, 'say.lbfgsStill'));
