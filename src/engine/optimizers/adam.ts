@@ -15,7 +15,7 @@ import { powers, series } from './series';
  * instead of 0.91 (npm run bench).
  */
 export function runAdam(loop: StepLoop): number {
-  const { f, n, g, noise, biasCorrection, bounds, rec, sync } = loop;
+  const { f, n, g, noise, biasCorrection, bounds, rec } = loop;
   const xs = loop.x;
   const ys = loop.y;
   const ls = loop.loss;
@@ -47,8 +47,12 @@ export function runAdam(loop: StepLoop): number {
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
-    const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
-    const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;
+    let g0 = g[0];
+    let g1 = g[1];
+    if (weightDecay !== 0) {
+      g0 = g0 + weightDecay * x;
+      g1 = g1 + weightDecay * y;
+    }
     m0 = lerp(m0, g0, w1);
     m1 = lerp(m1, g1, w1);
     v0 = v0 * beta2 + c2 * g0 * g0;
@@ -72,16 +76,8 @@ export function runAdam(loop: StepLoop): number {
       q0 = Math.sqrt(v0) + eps;
       q1 = Math.sqrt(v1) + eps;
     }
-    let nx = x - (stepSize * m0) / q0;
-    let ny = y - (stepSize * m1) / q1;
-    if (sync !== null) {
-      // Lookahead: every k steps the fast point is pulled back toward the slow one.
-      syncPosition[0] = nx;
-      syncPosition[1] = ny;
-      sync.after(t, syncPosition);
-      nx = syncPosition[0];
-      ny = syncPosition[1];
-    }
+    const nx = x - (stepSize * m0) / q0;
+    const ny = y - (stepSize * m1) / q1;
     if (rec !== null) {
       gxr[t] = g[0];
       gyr[t] = g[1];

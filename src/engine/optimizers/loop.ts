@@ -35,7 +35,7 @@ export interface StepLoop {
   /**
    * Called with each new point before f is evaluated there, free to move it (Lookahead pulls the
    * fast point back every k steps); null for every plain run. Only the kernels Lookahead may wrap
-   * (SGD family, Adam, AdamW) call it.
+   * (the SGD family's and AdamW's, which also runs a wrapped Adam) call it.
    */
   readonly sync: SyncHook | null;
   status: RunStatus;

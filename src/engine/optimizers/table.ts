@@ -358,10 +358,13 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
 
 const BY_ID = new Map<string, OptimizerInfo>(OPTIMIZERS.map((o) => [o.id, o]));
 
-/** The wrapped rule's own hyperparameters, η aside (the wrapper shows η first). */
+/**
+ * The wrapped rule's own hyperparameters, η aside (the wrapper shows η first); a wrapped Adam
+ * runs as AdamW with λ = 0 (see wrappers.ts), so without weight decay.
+ */
 function innerParams(inner: number): readonly HyperparamKey[] {
   const id = INNER_OPTIMIZERS[inner];
-  return (BY_ID.get(id ?? '')?.params ?? []).filter((k) => k !== 'lr' && k !== 'dampening');
+  return (BY_ID.get(id ?? '')?.params ?? []).filter((k) => k !== 'lr' && k !== 'dampening' && !(id === 'adam' && k === 'weightDecay'));
 }
 
 /** The wrapped rule's state (SGD: none; momentum: v; Adam: m and v). */
