@@ -1,12 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useStore } from 'zustand';
-import { startEmbedMessages } from './embed/messages';
+import { isFramed } from './embed/framed';
 import { SceneCanvas } from './scene/SceneCanvas';
 import { useScene } from './state/useScene';
 import { ControlPanel } from './ui/panel/ControlPanel';
-import { EmbedControls } from './ui/embedded/EmbedControls';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
-import { HelpDialog } from './ui/dialogs/HelpDialog';
 import { translate } from './i18n';
 import { useT } from './ui/shell/useT';
 import { Legend } from './ui/runs/Legend';
@@ -19,7 +17,25 @@ import { Toolbar } from './ui/toolbar/Toolbar';
 import { useKeyboardShortcuts } from './ui/playback/useKeyboardShortcuts';
 import { SceneKey } from './ui/teaching/SceneKey';
 import { SceneTitle } from './ui/toolbar/SceneTitle';
-import { WheelGate } from './ui/embedded/WheelGate';
+
+// The shortcuts dialog loads when first asked for (?), and only an embed shows its controls.
+const HelpDialog = lazy(() => import('./ui/dialogs/HelpDialog').then((m) => ({ default: m.HelpDialog })));
+
+/** The shortcuts dialog, mounted (and so downloaded) from the first time it is opened. */
+function DeferredHelpDialog() {
+  const asked = useRef(false);
+  const open = useScene((s) => s.helpOpen);
+  if (open) asked.current = true;
+  if (!asked.current) return null;
+  return (
+    <Suspense fallback={null}>
+      <HelpDialog />
+    </Suspense>
+  );
+}
+
+const EmbedControls = lazy(() => import('./ui/embedded/EmbedControls').then((m) => ({ default: m.EmbedControls })));
+const WheelGate = lazy(() => import('./ui/embedded/WheelGate').then((m) => ({ default: m.WheelGate })));
 
 // The theme colours the browser paints before and around the page (address bar, overscroll).
 const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
@@ -81,12 +97,16 @@ function EmbedLayout() {
             <ErrorBoundary>
               <SceneCanvas />
             </ErrorBoundary>
-            <WheelGate stageRef={stageRef} />
+            <Suspense fallback={null}>
+              <WheelGate stageRef={stageRef} />
+            </Suspense>
           </div>
           <LessonCaption />
         </div>
       </main>
-      <EmbedControls />
+      <Suspense fallback={null}>
+        <EmbedControls />
+      </Suspense>
       <Notice />
     </div>
   );
@@ -135,7 +155,7 @@ function FullLayout() {
         <ControlPanel />
       </aside>
       <Notice />
-      <HelpDialog />
+      <DeferredHelpDialog />
     </div>
   );
 }
@@ -144,7 +164,18 @@ export function App() {
   const embed = useScene((s) => s.embed.enabled);
   useDocumentFlags();
   useKeyboardShortcuts();
-  // The postMessage bridge: a no-op unless this page is inside a frame.
-  useEffect(() => startEmbedMessages(document.getElementById('root')), []);
+  // The postMessage bridge, only inside a frame (and then loaded: most pages are not framed).
+  useEffect(() => {
+    if (!isFramed()) return;
+    let stop: (() => void) | null = null;
+    let gone = false;
+    void import('./embed/messages').then(({ startEmbedMessages }) => {
+      if (!gone) stop = startEmbedMessages(document.getElementById('root'));
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, []);
   return <ErrorBoundary>{embed ? <EmbedLayout /> : <FullLayout />}</ErrorBoundary>;
 }

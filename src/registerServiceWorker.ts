@@ -2,7 +2,7 @@
 // hurt: a production build, over http(s), as a top-level page. An embed stores nothing (a strict
 // one has an opaque origin with no storage at all), and any embed would make a blog's readers
 // download the whole app.
-import { isFramed } from './embed/messages';
+import { isFramed } from './embed/framed';
 
 function inScope(entries: readonly PerformanceEntry[], scope: string): string[] {
   return entries.map((e) => e.name).filter((url) => url.startsWith(scope) && !url.endsWith('/sw.js'));

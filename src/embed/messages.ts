@@ -2,6 +2,7 @@
 // documented in protocol.ts). Active only inside a frame; it listens to the parent window alone
 // and posts to it with targetOrigin '*': an embed cannot know its host, and it sends nothing
 // that is not already on the host's screen.
+import { isFramed } from './framed';
 import { optimizerParams, sceneStore } from '../state/store';
 import { computeScene } from '../state/paths';
 import { rewind } from '../state/playback';
@@ -75,14 +76,6 @@ function handle(msg: IncomingMessage, post: (m: OutgoingMessage) => void): void 
   }
 }
 
-/** Whether this page runs inside a frame (a cross-origin parent may throw on some reads). */
-export function isFramed(win: Window = window): boolean {
-  try {
-    return win.parent !== win;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Listens for the host's commands and reports ready, resize, step and finished. `content` is

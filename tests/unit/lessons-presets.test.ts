@@ -5,6 +5,7 @@ import { computeScene, type ComputedScene } from '../../src/state/paths';
 import { playhead, seek } from '../../src/state/playhead';
 import { createSceneStore, defaultScene, type Lang, type SceneData } from '../../src/state/store';
 import { MESSAGE_KEYS } from '../../src/i18n';
+import { lessonCaptions } from '../../src/i18n/messages/lessonCaptions';
 import { lessonText } from '../../src/i18n/messages/lessonText';
 import { lessonMessages } from '../../src/i18n/messages/lessons';
 import { LESSON_CHECKS, type LessonPaths } from '../lessons/checks';
@@ -73,8 +74,9 @@ describe('the eleven lessons', () => {
       for (const v of l.variants) expect([v.label, v.note]).toEqual([`lesson.${l.id}.${v.id}.label`, `lesson.${l.id}.${v.id}.note`]);
     }
     expect(new Set(used).size).toBe(used.length);
-    expect([...used].sort()).toEqual(Object.keys(lessonText).sort());
-    for (const key of used) expect(MESSAGE_KEYS, key).toContain(key);
+    expect([...used].sort()).toEqual(Object.keys({ ...lessonText, ...lessonCaptions }).sort());
+    // Titles and labels are messages like any other; captions and notes load with the first lesson.
+    for (const key of used) expect([...MESSAGE_KEYS, ...Object.keys(lessonCaptions)], key).toContain(key);
   });
 
   it('each have a check of their claims in the tests, and no check is left without its lesson', () => {
@@ -214,7 +216,7 @@ describe('opening a lesson', () => {
 
 describe('the teaching layer’s messages', () => {
   it('are in both languages, with the same placeholders, and Korean without stray English', () => {
-    for (const [key, { en, ko }] of Object.entries({ ...lessonMessages, ...lessonText })) {
+    for (const [key, { en, ko }] of Object.entries({ ...lessonMessages, ...lessonText, ...lessonCaptions })) {
       expect(en.trim(), key).not.toBe('');
       expect(ko.trim(), key).not.toBe('');
       const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();

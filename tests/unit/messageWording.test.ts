@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/state/lessons';
 import { MESSAGE_KEYS, translate } from '../../src/i18n';
+import { lessonCaptions } from '../../src/i18n/messages/lessonCaptions';
 
-// Every Korean text the app shows: the UI's messages, the lessons' titles, captions and notes
-// among them.
+// Every Korean text the app shows: the UI's messages, the lessons' titles, and their captions and
+// notes (which load with the first lesson, apart from the other messages).
 function koreanTexts(): Array<[string, string]> {
-  return MESSAGE_KEYS.map((key) => [key, translate('ko', key)]);
+  return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lessonCaptions).map(([key, m]): [string, string] => [key, m.ko])];
 }
 
 describe('the Korean texts checked here', () => {

@@ -27,8 +27,6 @@ export interface OptimizerInfo {
   readonly options?: readonly HyperparamKey[];
   /** PyTorch's defaults (spec/optimizers.md). */
   readonly defaults: Readonly<Partial<Hyperparams>>;
-  /** The update rule as plain text. */
-  readonly rule: string;
   /** Whether the "no bias correction" teaching variant applies. */
   readonly hasBiasCorrection: boolean;
   /** Its constructor in PyTorch and in Keras; null where the framework lacks the rule. */
@@ -63,7 +61,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.01, weightDecay: 0 },
-    rule: 'g ← g + λ·x; x ← x − η·g',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.SGD' },
     // Keras's weight_decay is decoupled, not torch's L2 term: no Keras argument says the same.
@@ -77,7 +74,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'rho', 'dampening', 'weightDecay'],
     options: ['dampening', 'weightDecay'],
     defaults: { lr: 0.01, rho: 0.9, dampening: 0, weightDecay: 0 },
-    rule: 'g ← g + λ·x; v ← ρ·v + (1 − τ)·g (v = g at the first step); x ← x − η·v',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.SGD' },
     // Keras's weight_decay is decoupled, not torch's L2 term: no Keras argument says the same.
@@ -91,7 +87,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'rho', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.01, rho: 0.9, weightDecay: 0 },
-    rule: 'g ← g + λ·x; v ← ρ·v + g; x ← x − η·(g + ρ·v)',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.SGD', flags: ['nesterov=True'] },
     keras: { name: 'keras.optimizers.SGD', names: { weightDecay: '' }, flags: ['nesterov=True'] },
@@ -104,7 +99,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'eps', 'lrDecay', 'initialAccumulator', 'weightDecay'],
     options: ['lrDecay', 'initialAccumulator', 'weightDecay'],
     defaults: { lr: 0.01, eps: 1e-10, lrDecay: 0, initialAccumulator: 0, weightDecay: 0 },
-    rule: 'g ← g + λ·x; s ← s + g² (s starts at s₀); ηₜ = η / (1 + (t − 1)·δ); x ← x − ηₜ·g / (√s + ε)',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.Adagrad' },
     keras: { name: 'keras.optimizers.Adagrad', names: KERAS_NO_L2 },
@@ -117,7 +111,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'decay', 'eps', 'rho', 'centered', 'weightDecay'],
     options: ['rho', 'centered', 'weightDecay'],
     defaults: { lr: 0.01, decay: 0.99, eps: 1e-8, rho: 0, centered: 0, weightDecay: 0 },
-    rule: 'g ← g + λ·x; s ← d·s + (1−d)·g²; q = √s + ε (centered: ḡ ← d·ḡ + (1−d)·g, q = √(s − ḡ²) + ε); x ← x − η·g / q, or with ρ > 0: v ← ρ·v + g / q, x ← x − η·v',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.RMSprop', names: { decay: 'alpha' } },
     keras: { name: 'keras.optimizers.RMSprop', names: KERAS_NO_L2 },
@@ -131,7 +124,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'decay', 'eps', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 1.0, decay: 0.9, eps: 1e-6, weightDecay: 0 },
-    rule: 'g ← g + λ·x; s ← d·s + (1−d)·g²; Δ = √(u+ε) / √(s+ε) · g; u ← d·u + (1−d)·Δ²; x ← x − η·Δ',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.Adadelta', names: { decay: 'rho' } },
     keras: { name: 'keras.optimizers.Adadelta', names: KERAS_NO_L2 },
@@ -144,7 +136,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'g ← g + λ·x; m ← β₁·m + (1−β₁)·g; v ← β₂·v + (1−β₂)·g²; x ← x − (η / (1−β₁ᵗ))·m / (√v / √(1−β₂ᵗ) + ε)',
     hasBiasCorrection: true,
     torch: { name: 'torch.optim.Adam' },
     keras: { name: 'keras.optimizers.Adam', names: KERAS_NO_L2 },
@@ -157,7 +148,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'g ← g + λ·x; as Adam, with w ← max(w, v) in place of v in the denominator',
     hasBiasCorrection: true,
     torch: { name: 'torch.optim.Adam', flags: ['amsgrad=True'] },
     keras: { name: 'keras.optimizers.Adam', names: KERAS_NO_L2, flags: ['amsgrad=True'] },
@@ -169,7 +159,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     name: 'AdamW',
     params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 },
-    rule: 'x ← x·(1 − η·λ), then the Adam step',
     hasBiasCorrection: true,
     torch: { name: 'torch.optim.AdamW' },
     keras: { name: 'keras.optimizers.AdamW' },
@@ -182,7 +171,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'g ← g + λ·x; m ← β₁·m + (1−β₁)·g; u ← max(β₂·u, |g| + ε); x ← x − (η / (1−β₁ᵗ))·m / u',
     hasBiasCorrection: true,
     torch: { name: 'torch.optim.Adamax' },
     keras: { name: 'keras.optimizers.Adamax', names: KERAS_NO_L2 },
@@ -195,7 +183,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'beta1', 'beta2', 'eps', 'momentumDecay', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.002, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentumDecay: 0.004, weightDecay: 0 },
-    rule: 'g ← g + λ·x; μₜ = β₁·(1 − ½·0.96^(t·ψ)); m, v as Adam; D = √(v / (1−β₂ᵗ)) + ε; x ← x − η·(1−μₜ)/(1−Πₜ)·g/D − η·μₜ₊₁/(1−Πₜ·μₜ₊₁)·m/D',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.NAdam' },
     keras: { name: 'keras.optimizers.Nadam', names: KERAS_NO_L2 },
@@ -208,7 +195,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'g ← g + λ·x; m, v as Adam; ρₜ = ρ∞ − 2t·β₂ᵗ/(1−β₂ᵗ); ρₜ > 5: x ← x − η·r·(m/(1−β₁ᵗ))·√(1−β₂ᵗ)/(√v + ε); else x ← x − η·m/(1−β₁ᵗ)',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.RAdam' },
     keras: null,
@@ -221,7 +207,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'etaMinus', 'etaPlus', 'stepMin', 'stepMax'],
     options: ['stepMin', 'stepMax'],
     defaults: { lr: 0.01, etaMinus: 0.5, etaPlus: 1.2, stepMin: 1e-6, stepMax: 50 },
-    rule: 'per coordinate: h ← clamp(h·(η₊ if g·g₋ > 0, η₋ if < 0, else 1), h_min, h_max); on a sign change g ← 0; x ← x − sign(g)·h; g₋ ← g (h starts at η)',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.Rprop' },
     keras: null,
@@ -234,7 +219,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     params: ['lr', 'lambd', 'power', 't0', 'weightDecay'],
     options: ['weightDecay'],
     defaults: { lr: 0.01, lambd: 1e-4, power: 0.75, t0: 1e6, weightDecay: 0 },
-    rule: 'g ← g + λ_wd·x; x ← x·(1 − λ·ηₜ) − ηₜ·g; x̄ ← x̄ + μₜ·(x − x̄); ηₜ₊₁ = η/(1 + λ·η·t)^α; μₜ₊₁ = 1/max(1, t − t₀)',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.ASGD' },
     keras: null,
@@ -249,7 +233,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     // torch's defaults, except max_iter: torch runs 20 iterations per step() call, Descent 1, so
     // that each point of the path is one iteration (the run card says so).
     defaults: { lr: 1, historySize: 100, maxIter: 1, lineSearch: 0, tolGrad: 1e-7, tolChange: 1e-9 },
-    rule: 'd = −H·g (two-loop recursion over the last m pairs s = t·d, y = Δg with y·s > 10⁻¹⁰; H₀ = (y·s / y·y)·I); x ← x + t·d, t = η or from a strong-Wolfe line search; up to k iterations per step',
     hasBiasCorrection: false,
     torch: { name: 'torch.optim.LBFGS' },
     keras: null,
@@ -264,7 +247,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     // The paper's (and lion-pytorch's) defaults: η is 3–10× smaller than AdamW's, since every
     // coordinate moves by a whole η each step.
     defaults: { lr: 1e-4, beta1: 0.9, beta2: 0.99, weightDecay: 0 },
-    rule: 'c = β₁·m + (1−β₁)·g; x ← x·(1 − η·λ) − η·sign(c); m ← β₂·m + (1−β₂)·g',
     hasBiasCorrection: false,
     torch: null,
     // Keras's weight_decay is decoupled, as Lion's λ is: the same argument.
@@ -277,7 +259,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     name: 'Signum',
     params: ['lr', 'rho'],
     defaults: { lr: 1e-4, rho: 0.9 },
-    rule: 'm ← ρ·m + (1−ρ)·g; x ← x − η·sign(m) (ρ = 0: signSGD)',
     hasBiasCorrection: false,
     torch: null,
     keras: null,
@@ -289,7 +270,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     name: 'Shampoo',
     params: ['lr', 'eps'],
     defaults: { lr: 1, eps: 1e-4 },
-    rule: 'L ← L + g·gᵀ (L₀ = ε·I); x ← x − η·L^(−1/2)·g',
     hasBiasCorrection: false,
     torch: null,
     keras: null,
@@ -303,7 +283,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     options: ['weightDecay'],
     // The authors' defaults (schedulefree.AdamWScheduleFree), without warmup.
     defaults: { lr: 0.0025, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'y = (1−β₁)·z + β₁·x; g = ∇f(y); v ← β₂·v + (1−β₂)·g²; γₜ = η·√(1−β₂ᵗ); z ← z − γₜ·g/(√v + ε) − γₜ·λ·y; x ← (1 − cₜ₊₁)·x + cₜ₊₁·z, cₜ₊₁ = γₜ²/Σγᵢ²',
     hasBiasCorrection: false,
     torch: null,
     keras: null,
@@ -317,7 +296,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     options: ['weightDecay'],
     // The paper's r = 0.05 around SGD with momentum 0.9.
     defaults: { lr: 0.01, radius: 0.05, inner: INNER_OPTIMIZERS.indexOf('momentum'), rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'ε̂ = r·∇f(x)/‖∇f(x)‖; g = ∇f(x + ε̂); the inner rule\'s step with g',
     hasBiasCorrection: false,
     torch: null,
     keras: null,
@@ -333,7 +311,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     options: ['weightDecay'],
     // The paper's k = 5, α = 0.5, around Adam.
     defaults: { lr: 0.001, syncPeriod: 5, slowStep: 0.5, inner: INNER_OPTIMIZERS.indexOf('adam'), rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
-    rule: 'k steps of the inner rule from θ = φ; then φ ← φ + α·(θ − φ), θ ← φ',
     hasBiasCorrection: false,
     torch: null,
     keras: null,
@@ -347,7 +324,6 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
     name: 'Newton',
     params: ['lr'],
     defaults: { lr: 1 },
-    rule: 'x ← x − η·H⁻¹·g',
     hasBiasCorrection: false,
     torch: null,
     keras: null,

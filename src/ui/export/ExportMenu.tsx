@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ExportButtonFace } from './ExportButtonFace';
 import { RUNS_CSV_HEADER } from '../../engine';
 import { computeScene } from '../../state/paths';
 import { playhead } from '../../state/playhead';
@@ -10,7 +11,6 @@ import { type MessageKey, type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
 import { useMenu } from '../toolbar/useMenu';
 import { MAX_RECORD_SECONDS, recordingPlan, webmMimeType, type Recording } from './videoPlan';
-import './ExportMenu.css';
 
 type ItemId = 'png' | 'webm' | 'csv' | 'json' | 'pytorch';
 
@@ -87,13 +87,15 @@ function errorText(error: unknown): string {
 export interface ExportMenuProps {
   /** Which canvas the PNG and the video take; the app's stage by default. */
   readonly canvasSelector?: string;
+  /** Opens the menu as it mounts: its button was pressed before the menu had loaded. */
+  readonly openAtOnce?: boolean;
 }
 
 /**
  * The Export button and its menu (the WAI-ARIA menu button pattern: arrows, Home, End,
  * Escape). A recording shows its progress and a Cancel button beside the menu.
  */
-export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMenuProps) {
+export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce = false }: ExportMenuProps) {
   const t = useT();
   const surfaceId = useScene((s) => s.surfaceId);
   const [items, setItems] = useState<Item[]>([]);
@@ -108,6 +110,14 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
     },
   });
   const { open, close, placement } = menu;
+  const { buttonRef } = menu;
+  const openedAtOnce = useRef(false);
+  useEffect(() => {
+    // The press that loaded the menu opens it, once (a ref: development's double effects aside).
+    if (!openAtOnce || openedAtOnce.current) return;
+    openedAtOnce.current = true;
+    buttonRef.current?.click();
+  }, [openAtOnce, buttonRef]);
 
   // A recording outlives nothing: leaving the page section stops it.
   useEffect(() => () => recording.current?.cancel(), []);
@@ -191,10 +201,7 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR }: ExportMen
   return (
     <div className="export-menu" ref={menu.rootRef}>
       <button type="button" className="button" {...menu.buttonProps}>
-        <svg className="export-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d="M12 3v12m0 0-4.5-4.5M12 15l4.5-4.5M4 17v3h16v-3" />
-        </svg>
-        <span className="toolbar-label">{t('export.button')}</span>
+        <ExportButtonFace />
       </button>
       {open && (
         <div {...menu.menuProps} aria-label={t('export.menu')} className="export-popover">

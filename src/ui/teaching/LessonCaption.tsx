@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { lessonCaption, lessonCaptionsLoaded, loadLessonCaptions } from '../../i18n/lessonCaptions';
+import type { LessonTextKey } from '../../state/lessons';
 import { onLessonOpened, openLesson, resolveLesson } from '../../state/lessons';
 import { useScene } from '../../state/useScene';
 import { lessonWord } from './lessonWord';
@@ -12,6 +14,16 @@ import '../toolbar/LessonMenu.css';
  * again, unfolds it. Lessons with variants switch between them here, right under the title, so
  * that the switches never scroll out of sight.
  */
+/** A caption or a variant's note, once the captions have loaded (they load with the first lesson). */
+function useCaption(key: LessonTextKey | undefined): string {
+  const lang = useScene((s) => s.lang);
+  const [, setLoaded] = useState(lessonCaptionsLoaded());
+  useEffect(() => {
+    if (key !== undefined && !lessonCaptionsLoaded()) void loadLessonCaptions().then(() => setLoaded(true));
+  }, [key]);
+  return key === undefined ? '' : (lessonCaption(lang, key) ?? '');
+}
+
 export function LessonCaption() {
   const t = useT();
   const ref = resolveLesson(useScene((s) => s.lessonId));
@@ -20,6 +32,8 @@ export function LessonCaption() {
   const bodyId = useId();
 
   useEffect(() => onLessonOpened(() => setFolded(false)), []);
+  const caption = useCaption(ref?.lesson.caption);
+  const note = useCaption(ref?.variant?.note);
 
   if (!ref) return null;
   const { lesson, variant } = ref;
@@ -69,10 +83,10 @@ export function LessonCaption() {
       )}
       {variant && (
         <p className="lesson-caption-note" aria-live="polite">
-          {lessonWord(t, variant.note)}
+          {note}
         </p>
       )}
-      <p className="lesson-caption-text">{lessonWord(t, lesson.caption)}</p>
+      <p className="lesson-caption-text">{caption}</p>
     </section>
   );
 }

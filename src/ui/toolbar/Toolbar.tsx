@@ -1,4 +1,4 @@
-import { ExportMenu } from '../export/ExportMenu';
+import { DeferredExportMenu } from '../export/DeferredExportMenu';
 import { useT } from '../shell/useT';
 import { LessonMenu } from './LessonMenu';
 import { ShareMenu } from './ShareMenu';
@@ -15,7 +15,7 @@ export function Toolbar() {
       <LessonMenu />
       <ViewControls />
       <ShareMenu />
-      <ExportMenu />
+      <DeferredExportMenu />
     </div>
   );
 }
