@@ -1,4 +1,4 @@
-import { run, scene } from './buildScene';
+import { PURPLE, run, scene } from './buildScene';
 import type { Lesson } from './types';
 
 /**
@@ -15,8 +15,11 @@ export const rotatedRavine: Lesson = {
     start: [-3.5, -2],
     steps: 150,
     speed: 15,
+    // From above, the crossings of the floor read at a glance (as in lesson 1).
+    view: '2d',
     runs: [
-      run('rotated-ravine', 'l11-adagrad', 'adagrad', { lr: 1 }),
+      // Purple rather than AdaGrad's yellow, which sits too near Adam's orange on one plot.
+      run('rotated-ravine', 'l11-adagrad', 'adagrad', { lr: 1 }, { color: PURPLE }),
       run('rotated-ravine', 'l11-rmsprop', 'rmsprop', { lr: 0.1 }),
       run('rotated-ravine', 'l11-adam', 'adam', { lr: 0.3 }),
       run('rotated-ravine', 'l11-shampoo', 'shampoo', { lr: 0.7, eps: 1e-4 }),
