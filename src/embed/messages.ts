@@ -153,7 +153,23 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
   observer?.observe(win.document.documentElement);
   if (win.document.body) observer?.observe(win.document.body);
   if (content) observer?.observe(content);
-  for (const box of win.document.querySelectorAll('[data-embed-fit]')) observer?.observe(box);
+  // The sliders' boxes may come after this bridge (the embed's controls load on their own): each
+  // is observed when it appears, so the height it hides is asked for then.
+  const watched = new Set<Element>();
+  const watchBoxes = () => {
+    for (const box of win.document.querySelectorAll('[data-embed-fit]')) {
+      if (watched.has(box)) continue;
+      watched.add(box);
+      observer?.observe(box);
+    }
+    reportHeight();
+  };
+  const added = typeof MutationObserver === 'function' ? new MutationObserver(watchBoxes) : null;
+  added?.observe(content ?? win.document.documentElement, { childList: true, subtree: true });
+  for (const box of win.document.querySelectorAll('[data-embed-fit]')) {
+    watched.add(box);
+    observer?.observe(box);
+  }
 
   post({ type: 'descent:ready', protocol: PROTOCOL_VERSION });
   reportHeight();
@@ -163,6 +179,7 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
     offPlayhead();
     offStore();
     observer?.disconnect();
+    added?.disconnect();
     if (timer) clearTimeout(timer);
   };
 }
