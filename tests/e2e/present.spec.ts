@@ -121,6 +121,7 @@ const ALLOWED = new Set([
   'Shampoo',
   'SAM',
   'Lookahead',
+  'SF',
   'NAdam',
   'Newton',
   'Rosenbrock',

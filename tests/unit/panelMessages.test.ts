@@ -23,6 +23,8 @@ const PROPER_NAMES = new Set([
   // L-BFGS (read as the word BFGS) and its strong-Wolfe line search.
   'BFGS',
   'Wolfe',
+  // SF-AdamW, schedule-free AdamW.
+  'SF',
 ]);
 // Single letters are math (x, y, e, d) or placeholders' values, never words.
 const isMath = (word: string) => word.length === 1;

@@ -18,7 +18,7 @@ function say(optimizer: OptimizerId, t: number, extra: Partial<RunSpec> = {}, la
 
 // Latin words allowed in Korean sentences: optimizer names, and the math the sentences quote.
 // "L-BFGS" reads as the word BFGS.
-const ALLOWED = new Set([...OPTIMIZERS.map((o) => o.name), 'BFGS', 'max', 'CS', 'PyTorch', 'Keras']);
+const ALLOWED = new Set([...OPTIMIZERS.map((o) => o.name), 'BFGS', 'SF', 'AdamW', 'max', 'CS', 'PyTorch', 'Keras']);
 const strayLatin = (text: string) => (text.match(/[A-Za-z]+/g) ?? []).filter((w) => w.length > 1 && !ALLOWED.has(w));
 
 describe('numbers in sentences', () => {

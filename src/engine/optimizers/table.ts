@@ -278,7 +278,8 @@ export const OPTIMIZERS: readonly OptimizerInfo[] = [
   },
   {
     id: 'schedule-free-adamw',
-    name: 'Schedule-free AdamW',
+    // Short, as papers write it: the run card's title has the width of a word or two.
+    name: 'SF-AdamW',
     params: ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'],
     options: ['weightDecay'],
     // The authors' defaults (schedulefree.AdamWScheduleFree), without warmup.

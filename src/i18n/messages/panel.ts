@@ -28,7 +28,7 @@ const optimizerNames = {
   'optimizer.lion': { en: 'Lion', ko: 'Lion' },
   'optimizer.signum': { en: 'Signum', ko: 'Signum' },
   'optimizer.shampoo': { en: 'Shampoo', ko: 'Shampoo' },
-  'optimizer.schedule-free-adamw': { en: 'Schedule-free AdamW', ko: '스케줄 없는 AdamW' },
+  'optimizer.schedule-free-adamw': { en: 'SF-AdamW', ko: 'SF-AdamW' },
   'optimizer.sam': { en: 'SAM', ko: 'SAM' },
   'optimizer.lookahead': { en: 'Lookahead', ko: 'Lookahead' },
   'optimizer.newton': { en: 'Newton', ko: '뉴턴' },
