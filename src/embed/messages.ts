@@ -162,14 +162,10 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
       watched.add(box);
       observer?.observe(box);
     }
-    reportHeight();
   };
-  const added = typeof MutationObserver === 'function' ? new MutationObserver(watchBoxes) : null;
+  const added = typeof MutationObserver === 'function' ? new MutationObserver(() => (watchBoxes(), reportHeight())) : null;
   added?.observe(content ?? win.document.documentElement, { childList: true, subtree: true });
-  for (const box of win.document.querySelectorAll('[data-embed-fit]')) {
-    watched.add(box);
-    observer?.observe(box);
-  }
+  watchBoxes();
 
   post({ type: 'descent:ready', protocol: PROTOCOL_VERSION });
   reportHeight();

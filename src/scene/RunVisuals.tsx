@@ -32,7 +32,6 @@ const plainStepGeometry = new SphereGeometry(0.014, 10, 8);
 const plainStepMaterial = new MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.85, depthWrite: false });
 const placement = new Matrix4();
 const boxCorners = new Float64Array(8);
-const probeSegments = new Float64Array(16);
 
 /**
  * One run's objects: its whole path (always drawn, faint, so that a slider move shows at once
@@ -251,35 +250,21 @@ class RunVisual {
     const h = this.particle.position.y;
     const r = 0.02;
     const b = (this.box.geometry.attributes.instanceStart as InterleavedBufferAttribute).data.array as Float32Array;
-    // Particle → probe, then a cross at the probe; written in place (this runs every frame).
-    const ax = this.particle.position.x;
-    const az = this.particle.position.z;
-    probeSegments[0] = ax;
-    probeSegments[1] = az;
-    probeSegments[2] = px;
-    probeSegments[3] = pz;
-    probeSegments[4] = px - r;
-    probeSegments[5] = pz - r;
-    probeSegments[6] = px + r;
-    probeSegments[7] = pz + r;
-    probeSegments[8] = px - r;
-    probeSegments[9] = pz + r;
-    probeSegments[10] = px + r;
-    probeSegments[11] = pz - r;
-    probeSegments[12] = px;
-    probeSegments[13] = pz;
-    probeSegments[14] = px;
-    probeSegments[15] = pz;
-    for (let seg = 0; seg < 4; seg++) {
+    // Particle → probe, then a cross at the probe (the fourth segment is empty); written in place,
+    // as this runs every frame.
+    const put = (seg: number, ax: number, az: number, bx: number, bz: number) => {
       const o = 6 * seg;
-      const q = 4 * seg;
-      b[o] = probeSegments[q];
+      b[o] = ax;
       b[o + 1] = h;
-      b[o + 2] = probeSegments[q + 1];
-      b[o + 3] = probeSegments[q + 2];
+      b[o + 2] = az;
+      b[o + 3] = bx;
       b[o + 4] = h;
-      b[o + 5] = probeSegments[q + 3];
-    }
+      b[o + 5] = bz;
+    };
+    put(0, this.particle.position.x, this.particle.position.z, px, pz);
+    put(1, px - r, pz - r, px + r, pz + r);
+    put(2, px - r, pz + r, px + r, pz - r);
+    put(3, px, pz, px, pz);
     (this.box.geometry.attributes.instanceStart as InterleavedBufferAttribute).data.needsUpdate = true;
   }
 

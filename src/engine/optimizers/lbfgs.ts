@@ -57,6 +57,22 @@ function evaluate(f: Surface, noise: GaussianNoise | null, x: number, y: number,
 
 const probe = new Float64Array(2);
 
+// The line search's bracket: two points (t, f, g, g·d), or one when the first trial already
+// satisfies Wolfe. Module scratch, as the search runs inside the step loop.
+const bt = new Float64Array(2);
+const bf = new Float64Array(2);
+const bg0 = new Float64Array(2);
+const bg1 = new Float64Array(2);
+const bgtd = new Float64Array(2);
+
+function setBracket(i: number, t: number, f: number, g0: number, g1: number, gtd: number): void {
+  bt[i] = t;
+  bf[i] = f;
+  bg0[i] = g0;
+  bg1[i] = g1;
+  bgtd[i] = gtd;
+}
+
 /** torch's _strong_wolfe with tolerance_change and max_ls = 25, on a 2-vector. */
 function strongWolfe(
   f: Surface,
@@ -87,20 +103,8 @@ function strongWolfe(
   let gtdPrev = gtd;
   let done = false;
   let lsIter = 0;
-  // The bracket: two points (t, f, g, gtd), or one when the first trial already satisfies Wolfe.
-  const bt = [0, 0];
-  const bf = [0, 0];
-  const bg0 = [0, 0];
-  const bg1 = [0, 0];
-  const bgtd = [NaN, NaN];
+  bgtd.fill(NaN);
   let single = false;
-  const setBracket = (i: number, bt_: number, bf_: number, g0: number, g1: number, gtd_: number) => {
-    bt[i] = bt_;
-    bf[i] = bf_;
-    bg0[i] = g0;
-    bg1[i] = g1;
-    bgtd[i] = gtd_;
-  };
   while (lsIter < MAX_LS) {
     if (fNew > fStart + C1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
       setBracket(0, tPrev, fPrev, gp0, gp1, gtdPrev);

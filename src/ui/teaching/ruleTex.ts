@@ -293,9 +293,7 @@ function lookaheadTex(e: StepExplanation, options: SubstituteOptions): readonly 
   const slowNow = `\\phi = ${vec('slow', e.after.slow ?? missing('φ'))}`;
   if (e.t % k !== 0) return [...ruleWithNumbers({ ...e, optimizer: inner }, options), slowNow];
   // The inner step lands on θ (tagged fast_x, fast_y); the pull-back then gives x.
-  const lines = ruleWithNumbers({ ...e, optimizer: inner, xNext: fast }, options).map((line) =>
-    line.replace(/symbol=x,/g, 'symbol=fast_x,').replace(/symbol=y,/g, 'symbol=fast_y,'),
-  );
+  const lines = [...ruleWithNumbers({ ...e, optimizer: inner, xNext: fast }, options, undefined, ['fast_x', 'fast_y'])];
   const slow = e.before.slow ?? missing('φ before');
   const phi = before('slow', slow);
   const alpha = par('alpha', e.params.slowStep ?? missing('α'));
@@ -306,8 +304,16 @@ function lookaheadTex(e: StepExplanation, options: SubstituteOptions): readonly 
   return lines;
 }
 
-/** The rule of e.optimizer with its numbers; `gradientAt` where g was taken (SAM: the probe). */
-function ruleWithNumbers(e: StepExplanation, options: SubstituteOptions, gradientPoint?: string): readonly TexLine[] {
+/**
+ * The rule of e.optimizer with its numbers; `gradientPoint` is where g was taken (SAM: the probe),
+ * `nextNames` the tags of the point the step reaches (Lookahead's fast point before a pull-back).
+ */
+function ruleWithNumbers(
+  e: StepExplanation,
+  options: SubstituteOptions,
+  gradientPoint?: string,
+  nextNames: readonly [string, string] = ['x', 'y'],
+): readonly TexLine[] {
   const p = e.params;
   const get = (key: keyof StepExplanation['params']): number => p[key] ?? missing(key);
   const state = (key: StateKey) => ({
@@ -319,7 +325,7 @@ function ruleWithNumbers(e: StepExplanation, options: SubstituteOptions, gradien
   // With torch's coupled weight decay the rule works on g + λ·x: shown once, then used as g.
   const gRaw = vec('g', e.g);
   const g = e.decayedG ? vec('gd', e.decayedG) : gRaw;
-  const x1 = position(e.xNext);
+  const x1 = vec('x', e.xNext, nextNames);
   const bc = options.biasCorrection;
 
   const head: TexLine[] = [];
