@@ -79,7 +79,8 @@ function toJson(value: Json): string {
 /**
  * One JSON object on one line, without a newline:
  * {"surface", "optimizer", "params": RunParams, "status", "path": [[x, y, f], …]},
- * with "expr" and "domain" after "surface" for a typed surface; the path from the start, one
+ * with "expr" and "domain" after "surface" for a typed surface and "evaluations" after "status"
+ * for a rule that spends a varying number of them per step (L-BFGS); the path from the start, one
  * point per step taken (trajectory.steps + 1 points).
  */
 export function trajectoryJson(run: ExportedRun, trajectory: Trajectory): string {
@@ -94,6 +95,7 @@ export function trajectoryJson(run: ExportedRun, trajectory: Trajectory): string
     optimizer: run.optimizer,
     params: runParams(run, trajectory),
     status: trajectory.status,
+    evaluations: trajectory.evaluations,
   });
   // The path is built by hand: a million points through a generic serializer is slow.
   return `${head.slice(0, -1)},"path":[${points.join(',')}]}`;

@@ -618,13 +618,14 @@ function stopNote(run: ExportedRun, path: Trajectory): string {
   return ` (Descent stopped after step ${path.steps} of ${run.steps}: ${STOPPED_BECAUSE[path.status] ?? path.status})`;
 }
 
-const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=None, noise=None):
+const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=None, noise=None, evaluations=None):
     """The largest deviation of PyTorch's path from Descent's over \`steps\` steps.
 
     optimizer: builds the optimizer for a parameter list; loss: f(w) for the tensor w = (x, y);
     start: (x, y); descent: Descent's path, (xs, ys) from the start; lr_lambda: the learning
     rate's factor for LambdaLR; noise: the gradient noise Descent drew, one (x, y) pair per
-    gradient evaluation. Each coordinate's deviation is |x - x_Descent| / max(|x_Descent|, 1).
+    gradient evaluation; evaluations: the f evaluations Descent counted (L-BFGS's func_evals).
+    Each coordinate's deviation is |x - x_Descent| / max(|x_Descent|, 1).
     """
     w = torch.tensor(start, requires_grad=True)
     opt = optimizer([w])
@@ -661,6 +662,10 @@ const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=Non
             d = abs(mine - theirs) / max(abs(theirs), 1.0)
             if not d <= worst:
                 worst = d if d == d else math.inf  # NaN: as far as can be
+    if evaluations is not None:
+        counted = opt.state[w].get('func_evals', 0)
+        if counted != evaluations:
+            raise RuntimeError(f'PyTorch evaluated f {counted} times, Descent {evaluations}')
     return worst
 `;
 
@@ -759,6 +764,9 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
       );
       if (r.lrLambda) lines.push(`            lr_lambda=${r.lrLambda},`);
       if (r.noise) lines.push(`            noise=NOISE[${i}],`);
+      // L-BFGS's count of f evaluations is part of what torch must agree on; a run that stopped
+      // in a failed line search spent evaluations on a call the script does not replay.
+      if (r.path.evaluations !== undefined && r.path.status === 'ok') lines.push(`            evaluations=${r.path.evaluations},`);
       lines.push(`            descent=DESCENT[${i}],`);
     }
     lines.push('        ),');

@@ -152,6 +152,9 @@ export function runKernel(run: PreparedRun, out: Trajectory, rec: StepRecorder |
   };
   out.steps = run.info.kernel(loop);
   out.status = loop.status;
+  // A recycled Trajectory may carry the count of an L-BFGS run it held before.
+  if (loop.evaluations === undefined) delete out.evaluations;
+  else out.evaluations = loop.evaluations;
 }
 
 /**

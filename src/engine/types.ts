@@ -195,4 +195,10 @@ export interface Trajectory {
   status: RunStatus;
   /** Every hyperparameter value used, defaults included. */
   params: Hyperparams;
+  /**
+   * Loss-and-gradient evaluations the run spent, where a rule spends a varying number per step
+   * (L-BFGS: each call's closure plus its line search, torch's state['func_evals']); absent for
+   * the rules that spend one per step.
+   */
+  evaluations?: number;
 }

@@ -1,12 +1,13 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Group, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, MeshStandardMaterial, SphereGeometry, TorusGeometry, type InterleavedBufferAttribute } from 'three';
+import { Color, Group, InstancedInterleavedBuffer, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, MeshStandardMaterial, SphereGeometry, TorusGeometry, InterleavedBufferAttribute } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { radamPlainSteps, type Surface } from '../engine';
 import { computeScene, traceOf, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
+import { OPTIMIZER_LINE_STYLES, type LineStyle } from '../state/palette';
 import { sceneStore } from '../state/store';
 import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
@@ -31,6 +32,14 @@ const leftMaterial = new MeshBasicMaterial({ color: '#ffb020' });
 const plainStepGeometry = new SphereGeometry(0.014, 10, 8);
 const plainStepMaterial = new MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.85, depthWrite: false });
 const placement = new Matrix4();
+/**
+ * Dash and gap along the path in world units (the plot spans about two), by line style. Longer
+ * than the companions' (see `setCompanion`), so that a path never reads as a rule's second sequence.
+ */
+const WORLD_DASHES: Readonly<Record<Exclude<LineStyle, 'solid'>, readonly [number, number]>> = {
+  dashed: [0.07, 0.04],
+  dotted: [0.012, 0.034],
+};
 const boxCorners = new Float64Array(8);
 
 /**
@@ -70,6 +79,9 @@ class RunVisual {
   /** World positions of the path's points, xyz per point. */
   private points = new Float32Array(0);
   private count = 0;
+  private style: LineStyle = 'solid';
+  /** Distance along the path at each segment's two ends, for dashes (see `measureDistances`). */
+  private distances = new Float32Array(0);
 
   constructor(color: string) {
     this.material = new LineMaterial({ color: new Color(color).getHex(), linewidth: LINE_WIDTH_PX, worldUnits: false });
@@ -103,6 +115,45 @@ class RunVisual {
     const m = this.particle.material as MeshStandardMaterial;
     m.color.set(color);
     m.emissive.set(color);
+  }
+
+  /** Dashed or dotted: both the revealed path and the faint whole path, so the dashes line up. */
+  setLineStyle(style: LineStyle): void {
+    if (style === this.style) return;
+    this.style = style;
+    for (const m of [this.material, this.aheadMaterial]) {
+      m.dashed = style !== 'solid';
+      if (style !== 'solid') [m.dashSize, m.gapSize] = WORLD_DASHES[style];
+      // The dash is a shader define: the program must be rebuilt.
+      m.needsUpdate = true;
+    }
+    if (style !== 'solid') this.measureDistances();
+  }
+
+  /**
+   * Writes the cumulative length at each segment's ends into one buffer both lines read (as
+   * LineSegments2.computeLineDistances does, without a fresh buffer per geometry and per move).
+   */
+  private measureDistances(): void {
+    const n = this.count;
+    if (this.capacity === 0) return;
+    if (this.distances.length !== 2 * this.capacity) {
+      this.distances = new Float32Array(2 * this.capacity);
+      const buffer = new InstancedInterleavedBuffer(this.distances, 2, 1);
+      for (const g of [this.geometry, this.aheadGeometry]) {
+        g.setAttribute('instanceDistanceStart', new InterleavedBufferAttribute(buffer, 1, 0));
+        g.setAttribute('instanceDistanceEnd', new InterleavedBufferAttribute(buffer, 1, 1));
+      }
+    }
+    const p = this.points;
+    const d = this.distances;
+    let along = 0;
+    for (let s = 0; s < n - 1; s++) {
+      d[2 * s] = along;
+      along += Math.hypot(p[3 * s + 3] - p[3 * s], p[3 * s + 4] - p[3 * s + 1], p[3 * s + 5] - p[3 * s + 2]);
+      d[2 * s + 1] = along;
+    }
+    (this.geometry.attributes.instanceDistanceStart as InterleavedBufferAttribute).data.needsUpdate = true;
   }
 
   /** Rewrites the whole path into the line's buffer (grown only when too small). */
@@ -147,6 +198,7 @@ class RunVisual {
       buf[6 * s + 5] = p[3 * s + 5];
     }
     attr.data.needsUpdate = true;
+    if (this.style !== 'solid') this.measureDistances();
     this.aheadGeometry.instanceCount = Math.max(0, n - 1);
     this.ring.position.set(p[3 * (n - 1)], p[3 * (n - 1) + 1], p[3 * (n - 1) + 2]);
     if (c.leftAt >= 0) this.exit.position.set(p[3 * c.leftAt], p[3 * c.leftAt + 1], p[3 * c.leftAt + 2]);
@@ -475,6 +527,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
           root.add(v.group);
         }
         v.setColor(c.run.color);
+        v.setLineStyle(OPTIMIZER_LINE_STYLES[c.run.optimizer]);
         v.group.visible = c.run.visible;
         v.setPath(c, grid, flat);
         // ASGD's averaged iterate, schedule-free AdamW's z and y and Rprop's step sizes are in

@@ -24,11 +24,63 @@ export const OPTIMIZER_COLORS: Readonly<Record<OptimizerId, string>> = {
   lion: '#ffafcc',
   signum: '#bdb2ff',
   shampoo: '#48cae4',
-  'schedule-free-adamw': '#f4a261',
+  'schedule-free-adamw': '#f042f0',
   sam: '#e76f51',
-  lookahead: '#80ffdb',
+  lookahead: '#42f042',
   newton: '#ffffff',
 };
+
+/** How a path is stroked: with 22 rules, colour alone leaves pairs that a projector blurs together. */
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
+
+/**
+ * One line style per optimizer, chosen with the colours: any two rules whose colours lie closer
+ * than ΔE 30 (CIELAB) differ in style, which a unit test checks. The rules of the CS231n lecture
+ * and those that draw dashed or dotted sequences beside their path (ASGD, SF-AdamW, Lookahead)
+ * are solid.
+ */
+export const OPTIMIZER_LINE_STYLES: Readonly<Record<OptimizerId, LineStyle>> = {
+  sgd: 'solid',
+  momentum: 'solid',
+  nesterov: 'solid',
+  adagrad: 'solid',
+  rmsprop: 'solid',
+  adadelta: 'dashed',
+  adam: 'solid',
+  amsgrad: 'dashed',
+  adamw: 'solid',
+  adamax: 'dashed',
+  nadam: 'dashed',
+  radam: 'dashed',
+  rprop: 'dashed',
+  asgd: 'solid',
+  lbfgs: 'dotted',
+  lion: 'dotted',
+  signum: 'dotted',
+  shampoo: 'dotted',
+  'schedule-free-adamw': 'solid',
+  sam: 'dotted',
+  lookahead: 'solid',
+  newton: 'dashed',
+};
+
+/**
+ * Dash and gap as multiples of the line's width, for flat drawings (legend, loss chart, exported
+ * frames); null is solid. Dots are drawn with round caps, so a zero-length dash is a dot.
+ */
+const DASH_PATTERNS: Readonly<Record<LineStyle, readonly [number, number] | null>> = {
+  solid: null,
+  dashed: [3, 2],
+  dotted: [0, 2],
+};
+
+/** The pattern for a canvas stroke of the given width (an empty array is solid). */
+export function canvasDash(style: LineStyle, width: number): number[] {
+  const pattern = DASH_PATTERNS[style];
+  if (!pattern) return [];
+  // Round caps add half a width at each end of a dash: take it back out of the dash.
+  return [Math.max(0, pattern[0] - 1) * width, (pattern[1] + (pattern[0] > 0 ? 1 : 0)) * width];
+}
 
 /** Extra colours for a second run of the same optimizer. */
 const SPARE_COLORS = ['#f94144', '#90be6d', '#577590', '#f9c74f', '#43aa8b', '#c77dff', '#fb8500', '#8ecae6'];

@@ -48,6 +48,26 @@ describe('lbfgs', () => {
     expect(many.loss[10]).toBeLessThan(one.loss[10]);
   });
 
+  it('totals its evaluations per run (torch’s func_evals), the trace’s per-call counts summed', () => {
+    for (const params of [{}, { lineSearch: 1 }, { lineSearch: 1, maxIter: 5 }, { lineSearch: 1, tolGrad: 1e-3 }]) {
+      const spec = { surface: surface('rosenbrock'), optimizer: 'lbfgs' as const, steps: 60, params };
+      const trace = traceRun(spec);
+      const evals = trace.scalars.evals ?? new Float64Array(0);
+      let sum = 0;
+      for (let t = 1; t <= trace.steps; t++) sum += evals[t];
+      const path = simulateRun(spec);
+      expect(path.evaluations, JSON.stringify(params)).toBe(sum);
+      expect(path.evaluations).toBeGreaterThanOrEqual(path.steps);
+    }
+    // The other rules spend one per step and leave the count out, even in a recycled Trajectory.
+    const reused = simulateRun({ surface: surface('rosenbrock'), optimizer: 'lbfgs', steps: 5 });
+    expect(simulateRun({ surface: surface('rosenbrock'), optimizer: 'adam', steps: 5 }, reused).evaluations).toBeUndefined();
+    // The JSON of the command line carries it.
+    const { out } = cli('--surface', 'rosenbrock', '--optimizer', 'lbfgs', '--steps', '20', '--line-search', 'strong-wolfe');
+    const evaluations = (JSON.parse(out) as { evaluations?: number }).evaluations;
+    expect(evaluations).toBe(simulateRun({ surface: surface('rosenbrock'), optimizer: 'lbfgs', steps: 20, params: { lineSearch: 1 } }).evaluations);
+  });
+
   it('stops with "lineSearchFailed" where no lower point lies along its direction, at once', () => {
     // |x| + |y| has no gradient at its kinks: the strong-Wolfe search cannot bracket a decrease.
     const { surface: kinked } = compileFormula('abs(x) + abs(y)');

@@ -251,6 +251,9 @@ export function runLbfgs(loop: StepLoop): number {
   // that each call; here the remaining points are copied (bit-identical, and cheap).
   let frozen = false;
   let frozenByTolerance = false;
+  // torch's state['func_evals']: each call's closure evaluation and its line search's.
+  let evaluations = 0;
+  loop.evaluations = 0;
   for (let t = 1; t <= n; t++) {
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     if (frozen) {
@@ -270,6 +273,8 @@ export function runLbfgs(loop: StepLoop): number {
         gammar[t] = hDiag;
         itr[t] = 0;
       }
+      evaluations++;
+      loop.evaluations = evaluations;
       continue;
     }
     // The closure's evaluation at the start of the call: the gradient the path step left in g.
@@ -392,6 +397,8 @@ export function runLbfgs(loop: StepLoop): number {
       gammar[t] = hDiag;
       itr[t] = iterations;
     }
+    evaluations += currentEvals;
+    loop.evaluations = evaluations;
     if (failed) {
       loop.status = 'lineSearchFailed';
       return t - 1;

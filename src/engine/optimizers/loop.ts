@@ -39,6 +39,8 @@ export interface StepLoop {
    */
   readonly sync: SyncHook | null;
   status: RunStatus;
+  /** Evaluations spent, set by a rule that spends a varying number per step (see Trajectory). */
+  evaluations?: number;
 }
 
 export interface SyncHook {

@@ -207,6 +207,10 @@ export const panel = {
     en: 'Each point is one step(closure) call. Descent runs k = 1 iteration per call so that each point is one iteration; PyTorch’s default is max_iter = 20.',
     ko: '점 하나가 옵티마이저 스텝 호출 한 번입니다. 여기서는 점 하나가 반복 한 번이 되도록 호출마다 k = 1번 반복하며, PyTorch의 기본값은 20번입니다.',
   },
+  'run.note.lbfgsEvaluations': {
+    en: 'Over its {k} calls the run evaluated f and ∇f {n} times (PyTorch’s func_evals).',
+    ko: '호출 {k}번 동안 f와 ∇f를 {n}번 계산했습니다 (PyTorch가 세는 횟수와 같습니다).',
+  },
   'run.hidden': { en: 'hidden', ko: '숨김' },
   'add.label': { en: 'Optimizer to add', ko: '추가할 옵티마이저' },
   'add.button': { en: 'Add run', ko: '실행 추가' },

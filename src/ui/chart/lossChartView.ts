@@ -14,6 +14,7 @@ import {
   type LossTransform,
 } from './chartScale';
 import { decimate } from './decimate';
+import { canvasDash, OPTIMIZER_LINE_STYLES } from '../../state/palette';
 import { formatTick } from '../../i18n/numberFormat';
 import { pointIndex } from '../runs/runStatus';
 
@@ -312,6 +313,8 @@ export function createLossChartView(el: LossChartElements): LossChartView {
         (i) => yOf(path.loss[i]),
       );
       ctx.strokeStyle = run.color;
+      // The path's own line style: two orange curves, Adam's and SF-AdamW's, stay apart.
+      ctx.setLineDash(canvasDash(OPTIMIZER_LINE_STYLES[run.optimizer], ctx.lineWidth));
       ctx.beginPath();
       kept.forEach((i, j) => {
         const x = xOf(i);
@@ -321,6 +324,7 @@ export function createLossChartView(el: LossChartElements): LossChartView {
       });
       if (kept.length === 1) ctx.lineTo(xOf(0) + 0.01, yOf(path.loss[0]));
       ctx.stroke();
+      ctx.setLineDash([]);
       if (path.status !== 'ok') {
         // The run stopped here: a small ✕ in its colour, on the chart's edge if its loss is off it.
         const x = xOf(path.steps);

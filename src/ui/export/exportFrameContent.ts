@@ -9,6 +9,7 @@ import { plainFormula } from '../surface/plainFormula';
 import { runTag } from '../runs/runTag';
 import { pointIndex, runNoteAt, type RunNote } from '../runs/runStatus';
 import { surfaceName } from '../surface/surfaceText';
+import { OPTIMIZER_LINE_STYLES, type LineStyle } from '../../state/palette';
 
 export interface FrameTitle {
   /** The surface's name in the UI's language; null for a typed formula, which names itself. */
@@ -49,6 +50,8 @@ export function stepOfTotal(t: Translate, step: number, total: number): string {
 export interface LegendEntry {
   readonly id: string;
   readonly color: string;
+  /** The path's stroke, so that the frame's key matches the drawn path. */
+  readonly line: LineStyle;
   /** The optimizer's name in the UI's language. */
   readonly name: string;
   /** The schedule or "without bias correction"; '' for none. */
@@ -80,6 +83,7 @@ export function legendEntries(t: Translate, computed: Pick<ComputedScene, 'runs'
       return {
         id: c.run.id,
         color: c.run.color,
+        line: OPTIMIZER_LINE_STYLES[c.run.optimizer],
         name: t(`optimizer.${c.run.optimizer}`),
         tag: runTag(c.run, runs, t),
         step: i,

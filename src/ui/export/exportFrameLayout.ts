@@ -170,7 +170,9 @@ function legendMetrics(input: FrameLayoutInput, measure: Measure, fit: number): 
   const widest = (texts: readonly string[], role: FontRole) => texts.reduce((w, s) => Math.max(w, measure(s, role, px(role))), 0);
   const { heading, stepHeading, lossHeading, rows } = input.legend;
   const swatch = 0.8 * R;
-  const lead = swatch + 0.45 * R;
+  // A stroke sample, wide enough to show a dash and its gap.
+  const swatchWidth = 1.6 * R;
+  const lead = swatchWidth + 0.45 * R;
   const gap = 1 * R;
   const nameWidths = rows.map((r) => measure(r.name, 'run', px('run')));
   const tagTexts = rows.map((r) => (r.tag ? ` · ${r.tag}` : ''));
@@ -198,7 +200,7 @@ function legendMetrics(input: FrameLayoutInput, measure: Measure, fit: number): 
       const baseline = middle + px('run') * 0.36;
       const swatchY = middle - swatch / 2;
       const row: LegendRowLayout = {
-        swatch: { x, y: swatchY, width: swatch, height: swatch },
+        swatch: { x, y: swatchY, width: swatchWidth, height: swatch },
         name: slot(r.name, 'run', x + lead, baseline),
         tag: tagTexts[i] ? slot(tagTexts[i], 'tag', x + lead + nameWidths[i], baseline) : null,
         stepRight,

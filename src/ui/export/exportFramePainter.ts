@@ -14,6 +14,7 @@ import {
 } from './exportFrameContent';
 import { FRAME_FONTS, layoutFrameWithin, type FontRole, type FrameLayout, type LegendRowInput, type Measure, type TextSlot } from './exportFrameLayout';
 import { translate, type Translate } from '../../i18n';
+import type { LineStyle } from '../../state/palette';
 import { isTransparent, parseStageBackground, radialGeometry, type StagePaint } from '../shell/stageBackground';
 
 export interface FramePainterOptions {
@@ -243,14 +244,8 @@ export async function createFramePainter(source: HTMLCanvasElement, options: Fra
     legend.rows.forEach((row, i) => {
       const e = entries[i];
       if (!e) return;
-      const s = row.swatch;
-      ctx.beginPath();
-      ctx.roundRect(s.x, s.y, s.width, s.height, s.width * 0.25);
-      ctx.fillStyle = e.color;
-      ctx.fill();
-      ctx.lineWidth = Math.max(1, s.width / 12);
-      ctx.strokeStyle = colors.swatchEdge;
-      ctx.stroke();
+      // A sample of the path's own stroke, as the on-screen legend shows it.
+      drawLineSample(ctx, row.swatch, e.line, e.color, colors.swatchEdge);
       text(row.name, colors.text, e.name);
       if (row.tag) text(row.tag, colors.dim);
       const number = (right: number, value: string) => text({ text: value, role: 'number', px: row.numberPx, x: right, y: row.baseline, align: 'right' }, colors.text);
@@ -299,4 +294,36 @@ export async function framePng(source: HTMLCanvasElement): Promise<Blob> {
   return new Promise<Blob>((resolve, reject) => {
     painter.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be written'))), 'image/png');
   });
+}
+
+/**
+ * A stroke sample across `box`: a bar, two dashes, or a row of dots, thick enough that a video
+ * encoder's chroma subsampling keeps its colour (a thin line blurs into the background).
+ */
+function drawLineSample(ctx: CanvasRenderingContext2D, box: { x: number; y: number; width: number; height: number }, style: LineStyle, color: string, edge: string): void {
+  const w = box.height * 0.55;
+  const mid = box.y + box.height / 2;
+  const shapes: Array<[number, number, number]> = [];
+  if (style === 'solid') {
+    shapes.push([box.x, box.width, w / 2]);
+  } else if (style === 'dashed') {
+    const gap = 0.45 * w;
+    const dash = (box.width - gap) / 2;
+    shapes.push([box.x, dash, w * 0.15], [box.x + dash + gap, dash, w * 0.15]);
+  } else {
+    const dot = 0.8 * w;
+    const count = Math.max(2, Math.floor((box.width + 0.5 * dot) / (1.5 * dot)));
+    const pitch = (box.width - dot) / (count - 1);
+    for (let i = 0; i < count; i++) shapes.push([box.x + i * pitch, dot, dot / 2]);
+  }
+  for (const [x, length, radius] of shapes) {
+    const h = style === 'dotted' ? length : w;
+    ctx.beginPath();
+    ctx.roundRect(x, mid - h / 2, length, h, radius);
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.lineWidth = Math.max(1, box.height / 14);
+    ctx.strokeStyle = edge;
+    ctx.stroke();
+  }
 }

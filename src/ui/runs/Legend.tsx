@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { OPTIMIZER_LINE_STYLES } from '../../state/palette';
 import { computeScene } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore, type RunConfig } from '../../state/store';
@@ -123,7 +124,7 @@ export function Legend() {
           {runs.map((run) => (
             <tr key={run.id} data-run-id={run.id} data-visible={run.visible} className="legend-row">
               <th scope="row" className="legend-name">
-                <span className="legend-swatch" style={{ background: run.color, color: run.color }} aria-hidden="true" />
+                <span className="legend-swatch" data-line={OPTIMIZER_LINE_STYLES[run.optimizer]} style={{ color: run.color }} aria-hidden="true" />
                 <span className="legend-label">
                   {t(`optimizer.${run.optimizer}`)}
                   <RunTag run={run} runs={runs} t={t} />

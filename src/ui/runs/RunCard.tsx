@@ -1,6 +1,7 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { OPTIMIZERS, getOptimizer, isOptimizerId } from '../../engine';
 import { optimizerParams, sceneStore, type RunConfig } from '../../state/store';
+import { computeScene } from '../../state/paths';
 import { useScene } from '../../state/useScene';
 import { stopDeferring } from '../shell/afterFirstFrame';
 import { useT } from '../shell/useT';
@@ -156,7 +157,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
           </div>
         </details>
       )}
-      {run.optimizer === 'lbfgs' && <p className="run-note">{t('run.note.lbfgs')}</p>}
+      {run.optimizer === 'lbfgs' && <LbfgsNote runId={id} />}
       <div className="run-teach">
         <ScheduleControl runId={id} schedule={run.schedule} lr={run.params.lr} />
         {hasBiasCorrection && (
@@ -173,3 +174,21 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
     </li>
   );
 });
+
+/** L-BFGS's calls against torch's max_iter, and what they cost: torch's func_evals over the run. */
+function LbfgsNote({ runId }: { runId: string }) {
+  const t = useT();
+  const calls = useScene((s) => computeScene(s).runs.find((c) => c.run.id === runId)?.path.steps ?? 0);
+  const evaluations = useScene((s) => computeScene(s).runs.find((c) => c.run.id === runId)?.path.evaluations);
+  return (
+    <p className="run-note">
+      {t('run.note.lbfgs')}
+      {evaluations !== undefined && (
+        <>
+          {' '}
+          <span data-field="evaluations">{t('run.note.lbfgsEvaluations', { n: evaluations, k: calls })}</span>
+        </>
+      )}
+    </p>
+  );
+}
