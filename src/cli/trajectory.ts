@@ -17,8 +17,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? 0 : 1);
 });
 
+const io = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
 // exitCode rather than exit(): a large path may still be draining into a pipe.
-process.exitCode = main(argv, {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-});
+if (argv[0] === 'map') {
+  const { mapMain } = await import('./mapMain');
+  process.exitCode = await mapMain(argv.slice(1), io);
+} else {
+  process.exitCode = main(argv, io);
+}

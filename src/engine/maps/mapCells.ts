@@ -1,0 +1,112 @@
+// The runs behind a map's cells. A cell is `simulateRun` with the cell's settings, nothing
+// else: the Web Worker, the command line's worker threads and the tests all call this, so a
+// cell equals the path the app would draw for the same settings, bit for bit.
+
+import { simulateRun } from '../simulate';
+import type { RunSpec, Surface, Trajectory } from '../types';
+import { axisValue, basinStart, mapSize, type MapRequest } from './mapRequest';
+
+/** A cell not computed yet, a run that went the distance, one that diverged, one stopped otherwise. */
+export const CELL_PENDING = 0;
+export const CELL_OK = 1;
+export const CELL_DIVERGED = 2;
+export const CELL_STOPPED = 3;
+
+/** Outcomes of some cells of a map, in the order of `indices` (cell index = row · nx + column). */
+export interface CellBatch {
+  readonly indices: Int32Array;
+  /** f at the last point. */
+  readonly loss: Float64Array;
+  /** The first step at which f − f* ≤ tolerance; −1 when never (or f* unknown). */
+  readonly reached: Int32Array;
+  readonly status: Uint8Array;
+  /** The last point, and the length of the last step (how far it still moves). */
+  readonly endX: Float64Array;
+  readonly endY: Float64Array;
+  readonly lastMove: Float64Array;
+}
+
+/** The lowest known minimum's f, or NaN when the surface knows none. */
+export function knownMinimum(surface: Surface): number {
+  let best = Number.NaN;
+  for (const m of surface.minima) if (!(m.f >= best)) best = m.f;
+  return best;
+}
+
+/** The engine run behind cell `index` of `request` on `surface`. */
+export function cellSpec(request: MapRequest, surface: Surface, index: number): RunSpec {
+  const { nx } = mapSize(request);
+  const i = index % nx;
+  const j = (index - i) / nx;
+  const { run } = request;
+  const base = {
+    surface,
+    optimizer: run.optimizer,
+    steps: run.steps,
+    ...(run.biasCorrection !== undefined && { biasCorrection: run.biasCorrection }),
+    ...(run.schedule && { schedule: run.schedule }),
+    ...(run.noise && { noise: run.noise }),
+    ...(run.penalty && { penalty: run.penalty }),
+  };
+  if (request.kind === 'hyper') {
+    return { ...base, start: run.start, params: { ...run.params, [request.x.param]: axisValue(request.x, i), [request.y.param]: axisValue(request.y, j) } };
+  }
+  return { ...base, start: basinStart(request, i, j), params: run.params };
+}
+
+export function emptyBatch(count: number): CellBatch {
+  return {
+    indices: new Int32Array(count),
+    loss: new Float64Array(count),
+    reached: new Int32Array(count),
+    status: new Uint8Array(count),
+    endX: new Float64Array(count),
+    endY: new Float64Array(count),
+    lastMove: new Float64Array(count),
+  };
+}
+
+/**
+ * Runs the cells `indices` of `request`. One Trajectory is reused for every cell: a map of
+ * 65,536 runs allocates its paths once.
+ */
+export function computeCells(request: MapRequest, surface: Surface, indices: ArrayLike<number>): CellBatch {
+  const out = emptyBatch(indices.length);
+  const fStar = knownMinimum(surface);
+  let path: Trajectory | undefined;
+  for (let k = 0; k < indices.length; k++) {
+    const index = indices[k];
+    out.indices[k] = index;
+    const spec = cellSpec(request, surface, index);
+    let status: number;
+    try {
+      path = simulateRun(spec, path);
+      status = path.status === 'ok' ? CELL_OK : path.status === 'diverged' ? CELL_DIVERGED : CELL_STOPPED;
+    } catch {
+      // A setting the engine refuses (none within a slider's range should be) reads as a stop.
+      out.status[k] = CELL_STOPPED;
+      out.loss[k] = Number.NaN;
+      out.reached[k] = -1;
+      out.endX[k] = out.endY[k] = out.lastMove[k] = Number.NaN;
+      continue;
+    }
+    const n = path.steps;
+    out.status[k] = status;
+    out.loss[k] = path.loss[n];
+    out.endX[k] = path.x[n];
+    out.endY[k] = path.y[n];
+    out.lastMove[k] = n > 0 ? Math.hypot(path.x[n] - path.x[n - 1], path.y[n] - path.y[n - 1]) : 0;
+    let reached = -1;
+    if (fStar === fStar) {
+      const goal = fStar + request.tolerance;
+      for (let t = 0; t <= n; t++) {
+        if (path.loss[t] <= goal) {
+          reached = t;
+          break;
+        }
+      }
+    }
+    out.reached[k] = reached;
+  }
+  return out;
+}
