@@ -3,11 +3,12 @@
 import { browserMeasurements } from './browser';
 import { engineMeasurements } from './engine';
 import { formulaMeasurements } from './formula';
+import { mapMeasurements } from './maps';
 import { printJsonLines, printTable, type Measurement } from './measure';
 
 const json = process.argv.includes('--json');
 // `--browser` measures only the browser (for comparing two builds: BENCH_DIST=…).
-const rows: Measurement[] = process.argv.includes('--browser') ? [] : [...engineMeasurements(), ...formulaMeasurements()];
+const rows: Measurement[] = process.argv.includes('--browser') ? [] : [...engineMeasurements(), ...formulaMeasurements(), ...(await mapMeasurements())];
 if (!process.argv.includes('--engine')) rows.push(...(await browserMeasurements()));
 if (json) printJsonLines(rows);
 else printTable(rows);

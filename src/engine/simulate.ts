@@ -1,10 +1,10 @@
-import { HYPERPARAMS, NEUTRAL_HYPERPARAMS } from './hyperparams';
+import { HYPERPARAMS, NEUTRAL_HYPERPARAMS, type HyperparamInfo } from './hyperparams';
 import { getOptimizer, type OptimizerInfo } from './optimizers/table';
 import type { Bounds, StepLoop, StepRecorder } from './optimizers/loop';
 import { withPenalty } from './penalty';
 import { GaussianNoise } from './random';
 import { checkSchedule, scheduleTable } from './schedules';
-import type { Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
+import type { HyperparamKey, Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
 
 /** The most steps one run may take: 1e6 points is 24 MB of Float64Arrays. */
 export const MAX_STEPS = 1_000_000;
@@ -18,23 +18,90 @@ export function resolveParams(
   optimizer: OptimizerId,
   params?: Readonly<Partial<Hyperparams>>,
 ): Hyperparams {
-  const info = getOptimizer(optimizer);
-  if (!info) throw new RangeError(`unknown optimizer "${optimizer}"`);
-  // Built key by key in the table's order, so that every run's object has the same hidden
-  // class: kernels read it on entry, and a new shape each run (as object spread gives) made
-  // V8 throw away the optimized kernel every time, costing about a fifth of the speed.
-  const demo = surface.defaults[optimizer];
-  const resolved = {} as Hyperparams;
-  for (const h of HYPERPARAMS) {
-    resolved[h.key] = params?.[h.key] ?? demo?.[h.key] ?? info.defaults[h.key] ?? NEUTRAL_HYPERPARAMS[h.key];
+  const { base, checks } = paramBase(surface, optimizer);
+  const values = scratchValues;
+  values.set(base);
+  if (params) {
+    for (const key in params) {
+      const v = params[key as HyperparamKey];
+      const at = KEY_INDEX.get(key);
+      if (v !== undefined && v !== null && at !== undefined) values[at] = v;
+    }
   }
-  for (const key of info.params) {
-    const h = HYPERPARAMS.find((p) => p.key === key);
-    if (h && !h.valid(resolved[key])) {
-      throw new RangeError(`${key} (${h.symbol}) must be ${h.accepts}, got ${resolved[key]}`);
+  const resolved = hyperparamsFrom(values);
+  for (const h of checks) {
+    if (!h.valid(resolved[h.key])) {
+      throw new RangeError(`${h.key} (${h.symbol}) must be ${h.accepts}, got ${resolved[h.key]}`);
     }
   }
   return resolved;
+}
+
+const KEY_INDEX: ReadonlyMap<string, number> = new Map(HYPERPARAMS.map((h, i) => [h.key, i]));
+const I = Object.fromEntries(KEY_INDEX) as Readonly<Record<HyperparamKey, number>>;
+const scratchValues = new Float64Array(HYPERPARAMS.length);
+
+/**
+ * Every run's hyperparameters as one object literal, so that they all have one hidden class with
+ * every field a double: kernels read the object on entry, and a new shape each run made V8 throw
+ * away the optimized kernel every time (about a fifth of the speed). Built key by key or cloned,
+ * the objects' shapes drifted as V8 widened fields (L-BFGS's η = 1 is a small integer), and a map
+ * of 65,536 runs spent more time making them than stepping.
+ */
+function hyperparamsFrom(v: Float64Array): Hyperparams {
+  return {
+    lr: v[I.lr],
+    rho: v[I.rho],
+    decay: v[I.decay],
+    beta1: v[I.beta1],
+    beta2: v[I.beta2],
+    eps: v[I.eps],
+    weightDecay: v[I.weightDecay],
+    dampening: v[I.dampening],
+    momentumDecay: v[I.momentumDecay],
+    etaMinus: v[I.etaMinus],
+    etaPlus: v[I.etaPlus],
+    stepMin: v[I.stepMin],
+    stepMax: v[I.stepMax],
+    lambd: v[I.lambd],
+    power: v[I.power],
+    centered: v[I.centered],
+    lrDecay: v[I.lrDecay],
+    initialAccumulator: v[I.initialAccumulator],
+    historySize: v[I.historySize],
+    maxIter: v[I.maxIter],
+    lineSearch: v[I.lineSearch],
+    tolGrad: v[I.tolGrad],
+    tolChange: v[I.tolChange],
+    radius: v[I.radius],
+    inner: v[I.inner],
+    syncPeriod: v[I.syncPeriod],
+    slowStep: v[I.slowStep],
+    t0: v[I.t0],
+  };
+}
+
+/** The values a run takes when it gives none (in HYPERPARAMS order), and the checks of the optimizer's own. */
+interface ParamBase {
+  readonly base: Float64Array;
+  readonly checks: readonly HyperparamInfo[];
+}
+
+const paramBases = new WeakMap<Surface, Map<OptimizerId, ParamBase>>();
+
+function paramBase(surface: Surface, optimizer: OptimizerId): ParamBase {
+  let bySurface = paramBases.get(surface);
+  if (!bySurface) paramBases.set(surface, (bySurface = new Map()));
+  const hit = bySurface.get(optimizer);
+  if (hit) return hit;
+  const info = getOptimizer(optimizer);
+  if (!info) throw new RangeError(`unknown optimizer "${optimizer}"`);
+  const demo = surface.defaults[optimizer];
+  const base = Float64Array.from(HYPERPARAMS, (h) => demo?.[h.key] ?? info.defaults[h.key] ?? NEUTRAL_HYPERPARAMS[h.key]);
+  const checks = info.params.map((key) => HYPERPARAMS.find((p) => p.key === key)).filter((h): h is HyperparamInfo => h !== undefined);
+  const made: ParamBase = { base, checks };
+  bySurface.set(optimizer, made);
+  return made;
 }
 
 function allocate(points: number): Trajectory {

@@ -3,7 +3,7 @@
 // cell equals the path the app would draw for the same settings, bit for bit.
 
 import { simulateRun } from '../simulate';
-import type { RunSpec, Surface, Trajectory } from '../types';
+import type { HyperparamKey, RunSpec, Surface, Trajectory, Vec2 } from '../types';
 import { axisValue, basinStart, mapSize, type MapRequest } from './mapRequest';
 
 /** A cell not computed yet, a run that went the distance, one that diverged, one stopped otherwise. */
@@ -33,25 +33,49 @@ export function knownMinimum(surface: Surface): number {
   return best;
 }
 
-/** The engine run behind cell `index` of `request` on `surface`. */
-export function cellSpec(request: MapRequest, surface: Surface, index: number): RunSpec {
+/**
+ * Makes the engine run of each cell of `request` on `surface`. The returned function reuses one
+ * spec and one params object (the engine copies what it reads), and the axes' values are worked
+ * out once: a map of 65,536 runs of 500 steps spent a fifth of its time making specs otherwise.
+ */
+export function cellSpecs(request: MapRequest, surface: Surface): (index: number) => RunSpec {
   const { nx } = mapSize(request);
-  const i = index % nx;
-  const j = (index - i) / nx;
   const { run } = request;
-  const base = {
+  const params: Partial<Record<HyperparamKey, number>> = { ...run.params };
+  const spec = {
     surface,
     optimizer: run.optimizer,
     steps: run.steps,
+    start: run.start as Vec2,
+    params,
     ...(run.biasCorrection !== undefined && { biasCorrection: run.biasCorrection }),
     ...(run.schedule && { schedule: run.schedule }),
     ...(run.noise && { noise: run.noise }),
     ...(run.penalty && { penalty: run.penalty }),
   };
   if (request.kind === 'hyper') {
-    return { ...base, start: run.start, params: { ...run.params, [request.x.param]: axisValue(request.x, i), [request.y.param]: axisValue(request.y, j) } };
+    const xs = Float64Array.from({ length: request.x.cells }, (_, i) => axisValue(request.x, i));
+    const ys = Float64Array.from({ length: request.y.cells }, (_, j) => axisValue(request.y, j));
+    const px = request.x.param;
+    const py = request.y.param;
+    return (index) => {
+      const i = index % nx;
+      params[px] = xs[i];
+      params[py] = ys[(index - i) / nx];
+      return spec;
+    };
   }
-  return { ...base, start: basinStart(request, i, j), params: run.params };
+  return (index) => {
+    const i = index % nx;
+    spec.start = basinStart(request, i, (index - i) / nx);
+    return spec;
+  };
+}
+
+/** The engine run behind cell `index` of `request` on `surface` (a fresh spec: for tests and one-offs). */
+export function cellSpec(request: MapRequest, surface: Surface, index: number): RunSpec {
+  const spec = cellSpecs(request, surface)(index);
+  return { ...spec, params: { ...spec.params } };
 }
 
 export function emptyBatch(count: number): CellBatch {
@@ -73,11 +97,12 @@ export function emptyBatch(count: number): CellBatch {
 export function computeCells(request: MapRequest, surface: Surface, indices: ArrayLike<number>): CellBatch {
   const out = emptyBatch(indices.length);
   const fStar = knownMinimum(surface);
+  const specOf = cellSpecs(request, surface);
   let path: Trajectory | undefined;
   for (let k = 0; k < indices.length; k++) {
     const index = indices[k];
     out.indices[k] = index;
-    const spec = cellSpec(request, surface, index);
+    const spec = specOf(index);
     let status: number;
     try {
       path = simulateRun(spec, path);
