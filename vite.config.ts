@@ -66,6 +66,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
+  // The map workers load the formula compiler only for a typed surface: a dynamic import, which
+  // needs module workers (the default, iife, cannot split).
+  worker: {
+    format: 'es',
+  },
   preview: {
     // No CORS headers, as on most static hosts: the default embed (allow-same-origin) must work
     // without them. Tests that need the header for the strict embed add it themselves.

@@ -1,6 +1,7 @@
 import type { projectToScreen } from '../src/scene/screenProbe';
 import type { computeScene } from '../src/state/paths';
 import type { SceneStore } from '../src/state/store';
+import type { mapStore } from '../src/state/maps';
 
 /** What main.tsx puts on window.__descent, as the benchmark and the e2e tests see it. */
 export interface DescentHandle {
@@ -10,4 +11,6 @@ export interface DescentHandle {
   playhead: { step: number };
   /** Where the point (x, y) at height f is drawn, in page coordinates; null without a view. */
   project: typeof projectToScreen;
+  /** The Maps section's store: its request, outcomes and settings. */
+  maps: typeof mapStore;
 }

@@ -17,6 +17,11 @@ import { Toolbar } from './ui/toolbar/Toolbar';
 import { useKeyboardShortcuts } from './ui/playback/useKeyboardShortcuts';
 import { SceneKey } from './ui/teaching/SceneKey';
 import { SceneTitle } from './ui/toolbar/SceneTitle';
+import { provideMapThreads } from './state/maps';
+
+// Maps run in Web Workers (src/workers), which only the App may name: the map runner starts them,
+// loading their starter with the Maps section.
+provideMapThreads(() => import('./workers/browserMapThread').then((m) => ({ spawn: m.spawnBrowserMapThread, count: m.browserMapThreads() })));
 
 // The shortcuts dialog loads when first asked for (?), and only an embed shows its controls.
 const HelpDialog = lazy(() => import('./ui/dialogs/HelpDialog').then((m) => ({ default: m.HelpDialog })));

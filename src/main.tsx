@@ -10,6 +10,7 @@ import { computeScene } from './state/paths';
 import { startPlayback } from './state/playback';
 import { playhead, seek } from './state/playhead';
 import { sceneStore } from './state/store';
+import { mapStore } from './state/maps';
 import { startUrlSync } from './state/urlSync';
 import { afterFirstFrame } from './ui/shell/afterFirstFrame';
 import { loadKoreanFont } from './ui/shell/koreanFont';
@@ -23,7 +24,7 @@ startUrlSync();
 
 // A read-only window into the running scene for tests, the benchmark and curious students in
 // the console: the store, the computed paths, the playhead, and where a point is drawn.
-Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen } });
+Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen, maps: mapStore } });
 
 registerServiceWorker();
 

@@ -7,20 +7,11 @@ import { MapRequestError, checkMapRequest, mappableParams, type MapAxis, type Ma
 import { mapCsv, mapJson } from '../engine/maps/mapText';
 import type { MapOutcomes } from '../engine/maps/mapGrid';
 import type { HyperparamKey, Surface } from '../engine';
-import { UsageError, parseArgs, type FlagSpec } from './args';
+import { UsageError, parseArgs } from './args';
+import { MAP_FLAGS } from './mapFlags';
 import type { CliIO } from './main';
 import { defaultThreads, nodeMapPool } from './mapThreads';
 
-export const MAP_FLAGS: readonly FlagSpec[] = [
-  { flag: '--x', metavar: 'PARAM:FROM:TO', help: 'the hyperparameter along the map’s x axis and its range, e.g. lr:1e-4:1 (a log slider gives a log axis)' },
-  { flag: '--y', metavar: 'PARAM:FROM:TO', help: 'the hyperparameter along the y axis, e.g. beta1:0:0.99' },
-  { flag: '--basins', help: 'a basin map instead: a run from every cell of a grid over the surface, coloured by where it ends' },
-  { flag: '--region', metavar: 'X0,X1,Y0,Y1', help: 'the basin map’s region (default: the surface’s domain)' },
-  { flag: '--cells', metavar: 'N|NXxNY', help: 'cells per side (default 64), from 2 to 512' },
-  { flag: '--tolerance', metavar: 'T', help: 'the loss gap f − f* that counts as arrived, for the steps-to-tolerance outcome (default 1e-3)' },
-  { flag: '--threads', metavar: 'N', help: 'worker threads (default: one per core)' },
-  { flag: '--format', metavar: 'json|csv', help: 'what to print (default json)' },
-];
 
 const MAP_FLAG_NAMES = new Set(MAP_FLAGS.map((f) => f.flag));
 
@@ -85,7 +76,7 @@ function readPositive(flag: string, raw: string | undefined, fallback: number, w
 }
 
 /** Reads `map …`'s arguments (after the word map) into a checked request. */
-export function parseMapArgs(argv: readonly string[]): { request: MapRequest; format: 'json' | 'csv'; threads: number; surface: Surface } {
+function parseMapArgs(argv: readonly string[]): { request: MapRequest; format: 'json' | 'csv'; threads: number; surface: Surface } {
   const { map, run: runArgv } = splitFlags(argv);
   const command = parseArgs(runArgv);
   if (command.kind === 'help') throw new UsageError('see trajectory --help for map’s flags');

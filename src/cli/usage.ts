@@ -2,6 +2,7 @@
 
 import { HYPERPARAMS, OPTIMIZERS, SURFACE_IDS } from '../engine';
 import { HYPERPARAM_FLAGS, OUTPUT_FLAGS, SURFACE_FLAGS, VARIANT_FLAGS, type FlagSpec } from './args';
+import { MAP_FLAGS } from './mapFlags';
 
 const WIDTH = 80;
 const COLUMN = 26;
@@ -76,7 +77,8 @@ export function usage(): string {
     '',
     'JSON is one object on one line:',
     '  {"surface": ID, "optimizer": ID, "params": {...},',
-    '   "status": "ok"|"diverged"|"singular", "path": [[x, y, f], ...]}',
+    '   "status": "ok"|"diverged"|"singular"|"lineSearchFailed",',
+    '   "evaluations": N (L-BFGS only), "path": [[x, y, f], ...]}',
     ...paragraph(
       'params holds every value used, defaults included: the hyperparameters the optimizer reads, ' +
         '"steps" (as asked) and "start": [x, y]; "biasCorrection" for the optimizers that have it; ' +
@@ -92,6 +94,17 @@ export function usage(): string {
         '(about 1e-15 for a faithful replay): --format pytorch > descent.py; python3 descent.py',
     ),
     ...paragraph('Numbers are written in full: they read back as the same doubles.'),
+    '',
+    'Maps of many runs: npm run --silent trajectory -- map --surface ID --optimizer ID',
+    '  (--x PARAM:FROM:TO --y PARAM:FROM:TO | --basins) [run flags] [map flags]',
+    ...paragraph(
+      'Runs the run once per cell, on worker threads: a hyperparameter map varies two of its ' +
+        'hyperparameters (cells evenly spread in the slider\'s scale: decades of a log slider), a ' +
+        'basin map its start over a grid. It prints the cells row by row: JSON with "loss" (f at ' +
+        'the end), "reached" (the first step within the tolerance of f*, or null) and "status" per ' +
+        'cell, plus "end", "basin" and "classes" for a basin map; or CSV, one row per cell.',
+    ),
+    ...flagLines(MAP_FLAGS),
     '',
     ...paragraph(
       'Exit status: 0 when the run was computed (whatever its status), 2 for bad arguments ' +

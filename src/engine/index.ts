@@ -21,6 +21,7 @@ export { frameworkCall, type Framework, type FrameworkCall } from './frameworks'
 export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
 export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
 export { withPenalty } from './penalty';
+export { curvatureAt, stableLearningRate, symmetricEigen, type Curvature, type CurvatureShape } from './curvature';
 export { STATE_KEYS, explainStep, traceRun, traceState, type RunTrace, type StateKey, type StepExplanation } from './trace';
 export {
   SCHEDULE_FIELDS,

@@ -25,7 +25,11 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** A message in the given language, with {name} placeholders filled from vars. */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = MESSAGES[key][lang];
+  return fillMessage(MESSAGES[key][lang], vars);
+}
+
+/** A message's {name} placeholders filled from vars (a name vars lacks stays as it is). */
+export function fillMessage(text: string, vars?: Readonly<Record<string, string | number>>): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

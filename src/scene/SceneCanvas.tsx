@@ -1,8 +1,10 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { computeScene } from '../state/paths';
 import { setFrameRequester } from '../state/playhead';
 import { sceneStore } from '../state/store';
+import { mapStore } from '../state/maps';
+import { useStore } from 'zustand';
 import { useScene } from '../state/useScene';
 import { useTranslator } from '../i18n';
 import { CameraRig } from './CameraRig';
@@ -11,8 +13,12 @@ import { PlotAxes } from './PlotAxes';
 import { RunVisuals } from './RunVisuals';
 import { ScreenProbe } from './ScreenProbe';
 import { SurfaceMesh } from './SurfaceMesh';
+import { TeachingOverlays } from './TeachingOverlays';
 import { VectorArrows } from './VectorArrows';
 import { silhouetteFor, surfaceGridFor } from './surfaceGrid';
+
+// A basin map on the surface: its code loads with the first one shown.
+const BasinOverlay = lazy(() => import('./BasinOverlay').then((m) => ({ default: m.BasinOverlay })));
 
 /**
  * Renders on demand: a frame is drawn only when the store or the playhead changes, so an
@@ -57,6 +63,7 @@ export function SceneCanvas() {
   const grid = surfaceGridFor(surface);
   const mapping = grid.mapping;
   const flat = view === '2d';
+  const basins = useStore(mapStore, (s) => s.open && s.onSurface && s.kind === 'basin');
   return (
     <Canvas
       frameloop="demand"
@@ -72,9 +79,15 @@ export function SceneCanvas() {
       <hemisphereLight args={['#dfe9ff', '#20242c', 1.1]} />
       <directionalLight position={[2.5, 4, 1.5]} intensity={1.6} />
       <SurfaceMesh surface={surface} flat={flat} />
+      {basins && (
+        <Suspense fallback={null}>
+          <BasinOverlay surface={surface} flat={flat} />
+        </Suspense>
+      )}
       <Markers surface={surface} start={start} flat={flat} />
       <RunVisuals flat={flat} />
       <VectorArrows flat={flat} />
+      <TeachingOverlays flat={flat} />
       <ScreenProbe grid={grid} flat={flat} />
       {flat && <PlotAxes mapping={mapping} domain={surface.domain} names={{ x: 'x', y: 'y', label: t('scene.axes') }} />}
     </Canvas>

@@ -1,22 +1,20 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Group, InstancedInterleavedBuffer, InterleavedBufferAttribute } from 'three';
-import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
-import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
-import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { Color, Group } from 'three';
 import type { RunTrace, Surface } from '../engine';
 import { getLesson } from '../state/lessons';
 import { computeScene, traceOf, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
 import { sceneStore, type VectorToggles } from '../state/store';
+import { layer, type ArrowLayer } from './arrowLayer';
+import { scalesFor, type Scales } from './arrowScale';
 import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
 
 // The teaching arrows at each particle: −g (white), the remembered average gradient (the run's
 // colour, dashed, thin) and the step about to be taken (the run's colour, solid, thick); for
 // Nesterov also its look-ahead point (a pink ring) and the gradient taken there (pink). They are drawn
-// over everything (no depth test) with a dark halo, so that they read on any part of the
-// colour map and are never hidden by the surface in 3D.
+// over everything (see arrowLayer.ts).
 
 /** Above the paths (which float 0.018 over the surface), so that a step arrow covers its segment. */
 const LIFT = 0.026;
@@ -29,8 +27,7 @@ const RING_SEGMENTS = 14;
 /** Drawn margin beyond the plot, as in RunVisuals: a particle past it is not drawn. */
 const OVERSHOOT = 0.25;
 
-/** How long a typical arrow is drawn, and how long any may be, per kind (world units). */
-const GRADIENT_LENGTH = 0.2;
+/** How long any arrow may be, per kind (world units; the typical one: arrowScale.ts). */
 const GRADIENT_MAX = 0.35;
 const STEP_MAX = 0.5;
 /**
@@ -40,119 +37,10 @@ const STEP_MAX = 0.5;
 const STEP_MIN = 0.07;
 /** A step shorter than this (world units, well under a pixel) counts as standing still. */
 const STILL = 0.001;
-/** The typical arrow is the median over the first steps of every run: what a student watches. */
-const EARLY_STEPS = 40;
 
 const WHITE = new Color('#ffffff');
 /** Nesterov's look-ahead point and the gradient taken there: told apart from the white −g at the particle. */
 const LOOK_AHEAD = new Color('#ff7ab6');
-
-/**
- * One kind of line (solid, dashed or thick): a single LineSegments2 for all runs, with its
- * halo sharing the geometry. Buffers grow when needed and are otherwise rewritten in place.
- */
-class ArrowLayer {
-  readonly line: LineSegments2;
-  readonly halo: LineSegments2;
-  private geometry = new LineSegmentsGeometry();
-  private capacity = 0;
-  private positions = new Float32Array(0);
-  private colors = new Float32Array(0);
-  private distances = new Float32Array(0);
-  private count = 0;
-
-  constructor(
-    readonly material: LineMaterial,
-    readonly haloMaterial: LineMaterial,
-    order: number,
-  ) {
-    this.line = new LineSegments2(this.geometry, material);
-    this.halo = new LineSegments2(this.geometry, haloMaterial);
-    for (const [obj, o] of [
-      [this.halo, order],
-      [this.line, order + 1],
-    ] as const) {
-      // The bounding sphere would need recomputing on every frame; arrows are always in view.
-      obj.frustumCulled = false;
-      obj.renderOrder = o;
-    }
-    this.reserve(64);
-  }
-
-  reserve(segments: number): void {
-    if (segments <= this.capacity) return;
-    this.capacity = Math.max(segments, 2 * this.capacity);
-    this.positions = new Float32Array(6 * this.capacity);
-    this.colors = new Float32Array(6 * this.capacity);
-    this.distances = new Float32Array(2 * this.capacity);
-    const old = this.geometry;
-    this.geometry = new LineSegmentsGeometry();
-    // Both wrap the arrays without copying, so writing the arrays is enough (plus needsUpdate).
-    this.geometry.setPositions(this.positions);
-    this.geometry.setColors(this.colors);
-    const distance = new InstancedInterleavedBuffer(this.distances, 2, 1);
-    this.geometry.setAttribute('instanceDistanceStart', new InterleavedBufferAttribute(distance, 1, 0));
-    this.geometry.setAttribute('instanceDistanceEnd', new InterleavedBufferAttribute(distance, 1, 1));
-    this.line.geometry = this.geometry;
-    this.halo.geometry = this.geometry;
-    old.dispose();
-  }
-
-  begin(): void {
-    this.count = 0;
-  }
-
-  /** One segment; `dashed` false keeps it solid even in a dashed layer (arrowheads, rings). */
-  segment(ax: number, ay: number, az: number, bx: number, by: number, bz: number, color: Color, dashed = true): void {
-    if (this.count >= this.capacity) return;
-    const i = 6 * this.count;
-    const p = this.positions;
-    p[i] = ax;
-    p[i + 1] = ay;
-    p[i + 2] = az;
-    p[i + 3] = bx;
-    p[i + 4] = by;
-    p[i + 5] = bz;
-    const c = this.colors;
-    c[i] = c[i + 3] = color.r;
-    c[i + 1] = c[i + 4] = color.g;
-    c[i + 2] = c[i + 5] = color.b;
-    // Each segment dashes from its own start; a zero length draws it solid.
-    this.distances[2 * this.count] = 0;
-    this.distances[2 * this.count + 1] = dashed ? Math.hypot(bx - ax, by - ay, bz - az) : 0;
-    this.count++;
-  }
-
-  commit(): void {
-    this.geometry.instanceCount = this.count;
-    for (const name of ['instanceStart', 'instanceColorStart', 'instanceDistanceStart']) {
-      (this.geometry.getAttribute(name) as InterleavedBufferAttribute).data.needsUpdate = true;
-    }
-  }
-
-  setResolution(width: number, height: number): void {
-    this.material.resolution.set(width, height);
-    this.haloMaterial.resolution.set(width, height);
-  }
-
-  dispose(): void {
-    this.geometry.dispose();
-    this.material.dispose();
-    this.haloMaterial.dispose();
-  }
-}
-
-function layer(width: number, order: number, dashed: boolean): ArrowLayer {
-  const common = { transparent: true, depthTest: false, depthWrite: false, worldUnits: false } as const;
-  const material = new LineMaterial({ ...common, color: 0xffffff, linewidth: width, vertexColors: true });
-  if (dashed) {
-    material.dashed = true;
-    material.dashSize = 0.028;
-    material.gapSize = 0.02;
-  }
-  const halo = new LineMaterial({ ...common, color: 0x05070a, linewidth: width + 3, opacity: 0.55 });
-  return new ArrowLayer(material, halo, order);
-}
 
 /** A world point, reused: the arrow code allocates nothing per frame. */
 interface P3 {
@@ -231,57 +119,6 @@ function ring(layer: ArrowLayer, frame: Frame, x: number, y: number, color: Colo
       false,
     );
   }
-}
-
-/** One scale for the whole scene, so that lengths compare across runs and steps. */
-interface Scales {
-  /** Math units of arrow per unit of gradient (also for the remembered average gradient). */
-  readonly gradient: number;
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1];
-}
-
-/**
- * The scale of a scene from its traces: the median gradient of the first steps is drawn
- * GRADIENT_LENGTH long. Where there is nothing to measure (no steps, every gradient zero) the
- * surface's typical slope stands in.
- */
-function scalesFor(traces: Iterable<RunTrace>, surface: Surface, grid: SurfaceGrid): Scales {
-  const gradients: number[] = [];
-  for (const t of traces) {
-    for (let k = 1; k <= Math.min(t.steps, EARLY_STEPS); k++) {
-      const g = Math.hypot(t.gx[k], t.gy[k]);
-      if (Number.isFinite(g) && g > 0) gradients.push(g);
-    }
-  }
-  const g = median(gradients) || typicalSlope(surface);
-  return { gradient: g > 0 && Number.isFinite(g) ? GRADIENT_LENGTH / (grid.mapping.scale * g) : 0 };
-}
-
-const slopes = new WeakMap<Surface, number>();
-
-/** The median gradient over a coarse grid of the plot, once per surface. */
-function typicalSlope(surface: Surface): number {
-  const known = slopes.get(surface);
-  if (known !== undefined) return known;
-  const n = 16;
-  const [x0, x1] = surface.domain.x;
-  const [y0, y1] = surface.domain.y;
-  const all: number[] = [];
-  for (let j = 0; j <= n; j++) {
-    for (let i = 0; i <= n; i++) {
-      surface.valueAndGrad(x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * j) / n, scratchGradient);
-      const m = Math.hypot(scratchGradient[0], scratchGradient[1]);
-      if (Number.isFinite(m)) all.push(m);
-    }
-  }
-  const m = median(all) || 1;
-  slopes.set(surface, m);
-  return m;
 }
 
 /** The remembered average gradient, in gradient units: (1 − ρ)·v for momentum, m for the Adam family. */
@@ -379,7 +216,7 @@ export function VectorArrows({ flat }: { flat: boolean }) {
     () => ({
       traces: new Map<string, RunTrace>(),
       tracedVersion: -1,
-      scales: { gradient: 0 } as Scales,
+      scales: { gradient: 0, typical: 0 } as Scales,
       drawn: { version: -1, step: -1, flat, vectors: null as VectorToggles | null, grid: null as SurfaceGrid | null, selected: null as string | null },
     }),
     [],

@@ -47,6 +47,17 @@ export interface VectorToggles {
   readonly step: boolean;
 }
 
+/** What the teaching layer draws besides the arrows: the surface's curvature, the optimizers' step sizes. */
+export interface OverlayToggles {
+  /** The Hessian's eigenvectors as axes at the curvature point, and its eigenvalues under the canvas. */
+  readonly curvature: boolean;
+  /** Each adaptive run's per-coordinate step size η_eff as a cross at its particle. */
+  readonly effLr: boolean;
+}
+
+/** Where the curvature is read: the explained run's particle (at the playhead), or the start. */
+export type CurvaturePlace = 'particle' | 'start';
+
 export type Theme = 'dark' | 'light';
 
 /** Where the 3D camera is, when the user moved it (null: the fitted default view). */
@@ -116,6 +127,8 @@ export interface SceneData {
   /** The run whose update rule the panel spells out (null: the first visible run). */
   readonly selectedRunId: string | null;
   readonly vectors: VectorToggles;
+  readonly overlays: OverlayToggles;
+  readonly curvatureAt: CurvaturePlace;
   /** The lesson this scene was opened as, if any (its caption is shown). */
   readonly lessonId: string | null;
 }
@@ -148,6 +161,8 @@ interface SceneActions {
   setSchedule(id: string, schedule: ScheduleSpec): void;
   selectRun(id: string | null): void;
   setVectors(vectors: Partial<VectorToggles>): void;
+  setOverlays(overlays: Partial<OverlayToggles>): void;
+  setCurvatureAt(place: CurvaturePlace): void;
   /** Replaces the whole scene at once (a URL, a lesson, a postMessage). */
   loadScene(scene: Partial<SceneData>): void;
   /** Back to the default scene (the error boundary's way out). */
@@ -222,6 +237,8 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     penalty: { kind: 'l2', lambda: 0 },
     selectedRunId: null,
     vectors: { gradient: false, momentum: false, step: false },
+    overlays: { curvature: false, effLr: false },
+    curvatureAt: 'particle',
     lessonId: null,
   };
 }
@@ -379,6 +396,12 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setVectors(vectors) {
         set({ vectors: { ...get().vectors, ...vectors } });
+      },
+      setOverlays(overlays) {
+        set({ overlays: { ...get().overlays, ...overlays } });
+      },
+      setCurvatureAt(curvatureAt) {
+        set({ curvatureAt: curvatureAt === 'start' ? 'start' : 'particle' });
       },
       loadScene(scene) {
         set({ ...scene, playing: scene.playing ?? false });

@@ -4,13 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, getSurface, simulateRun, type Surface } from '../../src/engine';
 import { classifyBasins } from '../../src/engine/maps/basins';
-import { CELL_DIVERGED, CELL_OK, cellSpec, computeCells, type CellBatch } from '../../src/engine/maps/mapCells';
+import { CELL_DIVERGED, CELL_OK, CELL_STOPPED, cellSpec, computeCells, type CellBatch } from '../../src/engine/maps/mapCells';
 import { MapOutcomes, cellOrder, coarseCells } from '../../src/engine/maps/mapGrid';
 import { MapPool } from '../../src/engine/maps/mapPool';
 import { mapWorkerHandler, type FromMapWorker, type MapThread, type ToMapWorker } from '../../src/engine/maps/mapProtocol';
 import { axisCell, axisValue, checkMapRequest, mappableParams, type BasinMapRequest, type HyperMapRequest, type MapRequest } from '../../src/engine/maps/mapRequest';
 import { compileFormula } from '../../src/engine/formula';
 import { mapMain } from '../../src/cli/mapMain';
+import { maps } from '../../src/i18n/messages/maps';
+import { mapText } from '../../src/i18n/mapText';
 
 function surface(id: string): Surface {
   const s = getSurface(id);
@@ -64,18 +66,20 @@ describe('map cells', () => {
         const path = simulateRun(cellSpec(request, s, index));
         expect(Object.is(batch.loss[k], path.loss[path.steps]), `${o.id} cell ${index}`).toBe(true);
         expect(batch.endX[k]).toBe(path.x[path.steps]);
-        expect(batch.status[k]).toBe(path.status === 'ok' ? CELL_OK : path.status === 'diverged' ? CELL_DIVERGED : 3);
+        expect(batch.status[k]).toBe(path.status === 'ok' ? CELL_OK : path.status === 'diverged' ? CELL_DIVERGED : CELL_STOPPED);
       });
     }
   });
 
   it('sweep each axis in its slider’s scale: decades of η, values of β₁, decades of 1 − β₂', () => {
     const lr = { param: 'lr', from: 1e-4, to: 1, cells: 4 } as const;
-    expect([0, 1, 2, 3].map((i) => Math.log10(axisValue(lr, i)))).toEqual([-3.5, -2.5, -1.5, -0.5].map((v) => expect.closeTo(v, 12)));
+    expect([0, 1, 2, 3].map((i) => Math.log10(axisValue(lr, i)))).toEqual([-3.5, -2.5, -1.5, -0.5].map((v) => expect.closeTo(v, 9)));
+    // Twelve significant digits: the same value in every JavaScript engine.
+    expect(axisValue(lr, 1)).toBe(0.00316227766017);
     const beta1 = { param: 'beta1', from: 0, to: 0.8, cells: 4 } as const;
     expect([0, 1, 2, 3].map((i) => axisValue(beta1, i))).toEqual([0.1, 0.3, 0.5, 0.7].map((v) => expect.closeTo(v, 12)));
     const beta2 = { param: 'beta2', from: 0.9, to: 0.9999, cells: 3 } as const;
-    expect(Math.log10(1 - axisValue(beta2, 1))).toBeCloseTo(-2.5, 12);
+    expect(Math.log10(1 - axisValue(beta2, 1))).toBeCloseTo(-2.5, 9);
     // The run's own setting is marked in the cell whose span holds it.
     expect(axisCell(lr, 0.01)).toBe(2);
     expect(axisCell(lr, 1e-9)).toBe(0);
@@ -226,5 +230,23 @@ describe('trajectory map (command line)', () => {
     expect(huge.err).toMatch(/from 2 to 512, got 100000/);
     const outside = await cli(['--surface', 'rosenbrock', '--optimizer', 'sgd', '--x', 'lr:1e-3:100', '--y', 'weightDecay:0:0.5']);
     expect(outside.err).toMatch(/slider's range \[0.00001, 10\], got 100/);
+  });
+});
+
+describe('the Maps section’s words', () => {
+  it('are in both languages, with the same placeholders, and Korean without stray English', () => {
+    // Distill is the journal's name, ms the unit, Enter the key as printed on it.
+    const allowed = new Set(['Distill', 'ms', 'Enter', ...OPTIMIZERS.map((o) => o.name)]);
+    for (const [key, { en, ko }] of Object.entries(maps)) {
+      expect(en.trim(), key).not.toBe('');
+      const names = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+      expect(names(ko), key).toEqual(names(en));
+      const words = ko.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+      expect(words.filter((w) => !allowed.has(w)), `${key}: ${ko}`).toEqual([]);
+      // A message of placeholders and math alone ("{x}, {y}: {outcome}", "f = {v}") has no words.
+      if (/[A-Za-z]{2,}/.test(en.replace(/\{\w+\}/g, ''))) expect(ko, key).toMatch(/[가-힣]/);
+    }
+    expect(mapText('en', 'maps.progress', { done: 3, total: 9 })).toBe('3 of 9 runs');
+    expect(mapText('ko', 'maps.progress', { done: 3, total: 9 })).toBe('실행 9개 중 3개');
   });
 });

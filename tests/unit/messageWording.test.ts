@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/state/lessons';
 import { MESSAGE_KEYS, translate } from '../../src/i18n';
 import { lessonCaptions } from '../../src/i18n/messages/lessonCaptions';
+import { embedDialog } from '../../src/i18n/messages/embedDialog';
+import { maps } from '../../src/i18n/messages/maps';
 
 // Every Korean text the app shows: the UI's messages, the lessons' titles, and their captions and
-// notes (which load with the first lesson, apart from the other messages).
+// notes (which load with the first lesson, apart from the other messages), and the words of the
+// Maps section and the Embed dialog (which load with them).
 function koreanTexts(): Array<[string, string]> {
-  return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lessonCaptions).map(([key, m]): [string, string] => [key, m.ko])];
+  const lazy = { ...lessonCaptions, ...maps, ...embedDialog };
+  return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lazy).map(([key, m]): [string, string] => [key, m.ko])];
 }
 
 describe('the Korean texts checked here', () => {

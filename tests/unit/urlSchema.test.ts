@@ -37,6 +37,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   controls: '?controls=lr,rho',
   log: '?log=0',
   vectors: '?vectors=gradient,step',
+  overlays: '?overlays=curvature,effLr',
+  curvatureAt: '?curvatureAt=start',
 };
 
 const EN = { preferredLang: 'en' } as const;

@@ -6,7 +6,7 @@ import type { Domain, Minimum } from '../types';
 import { CELL_OK, CELL_PENDING } from './mapCells';
 import type { MapOutcomes } from './mapGrid';
 
-export type BasinKind = 'minimum' | 'gathering' | 'elsewhere' | 'moving' | 'diverged';
+type BasinKind = 'minimum' | 'gathering' | 'elsewhere' | 'moving' | 'diverged';
 
 /** One class of the basin map, as its legend names it. */
 export interface BasinClass {

@@ -38,7 +38,7 @@ export function knownMinimum(surface: Surface): number {
  * spec and one params object (the engine copies what it reads), and the axes' values are worked
  * out once: a map of 65,536 runs of 500 steps spent a fifth of its time making specs otherwise.
  */
-export function cellSpecs(request: MapRequest, surface: Surface): (index: number) => RunSpec {
+function cellSpecs(request: MapRequest, surface: Surface): (index: number) => RunSpec {
   const { nx } = mapSize(request);
   const { run } = request;
   const params: Partial<Record<HyperparamKey, number>> = { ...run.params };
@@ -78,7 +78,7 @@ export function cellSpec(request: MapRequest, surface: Surface, index: number): 
   return { ...spec, params: { ...spec.params } };
 }
 
-export function emptyBatch(count: number): CellBatch {
+function emptyBatch(count: number): CellBatch {
   return {
     indices: new Int32Array(count),
     loss: new Float64Array(count),

@@ -28,7 +28,7 @@ export interface MapThread {
 export type FormulaCompiler = (expr: string, domain: Domain) => Surface;
 
 /** The buffers of a batch, to hand over rather than copy. */
-export function batchBuffers(batch: CellBatch): ArrayBuffer[] {
+function batchBuffers(batch: CellBatch): ArrayBuffer[] {
   return [batch.indices, batch.loss, batch.reached, batch.status, batch.endX, batch.endY, batch.lastMove].map((a) => a.buffer as ArrayBuffer);
 }
 

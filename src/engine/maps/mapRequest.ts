@@ -10,7 +10,7 @@ import type { ScheduleSpec } from '../schedules';
 export type MapSurface = { readonly id: string } | { readonly expr: string; readonly domain: Domain };
 
 /** One run's settings without its surface: what every cell of a map starts from. */
-export interface MapRun {
+interface MapRun {
   readonly optimizer: OptimizerId;
   readonly params: Readonly<Partial<Hyperparams>>;
   readonly start: Vec2;
@@ -56,10 +56,10 @@ export interface BasinMapRequest {
 export type MapRequest = HyperMapRequest | BasinMapRequest;
 
 /** Cells per side: a 512 × 512 map is 262,144 runs, about 6 MB of outcomes on the main thread. */
-export const MAP_MAX_SIDE = 512;
-export const MAP_MIN_SIDE = 2;
+const MAP_MAX_SIDE = 512;
+const MAP_MIN_SIDE = 2;
 /** Steps in all (cells × steps): a map that would take minutes is refused, not started. */
-export const MAP_MAX_WORK = 2e9;
+const MAP_MAX_WORK = 2e9;
 
 export class MapRequestError extends Error {}
 
@@ -149,7 +149,10 @@ export function fromAxisUnit(param: HyperparamKey, u: number): number {
 export function axisValue(axis: MapAxis, i: number): number {
   const a = toAxisUnit(axis.param, axis.from);
   const b = toAxisUnit(axis.param, axis.to);
-  return fromAxisUnit(axis.param, a + ((i + 0.5) / axis.cells) * (b - a));
+  // Twelve significant digits: a tidy value for the run a click sets (and its link), and the same
+  // value in every JavaScript engine, where 10 ** u may differ in the last bit (Chromium's V8
+  // and Node 20's do for about a tenth of arguments).
+  return Number(fromAxisUnit(axis.param, a + ((i + 0.5) / axis.cells) * (b - a)).toPrecision(12));
 }
 
 /** The cell whose span holds `v` (clamped to the axis), for marking the run's own setting. */

@@ -19,7 +19,7 @@ function list(values: ArrayLike<number>, write: (v: number) => string = jsonNumb
 }
 
 /** The basins of a basin map on `surface`, as the app's legend groups them. */
-export function mapBasins(request: MapRequest, outcomes: MapOutcomes, surface: Surface): Basins | null {
+function mapBasins(request: MapRequest, outcomes: MapOutcomes, surface: Surface): Basins | null {
   return request.kind === 'basin' ? classifyBasins(outcomes, surface.minima, request.domain) : null;
 }
 

@@ -211,6 +211,7 @@ export const panel = {
     en: 'Over its {k} calls the run evaluated f and ∇f {n} times (PyTorch’s func_evals).',
     ko: '호출 {k}번 동안 f와 ∇f를 {n}번 계산했습니다 (PyTorch가 세는 횟수와 같습니다).',
   },
+  'maps.heading': { en: 'Maps of many runs', ko: '여러 실행의 지도' },
   'run.hidden': { en: 'hidden', ko: '숨김' },
   'add.label': { en: 'Optimizer to add', ko: '추가할 옵티마이저' },
   'add.button': { en: 'Add run', ko: '실행 추가' },

@@ -40,7 +40,8 @@ export function nameSet<N extends string>(names: readonly N[]): Codec<Readonly<R
       const on = Object.fromEntries(names.map((n) => [n, false])) as Record<N, boolean>;
       for (const raw of text.split(',')) {
         const item = raw.trim().toLowerCase();
-        const name = names.find((n) => n === item);
+        // Links are read case-insensitively (effLr, efflr), as every property name is.
+        const name = names.find((n) => n.toLowerCase() === item);
         if (name !== undefined) on[name] = true;
         else if (item !== '') ctx.ignore(item, 'notChoice', names.join(' | '));
       }

@@ -46,6 +46,8 @@
 //                                 sched=warmup;steps=20 (absent: constant η)
 //     e.g. runs=sgd:lr=0.45,momentum:lr=0.04;rho=0.95,adam:lr=0.1;hidden;nobc
 //   vectors=gradient,momentum,step  the arrows drawn at each particle
+//   overlays=curvature,effLr    the curvature axes and the step-size crosses
+//   curvatureAt=start           where the curvature is read (default: the explained run's particle)
 //
 // A property equal to its default is never written: the default scene is the bare address. The
 // default of `lang` is the browser's own choice, so a shared link opens in the reader's language
@@ -210,5 +212,17 @@ export const URL_SCHEMA = [
     doc: 'Arrows drawn at each particle: any of gradient, momentum, step.',
     place: at('vectors'),
     codec: nameSet(['gradient', 'momentum', 'step'] as const),
+  }),
+  row({
+    name: 'overlays',
+    doc: 'Overlays: any of curvature, effLr.',
+    place: at('overlays'),
+    codec: nameSet(['curvature', 'effLr'] as const),
+  }),
+  row({
+    name: 'curvatureAt',
+    doc: 'Where the curvature is read: particle or start.',
+    place: at('curvatureAt'),
+    codec: choice(['particle', 'start'] as const),
   }),
 ] as const;

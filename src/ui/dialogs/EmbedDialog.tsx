@@ -1,8 +1,9 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { HYPERPARAMS, type HyperparamKey } from '../../engine';
 import { playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
-import { useT } from '../shell/useT';
+import { useLang, useT } from '../shell/useT';
+import { embedText, type EmbedKey } from '../../i18n/embedText';
 import { embedScriptUrl, frameAttributes, iframeSnippet, placeholderAttributes, scriptSnippet, type Attribute, type FrameOptions } from '../../embed/embedCode';
 import { COPIED_MS, EMBED_DEFAULT_HEIGHT, EMBED_DEFAULT_WIDTH, copyText, embedUrl, pageAddress, parseSize, surfaceName, useFlag } from '../toolbar/shareLinks';
 
@@ -24,6 +25,7 @@ interface EmbedDialogProps {
  */
 export function EmbedDialog({ open, onClose }: EmbedDialogProps) {
   const t = useT();
+  const et = useEmbedText();
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
 
@@ -55,7 +57,7 @@ export function EmbedDialog({ open, onClose }: EmbedDialogProps) {
     >
       <div className="embed-dialog-body">
         <div className="embed-dialog-head">
-          <h2 id={headingId}>{t('share.embed.dialog')}</h2>
+          <h2 id={headingId}>{et('share.embed.dialog')}</h2>
           <button type="button" className="button ghost embed-dialog-close" onClick={onClose} aria-label={t('share.close')}>
             ✕
           </button>
@@ -75,6 +77,7 @@ type PreviewSpec =
 
 function EmbedForm() {
   const t = useT();
+  const et = useEmbedText();
   const ids = { title: useId(), width: useId(), height: useId(), snippet: useId(), sizeHint: useId(), titleHint: useId(), kindHint: useId(), strictHint: useId() };
   // The scene as it was when the dialog opened: the dialog is modal, but playback may still run.
   const [snapshot] = useState(() => ({ state: sceneStore.getState(), step: playhead.step }));
@@ -92,7 +95,7 @@ function EmbedForm() {
   const height = parseSize(heightText);
   // The script's frame is always as wide as the column: only the height is the author's.
   const sizeOk = height !== null && (kind === 'script' || width !== null);
-  const shownTitle = title ?? t('share.embed.defaultTitle', { surface: surfaceName(t) });
+  const shownTitle = title ?? et('share.embed.defaultTitle', { surface: surfaceName(t) });
   const keys = useMemo(() => HYPERPARAMS.map((h) => h.key).filter((k) => controls.has(k)), [controls]);
   const src = useMemo(() => embedUrl(snapshot.state, snapshot.step, keys), [snapshot, keys]);
   const frameWidth = width ?? EMBED_DEFAULT_WIDTH;
@@ -131,30 +134,30 @@ function EmbedForm() {
     <div className="embed-layout">
       <div className="embed-form">
         <div className="embed-field">
-          <label htmlFor={ids.title}>{t('share.embed.titleField')}</label>
+          <label htmlFor={ids.title}>{et('share.embed.titleField')}</label>
           <input id={ids.title} className="share-field" type="text" value={shownTitle} onChange={(e) => setTitle(e.target.value)} aria-describedby={ids.titleHint} />
           <p id={ids.titleHint} className="share-note">
-            {t('share.embed.titleHint')}
+            {et('share.embed.titleHint')}
           </p>
         </div>
         <fieldset className="embed-kind" aria-describedby={ids.kindHint}>
-          <legend>{t('share.embed.kind')}</legend>
+          <legend>{et('share.embed.kind')}</legend>
           <div className="embed-kind-options">
             {(['iframe', 'script'] as const).map((k) => (
               <label key={k} className="embed-check">
                 <input type="radio" name="embed-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-                <span>{t(`share.embed.kind.${k}`)}</span>
+                <span>{et(`share.embed.kind.${k}`)}</span>
               </label>
             ))}
           </div>
           <p id={ids.kindHint} className="share-note">
-            {t(`share.embed.kindHint.${kind}`)}
+            {et(`share.embed.kindHint.${kind}`)}
           </p>
         </fieldset>
         <div className="embed-size" data-kind={kind}>
           {kind === 'iframe' && (
             <div className="embed-field">
-              <label htmlFor={ids.width}>{t('share.embed.width')}</label>
+              <label htmlFor={ids.width}>{et('share.embed.width')}</label>
               <input
                 id={ids.width}
                 className="share-field"
@@ -168,7 +171,7 @@ function EmbedForm() {
             </div>
           )}
           <div className="embed-field">
-            <label htmlFor={ids.height}>{t(kind === 'script' ? 'share.embed.startHeight' : 'share.embed.height')}</label>
+            <label htmlFor={ids.height}>{et(kind === 'script' ? 'share.embed.startHeight' : 'share.embed.height')}</label>
             <input
               id={ids.height}
               className="share-field"
@@ -182,10 +185,10 @@ function EmbedForm() {
           </div>
         </div>
         <p id={ids.sizeHint} className={sizeOk ? 'share-note' : 'share-note share-error'} role={sizeOk ? undefined : 'alert'}>
-          {sizeOk ? t('share.embed.sizeHint') : t('share.embed.badSize')}
+          {sizeOk ? et('share.embed.sizeHint') : et('share.embed.badSize')}
         </p>
         <fieldset className="embed-controls-choice">
-          <legend>{t('share.embed.controls')}</legend>
+          <legend>{et('share.embed.controls')}</legend>
           <div className="embed-checks">
             {HYPERPARAMS.map((h) => (
               <label key={h.key} className="embed-check">
@@ -197,30 +200,30 @@ function EmbedForm() {
               </label>
             ))}
           </div>
-          <p className="share-note">{t('share.embed.controlsHint')}</p>
+          <p className="share-note">{et('share.embed.controlsHint')}</p>
         </fieldset>
         {kind === 'iframe' && (
           <div className="embed-strict">
             <label className="embed-check">
               <input type="checkbox" checked={strict} onChange={(e) => setStrict(e.target.checked)} aria-describedby={ids.strictHint} />
-              <span>{t('share.embed.strict', { token: 'allow-same-origin' })}</span>
+              <span>{et('share.embed.strict', { token: 'allow-same-origin' })}</span>
             </label>
             <p id={ids.strictHint} className="share-note">
-              {t('share.embed.strictHint', { header: 'Access-Control-Allow-Origin: *', pages: 'GitHub Pages' })}
+              {et('share.embed.strictHint', { header: 'Access-Control-Allow-Origin: *', pages: 'GitHub Pages' })}
             </p>
           </div>
         )}
         <div className="embed-field">
-          <label htmlFor={ids.snippet}>{t('share.embed.snippet')}</label>
+          <label htmlFor={ids.snippet}>{et('share.embed.snippet')}</label>
           <textarea ref={snippetRef} id={ids.snippet} className="share-field embed-snippet" readOnly rows={5} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-          <p className="share-note">{t('share.embed.hostHint', { readme: 'README' })}</p>
+          <p className="share-note">{et('share.embed.hostHint', { readme: 'README' })}</p>
         </div>
         <div className="embed-actions">
           <button type="button" className="button primary" onClick={copy}>
-            {t('share.embed.copy')}
+            {et('share.embed.copy')}
           </button>
           <span className="share-inline-status" role="status" aria-live="polite">
-            {copied ? t('share.copied') : manual ? t('share.embed.copyManually') : ''}
+            {copied ? t('share.copied') : manual ? et('share.embed.copyManually') : ''}
           </span>
         </div>
       </div>
@@ -261,7 +264,7 @@ function buildPreview(stage: HTMLElement, spec: PreviewSpec): void {
  * header) fails here too, with the same message.
  */
 function EmbedPreview({ spec }: { readonly spec: PreviewSpec }) {
-  const t = useT();
+  const et = useEmbedText();
   const boxRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [boxWidth, setBoxWidth] = useState(0);
@@ -304,11 +307,17 @@ function EmbedPreview({ spec }: { readonly spec: PreviewSpec }) {
   const stageStyle: CSSProperties = { width, height: fixedHeight, transform: `scale(${scale})` };
 
   return (
-    <section className="embed-preview" aria-label={t('share.embed.preview')}>
-      <h3>{t('share.embed.preview')}</h3>
+    <section className="embed-preview" aria-label={et('share.embed.preview')}>
+      <h3>{et('share.embed.preview')}</h3>
       <div ref={boxRef} className="embed-preview-box" style={{ height: Math.ceil(stageHeight * scale) }}>
         <div ref={stageRef} className="embed-preview-stage" data-kind={shown.kind} style={stageStyle} />
       </div>
     </section>
   );
+}
+
+/** useT for the dialog's own words (loaded with the dialog). */
+function useEmbedText(): (key: EmbedKey, vars?: Readonly<Record<string, string | number>>) => string {
+  const lang = useLang();
+  return useCallback((key: EmbedKey, vars?: Readonly<Record<string, string | number>>) => embedText(lang, key, vars), [lang]);
 }

@@ -9,6 +9,7 @@ import { PanelSection } from './PanelSection';
 import { RunList } from '../runs/RunList';
 import { StartStepsFields } from './StartStepsFields';
 import { SurfacePicker } from '../surface/SurfacePicker';
+import { MapSection } from '../maps/MapSection';
 
 // The typeset rule, its numbers and the step-by-step sentences: the first frame does not need
 // them. Neither the chunk nor KaTeX is fetched before that frame is drawn, unless a run's
@@ -67,6 +68,7 @@ export function ControlPanel() {
       <PanelSection title={t('noise.heading')} className="noise-section">
         <NoisePenaltyControls />
       </PanelSection>
+      <MapSection />
     </div>
   );
 }

@@ -2,12 +2,14 @@ import { memo } from 'react';
 import { hyperparamInfo, isOptimizerId, type HyperparamKey } from '../../engine';
 import { sceneStore } from '../../state/store';
 import { useT } from '../shell/useT';
-import { ParamSlider } from './ParamSlider';
+import { ParamSlider, type TrackMark } from './ParamSlider';
 
 interface ParamControlProps {
   readonly runId: string;
   readonly paramKey: HyperparamKey;
   readonly value: number;
+  /** Laid on a slider's track (ignored by switches and lists). */
+  readonly mark?: TrackMark;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { HYPERPARAMS, type HyperparamKey } from '../../engine';
 import { sceneStore } from '../../state/store';
 import { FieldError } from './FieldError';
@@ -8,6 +8,12 @@ import { positionToValue, sliderScale, valueToPosition, type SliderScale } from 
 import { formatParam } from '../../i18n/numberFormat';
 import { useNumberDraft, type DraftCheck } from './useNumberDraft';
 
+/** A mark laid on the slider's track (gradient descent's stability bound), which describes the slider. */
+export interface TrackMark {
+  readonly id: string;
+  readonly node: ReactNode;
+}
+
 // One scale per hyperparameter, built once: every card's slider for η shares it.
 const SCALES: ReadonlyMap<HyperparamKey, SliderScale> = new Map(HYPERPARAMS.map((h) => [h.key, sliderScale(h)]));
 const INFO = new Map(HYPERPARAMS.map((h) => [h.key, h]));
@@ -16,13 +22,14 @@ interface ParamSliderProps {
   readonly runId: string;
   readonly paramKey: HyperparamKey;
   readonly value: number;
+  readonly mark?: TrackMark;
 }
 
 /**
  * One hyperparameter of one run: a slider for exploring and a number field for exact values.
  * The slider writes to the store on every input event, so the paths follow the drag.
  */
-export const ParamSlider = memo(function ParamSlider({ runId, paramKey, value }: ParamSliderProps) {
+export const ParamSlider = memo(function ParamSlider({ runId, paramKey, value, mark }: ParamSliderProps) {
   const t = useT();
   const info = INFO.get(paramKey);
   const scale = SCALES.get(paramKey);
@@ -65,22 +72,26 @@ export const ParamSlider = memo(function ParamSlider({ runId, paramKey, value }:
         title={outside ? t('param.outside') : undefined}
         {...draft.inputProps}
       />
-      <input
-        className="param-range"
-        type="range"
-        min={0}
-        max={scale.steps}
-        step={1}
-        value={position}
-        aria-label={label}
-        aria-valuetext={formatParam(value)}
-        style={{ '--fill': fill } as CSSProperties}
-        onChange={(e) => {
-          // React's onChange on a range input is the native input event: it fires during the drag.
-          const v = positionToValue(scale, Number(e.currentTarget.value));
-          if (v !== value) set(v);
-        }}
-      />
+      <div className="param-track">
+        <input
+          className="param-range"
+          type="range"
+          min={0}
+          max={scale.steps}
+          step={1}
+          value={position}
+          aria-label={label}
+          aria-valuetext={formatParam(value)}
+          aria-describedby={mark?.id}
+          style={{ '--fill': fill } as CSSProperties}
+          onChange={(e) => {
+            // React's onChange on a range input is the native input event: it fires during the drag.
+            const v = positionToValue(scale, Number(e.currentTarget.value));
+            if (v !== value) set(v);
+          }}
+        />
+        {mark?.node}
+      </div>
       <FieldError id={draft.errorId} message={draft.error} />
     </div>
   );

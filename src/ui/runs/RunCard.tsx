@@ -1,13 +1,18 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { Suspense, lazy, memo, useId, type CSSProperties, type MouseEvent } from 'react';
 import { OPTIMIZERS, getOptimizer, isOptimizerId } from '../../engine';
 import { optimizerParams, sceneStore, type RunConfig } from '../../state/store';
 import { computeScene } from '../../state/paths';
 import { useScene } from '../../state/useScene';
-import { stopDeferring } from '../shell/afterFirstFrame';
+import { stopDeferring, useAfterFirstFrame } from '../shell/afterFirstFrame';
 import { useT } from '../shell/useT';
 import { ParamControl } from '../panel/ParamControl';
 import { ScheduleControl } from '../panel/ScheduleControl';
-import { explainedRunId, revealUpdateRule } from '../teaching/explainedRun';
+import { explainedRunId } from '../../state/explainedRun';
+import { revealUpdateRule } from '../teaching/revealUpdateRule';
+
+// Gradient descent's stability bound on η follows the first frame, with the curvature code and
+// its words.
+const StabilityMark = lazy(() => import('../panel/StabilityMark').then((m) => ({ default: m.StabilityMark })));
 
 function EyeIcon({ open }: { readonly open: boolean }) {
   return (
@@ -73,6 +78,20 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
   const options = all.filter((key) => folded.has(key));
   // Set away from torch's default (a link, a lesson, a slider moved earlier).
   const optionsSet = options.some((key) => run.params[key] !== info?.defaults[key]);
+  // Plain gradient descent's η slider shows its stability bound 2/λ_max (after the first frame).
+  const boundId = useId();
+  const later = useAfterFirstFrame();
+  const boundMark =
+    later && run.optimizer === 'sgd'
+      ? {
+          id: boundId,
+          node: (
+            <Suspense fallback={null}>
+              <StabilityMark id={boundId} runId={id} value={run.params.lr} />
+            </Suspense>
+          ),
+        }
+      : undefined;
   const remove = (e: MouseEvent<HTMLButtonElement>) => {
     focusAfterRemoval(e.currentTarget);
     sceneStore.getState().removeRun(id);
@@ -143,7 +162,7 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
       </div>
       <div className="run-params">
         {main.map((key) => (
-          <ParamControl key={key} runId={id} paramKey={key} value={run.params[key]} />
+          <ParamControl key={key} runId={id} paramKey={key} value={run.params[key]} mark={key === 'lr' ? boundMark : undefined} />
         ))}
       </div>
       {options.length > 0 && (

@@ -1,8 +1,14 @@
+import { Suspense, lazy } from 'react';
 import { markedKey, sceneMarks } from '../../state/markedPoints';
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { useT } from '../shell/useT';
+import { useAfterFirstFrame } from '../shell/afterFirstFrame';
 import { VectorToggles } from './VectorToggles';
+
+// The overlays' switches and readout follow the first frame, with their words: the first download
+// has no room to spare.
+const OverlayControls = lazy(() => import('./OverlayControls').then((m) => ({ default: m.OverlayControls })));
 
 type MarkKind = 'start' | 'global' | 'local' | 'saddle' | 'unpenalized' | 'origin';
 
@@ -23,13 +29,15 @@ function Mark({ kind }: { readonly kind: MarkKind }) {
 
 /**
  * Under the canvas: what the pin and the rings mean (only those drawn), that a click moves the
- * start, and the switches for the arrows at the particles.
+ * start, the switches for the arrows at the particles and the overlays, and (with the curvature
+ * axes on) their readout.
  */
 export function SceneKey() {
   const t = useT();
   // Re-rendered when the marked points change (a run settling in another local minimum).
   useScene((s) => markedKey(sceneMarks(s)));
   const marked = sceneMarks(sceneStore.getState());
+  const later = useAfterFirstFrame();
   const hasGlobal = marked.minima.some((m) => m.kind === 'global');
   const hasLocal = marked.minima.some((m) => m.kind !== 'global');
   return (
@@ -75,6 +83,11 @@ export function SceneKey() {
         )}
       </ul>
       <VectorToggles />
+      {later && (
+        <Suspense fallback={null}>
+          <OverlayControls />
+        </Suspense>
+      )}
     </div>
   );
 }

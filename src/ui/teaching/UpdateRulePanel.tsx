@@ -4,12 +4,13 @@ import { computeScene, traceOf } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore, type Lang, type RunConfig, type SceneState } from '../../state/store';
 import { useScene } from '../../state/useScene';
-import { explainedRunId } from './explainedRun';
+import { explainedRunId } from '../../state/explainedRun';
 import { formatNumber } from '../../i18n/numberFormat';
 import { useKatex, type Katex } from '../surface/katexLoader';
 import { translate } from '../../i18n';
 import { useT } from '../shell/useT';
 import { RULE_KATEX_OPTIONS, effLrTex, lossTex, ruleTex, startTex, substitutedTex, type TexLine } from './ruleTex';
+import { EffLrChart } from './EffLrChart';
 import { RuleInCode } from './RuleInCode';
 import { StepExplanation } from './StepExplanation';
 import { stepSentence, type SentenceInput } from './stepSentence';
@@ -281,6 +282,7 @@ export function UpdateRulePanel() {
           ))}
         </div>
       )}
+      <EffLrChart run={run} />
       <StepExplanation sentenceRef={sentenceRef} stepMode={stepMode} onToggle={toggleStepMode} />
     </div>
   );

@@ -1,0 +1,158 @@
+// Computes the map the Maps section shows (loaded with the section): the request the scene and
+// the settings describe, started on the workers, restarted whenever either changes while the
+// section is open, cancelled when it closes.
+
+import { hyperparamInfo, type HyperparamKey, type OptimizerId } from '../engine';
+import { mappableParams, MapRequestError, type MapRequest, type MapSurface } from '../engine/maps/mapRequest';
+import { MapPool } from '../engine/maps/mapPool';
+import { explainedRunId } from './explainedRun';
+import { MAP_DEFAULTS, mapStore, mapThreadLoader, type MapSettings, type MapThreads } from './maps';
+import { runSpec } from './runSpec';
+import { CUSTOM_ID, sceneStore, sceneSurface, type SceneData } from './store';
+
+/** The two parameters a map of this optimizer shows unless the user picks others: η and the next one. */
+function defaultAxes(optimizer: OptimizerId): [HyperparamKey | null, HyperparamKey | null] {
+  const params = mappableParams(optimizer).map((h) => h.key);
+  const preferred: HyperparamKey[] = ['rho', 'beta1', 'decay', 'beta2', 'radius', 'slowStep', 'etaPlus', 'momentumDecay', 'lambd', 'weightDecay'];
+  const second = preferred.find((p) => params.includes(p)) ?? params.find((p) => p !== 'lr') ?? null;
+  return [params.includes('lr') ? 'lr' : (params[0] ?? null), second];
+}
+
+/** The map's run: the chosen one while it exists, else the explained one. */
+export function mapRunId(scene: Pick<SceneData, 'runs' | 'selectedRunId'>, settings: Pick<MapSettings, 'runId'>): string | null {
+  if (settings.runId !== null && scene.runs.some((r) => r.id === settings.runId)) return settings.runId;
+  return explainedRunId(scene);
+}
+
+/** The axes the map shows for this optimizer: the chosen ones where it has them. */
+export function mapAxes(optimizer: OptimizerId, settings: Pick<MapSettings, 'xParam' | 'yParam'>): [HyperparamKey | null, HyperparamKey | null] {
+  const params = mappableParams(optimizer).map((h) => h.key);
+  const [dx, dy] = defaultAxes(optimizer);
+  const x = settings.xParam !== null && params.includes(settings.xParam) ? settings.xParam : dx;
+  let y = settings.yParam !== null && params.includes(settings.yParam) && settings.yParam !== x ? settings.yParam : dy;
+  if (y === x) y = params.find((p) => p !== x) ?? null;
+  return [x, y];
+}
+
+function axisRange(param: HyperparamKey, range: readonly [number, number] | null): [number, number] {
+  const info = hyperparamInfo(param);
+  if (range) return [range[0], range[1]];
+  if (!info) return [0, 1];
+  // η's slider reaches 10, where every run on every surface diverges at once: the map starts at 3.
+  return param === 'lr' ? [info.min, 3] : [info.min, info.max];
+}
+
+/** The request the scene and the settings describe, or a message saying why there is none. */
+function mapRequestFor(scene: SceneData, settings: MapSettings): MapRequest | { error: string } {
+  const runId = mapRunId(scene, settings);
+  const run = scene.runs.find((r) => r.id === runId);
+  if (!run) return { error: 'maps.error.noRun' };
+  const spec = runSpec(scene, run);
+  const surface: MapSurface = scene.surfaceId === CUSTOM_ID && scene.custom ? { expr: scene.custom.surface.formula, domain: scene.custom.surface.domain } : { id: sceneSurface(scene).id };
+  const mapRun = {
+    optimizer: spec.optimizer,
+    params: { ...spec.params },
+    start: spec.start,
+    steps: spec.steps,
+    biasCorrection: spec.biasCorrection,
+    ...(spec.schedule && { schedule: spec.schedule }),
+    ...(spec.noise && { noise: spec.noise }),
+    ...(spec.penalty && { penalty: spec.penalty }),
+  };
+  if (settings.kind === 'basin') {
+    const domain = sceneSurface(scene).domain;
+    return { kind: 'basin', surface, run: mapRun, domain, cellsX: settings.cells, cellsY: settings.cells, tolerance: settings.tolerance };
+  }
+  const [x, y] = mapAxes(run.optimizer, settings);
+  if (x === null || y === null) return { error: 'maps.error.oneParam' };
+  const [x0, x1] = axisRange(x, settings.xParam === x ? settings.xRange : null);
+  const [y0, y1] = axisRange(y, settings.yParam === y ? settings.yRange : null);
+  return {
+    kind: 'hyper',
+    surface,
+    run: mapRun,
+    x: { param: x, from: x0, to: x1, cells: settings.cells },
+    y: { param: y, from: y0, to: y1, cells: settings.cells },
+    tolerance: settings.tolerance,
+  };
+}
+
+// ---- The workers ----------------------------------------------------------------------------
+
+let pool: MapPool | null = null;
+let threads: MapThreads | null = null;
+let loading = false;
+
+let started = '';
+
+/** Starts the map the current scene and settings describe, unless it is the one already shown. */
+function refresh(): void {
+  const settings = mapStore.getState();
+  if (!settings.open) {
+    if (started !== '') {
+      pool?.cancel();
+      started = '';
+      mapStore.setState({ computing: false });
+    }
+    return;
+  }
+  const request = mapRequestFor(sceneStore.getState(), settings);
+  const key = JSON.stringify(request);
+  if (key === started) return;
+  started = key;
+  pool?.cancel();
+  if ('error' in request) {
+    mapStore.setState({ request: null, outcomes: null, computing: false, error: request.error, elapsed: null, version: mapStore.getState().version + 1 });
+    return;
+  }
+  if (!threads) {
+    const load = mapThreadLoader();
+    if (!load) {
+      mapStore.setState({ request: null, outcomes: null, computing: false, error: 'maps.error.noWorkers', version: mapStore.getState().version + 1 });
+      return;
+    }
+    // The worker starter loads once; then the map the scene describes by then starts.
+    if (!loading) {
+      loading = true;
+      load().then(
+        (loaded) => {
+          threads = loaded;
+          started = '';
+          refresh();
+        },
+        () => mapStore.setState((s) => ({ computing: false, error: 'maps.error.noWorkers', version: s.version + 1 })),
+      );
+    }
+    started = '';
+    mapStore.setState((s) => ({ computing: true, error: null, version: s.version + 1 }));
+    return;
+  }
+  pool ??= new MapPool(threads.spawn, threads.count);
+  const t0 = performance.now();
+  try {
+    const outcomes = pool.start(request, {
+      onCells: () => mapStore.setState((s) => ({ version: s.version + 1 })),
+      onDone: () => mapStore.setState((s) => ({ computing: false, elapsed: performance.now() - t0, version: s.version + 1 })),
+      onError: (message) => mapStore.setState((s) => ({ computing: false, error: message, version: s.version + 1 })),
+    });
+    mapStore.setState((s) => ({ request, outcomes, computing: true, error: null, elapsed: null, version: s.version + 1 }));
+  } catch (error) {
+    const message = error instanceof MapRequestError ? error.message : String(error);
+    mapStore.setState((s) => ({ request: null, outcomes: null, computing: false, error: message, elapsed: null, version: s.version + 1 }));
+  }
+}
+
+/** Stops the current map (the Cancel button): its cells so far stay shown. */
+export function cancelMap(): void {
+  pool?.cancel();
+  mapStore.setState({ computing: false });
+}
+
+// The scene and the settings both describe the map: a change to either restarts it (cells
+// arriving change neither).
+sceneStore.subscribe(refresh);
+mapStore.subscribe((s, prev) => {
+  if ((Object.keys(MAP_DEFAULTS) as (keyof MapSettings)[]).some((k) => s[k] !== prev[k])) refresh();
+});
+// The section has just opened (it loads this module): start its first map.
+refresh();
