@@ -140,7 +140,10 @@ export interface Surface {
   readonly minima: readonly Minimum[];
   /** Saddle points worth marking, if any. */
   readonly saddles?: readonly Vec2[];
-  /** One sentence on what this surface teaches (English; the UI translates by id). */
+  /**
+   * One sentence on what a typed surface is (English). A built-in surface's is UI text, in the
+   * i18n messages by its id, and not repeated here.
+   */
   readonly about?: string;
 }
 

@@ -3,7 +3,8 @@ import { FORMULA_EXAMPLES, FormulaError, compileFormula } from '../../src/engine
 import { checkDomainEdge } from '../../src/ui/panel/DomainFields';
 import { translate, type Translate } from '../../src/i18n';
 import { formula } from '../../src/i18n/messages/formula';
-import { exampleName, formulaErrorText, formulaExcerpt, surfaceAbout, surfaceName, type FormulaProblem } from '../../src/ui/surface/surfaceText';
+import { exampleName, formulaExcerpt, surfaceAbout, surfaceName, type FormulaProblem } from '../../src/ui/surface/surfaceText';
+import { formulaErrorText } from '../../src/ui/surface/formulaErrorText';
 
 const tEn: Translate = (key, vars) => translate('en', key, vars);
 const tKo: Translate = (key, vars) => translate('ko', key, vars);
@@ -21,26 +22,26 @@ function problemOf(expr: string): FormulaProblem {
 
 describe('formula error text', () => {
   it('names the character, the variable, the function, in both languages', () => {
-    expect(formulaErrorText(tEn, problemOf('(x + 1))'))).toBe("unexpected ')' at character 8");
-    expect(formulaErrorText(tKo, problemOf('(x + 1))'))).toBe("8번째 글자의 ')'를 해석할 수 없습니다");
-    expect(formulaErrorText(tEn, problemOf('z^2'))).toBe('unknown variable z — the variables are x and y');
-    expect(formulaErrorText(tKo, problemOf('z^2'))).toBe('알 수 없는 변수 z: 변수는 x와 y입니다');
-    expect(formulaErrorText(tEn, problemOf('foo(x)'))).toMatch(/^unknown function foo\b/);
-    expect(formulaErrorText(tEn, problemOf('sin x'))).toBe('sin is a function: write sin(x)');
-    expect(formulaErrorText(tEn, problemOf('(x + 1'))).toBe("missing ')' at the end");
-    expect(formulaErrorText(tKo, problemOf('(x + 1'))).toBe("끝에 ')'가 빠졌습니다");
-    expect(formulaErrorText(tEn, problemOf('x +'))).toMatch(/ends too soon/);
-    expect(formulaErrorText(tEn, problemOf('sin(x, y)'))).toBe('sin takes one argument, not 2');
+    expect(formulaErrorText('en', problemOf('(x + 1))'))).toBe("unexpected ')' at character 8");
+    expect(formulaErrorText('ko', problemOf('(x + 1))'))).toBe("8번째 글자의 ')'를 해석할 수 없습니다");
+    expect(formulaErrorText('en', problemOf('z^2'))).toBe('unknown variable z — the variables are x and y');
+    expect(formulaErrorText('ko', problemOf('z^2'))).toBe('알 수 없는 변수 z: 변수는 x와 y입니다');
+    expect(formulaErrorText('en', problemOf('foo(x)'))).toMatch(/^unknown function foo\b/);
+    expect(formulaErrorText('en', problemOf('sin x'))).toBe('sin is a function: write sin(x)');
+    expect(formulaErrorText('en', problemOf('(x + 1'))).toBe("missing ')' at the end");
+    expect(formulaErrorText('ko', problemOf('(x + 1'))).toBe("끝에 ')'가 빠졌습니다");
+    expect(formulaErrorText('en', problemOf('x +'))).toMatch(/ends too soon/);
+    expect(formulaErrorText('en', problemOf('sin(x, y)'))).toBe('sin takes one argument, not 2');
   });
 
   it('reads "xy" as a product the student meant', () => {
-    expect(formulaErrorText(tEn, problemOf('xy + 1'))).toBe('unknown variable xy — for a product, write x*y');
+    expect(formulaErrorText('en', problemOf('xy + 1'))).toBe('unknown variable xy — for a product, write x*y');
   });
 
   it('translates every construct the grammar refuses', () => {
     for (const expr of ['x = 2', 'f(x) = x', 'x > 1', '3!', 'x mod 2', '"a"', '[x, y]', 'x ? 1 : 2', 'x; y', '1:3', "x'", 'x and y', 'x & y', '2 cm to m', 'x .* y']) {
       const problem = problemOf(expr);
-      const ko = formulaErrorText(tKo, problem);
+      const ko = formulaErrorText('ko', problem);
       if (problem.code === 'notAllowed') {
         expect(ko, expr).not.toContain(String(problem.params.what));
       }
@@ -49,8 +50,8 @@ describe('formula error text', () => {
   });
 
   it('falls back to a plain sentence for what it cannot explain', () => {
-    expect(formulaErrorText(tKo, { code: 'other', params: {} })).toBe('이 수식을 컴파일할 수 없습니다');
-    expect(formulaErrorText(tEn, { code: 'unexpected', params: { char: 0, token: '' } })).toBe('the formula could not be read');
+    expect(formulaErrorText('ko', { code: 'other', params: {} })).toBe('이 수식을 컴파일할 수 없습니다');
+    expect(formulaErrorText('en', { code: 'unexpected', params: { char: 0, token: '' } })).toBe('the formula could not be read');
   });
 });
 

@@ -35,8 +35,6 @@ export const bowl: Surface = defineSurface({
     adam: 0.05, amsgrad: 0.05, adamw: 0.05, adamax: 0.05, nadam: 0.05, radam: 0.05, rprop: 0.02, asgd: 0.05, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
-  about:
-    'The easy case: on a round bowl the gradient points straight at the minimum, so gradient descent, momentum and Newton walk straight lines, while AdaGrad, RMSProp and Adam bend the path because they rescale each axis on its own.',
 });
 
 // 0.1·u² + 2·v² in coordinates u = (x + y)/√2, v = (x − y)/√2: the ravine turned by 45°.
@@ -66,8 +64,6 @@ export const rotatedRavine: Surface = defineSurface({
     adam: 0.15, amsgrad: 0.15, adamw: 0.15, adamax: 0.5, nadam: 0.15, radam: 0.15, rprop: 0.04, asgd: 0.45, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
-  about:
-    'The ravine turned by 45°: its ill-conditioning no longer lines up with the axes, so the per-coordinate step sizes of AdaGrad, RMSProp and Adam lose most of their advantage.',
 });
 
 export const booth: Surface = defineSurface({
@@ -102,8 +98,6 @@ export const booth: Surface = defineSurface({
     adam: 0.2, amsgrad: 0.2, adamw: 0.2, adamax: 0.3, nadam: 0.2, radam: 0.2, rprop: 0.1, asgd: 0.01, newton: 1,
   }),
   minima: [{ x: 1, y: 3, f: 0, kind: 'global' }],
-  about:
-    'A tilted elliptic bowl (curvatures 2 and 18): a quadratic that Newton’s method solves in one step while gradient descent needs many.',
 });
 
 export const matyas: Surface = defineSurface({
@@ -132,8 +126,6 @@ export const matyas: Surface = defineSurface({
     adam: 0.3, amsgrad: 0.3, adamw: 0.3, adamax: 1, nadam: 0.3, radam: 0.3, rprop: 0.1, asgd: 0.7, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
-  about:
-    'A long diagonal valley with a nearly flat floor (curvatures 0.04 and 1): the loss drops fast and then barely moves while the point is still far from the minimum.',
 });
 
 const bealeFns: SurfaceFns = {
@@ -188,8 +180,6 @@ export const beale: Surface = defineSurface({
   }),
   minima: [refineMinimum(bealeFns, 3, 0.5, 'global')],
   saddles: [refineSaddle(bealeFns, 0, 1)],
-  about:
-    'Flat valleys between steep walls that rise like y⁶: step sizes that are safe on the walls are far too small on the valley floor.',
 });
 
 const himmelblauFns: SurfaceFns = {
@@ -240,8 +230,6 @@ export const himmelblau: Surface = defineSurface({
     refineSaddle(himmelblauFns, 3.385154, 0.073852),
     refineSaddle(himmelblauFns, -0.127961, -1.953715),
   ],
-  about:
-    'Four equally deep minima around a central hump: which one an optimizer finds depends on the start and on the path its momentum or step sizes give it.',
 });
 
 const threeHumpFns: SurfaceFns = {
@@ -286,8 +274,6 @@ export const threeHumpCamel: Surface = defineSurface({
     refineMinimum(threeHumpFns, 1.7475, -0.8738, 'local'),
   ],
   saddles: [refineSaddle(threeHumpFns, -1.0705, 0.5353), refineSaddle(threeHumpFns, 1.0705, -0.5353)],
-  about:
-    'A deep central minimum flanked by two shallow side pockets: an optimizer that starts on a flank settles in the nearer pocket unless momentum carries it over the hump.',
 });
 
 const sixHumpFns: SurfaceFns = {
@@ -332,8 +318,6 @@ export const sixHumpCamel: Surface = defineSurface({
     refineMinimum(sixHumpFns, 1.6071, 0.5687, 'local'),
     refineMinimum(sixHumpFns, -1.6071, -0.5687, 'local'),
   ],
-  about:
-    'Two global and four local minima of different depths: a small landscape on which the start decides the outcome as much as the optimizer does.',
 });
 
 const styblinskiFns: SurfaceFns = {
@@ -383,8 +367,6 @@ export const styblinskiTang: Surface = defineSurface({
     refineSaddle(styblinskiFns, -2.9035, 0.1567),
     refineSaddle(styblinskiFns, 2.7468, 0.1567),
   ],
-  about:
-    'Four basins whose depths differ by a tilt: descent from the top-right corner settles in the shallowest one, a little way from a much deeper minimum.',
 });
 
 const rastriginFns: SurfaceFns = {
@@ -439,8 +421,6 @@ export const rastrigin: Surface = defineSurface({
     adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.004, rprop: 0.051, asgd: 0.0005, newton: 0.1,
   }),
   minima: latticeMinima(rastriginFns, 5),
-  about:
-    'A bowl covered in an egg-crate of local minima: gradient methods stop in the nearest dimple, and only large or noisy steps look past it.',
 });
 
 const ACKLEY_CONST = 20 + Math.E;
@@ -512,8 +492,6 @@ export const ackley: Surface = defineSurface({
     adam: 0.02, amsgrad: 0.02, adamw: 0.02, adamax: 0.02, nadam: 0.02, radam: 0.02, rprop: 0.04, asgd: 0.005, lbfgs: 0.5, newton: 0.1,
   }),
   minima: latticeMinima(ackleyFns, 4),
-  about:
-    'A single deep funnel hidden under a field of ripples: the overall slope points to the centre, but the local gradient points to the nearest ripple.',
 });
 
 const goldsteinPriceFns: SurfaceFns = {
@@ -590,8 +568,6 @@ export const goldsteinPrice: Surface = defineSurface({
       [1.2, 0.8, 'local'],
     ] as const
   ).map(([x, y, kind]) => ({ x, y, f: goldsteinPriceFns.value(x, y), kind })),
-  about:
-    'Values spanning six orders of magnitude: one learning rate cannot suit both the cliffs and the floor, which is where scale-free adaptive methods shine.',
 });
 
 export const monkeySaddle: Surface = defineSurface({
@@ -630,8 +606,6 @@ export const monkeySaddle: Surface = defineSurface({
   minima: [],
   // Degenerate (the Hessian vanishes there), so it is stated, not refined by Newton.
   saddles: [[0, 0]],
-  about:
-    'A degenerate saddle with three valleys: at the centre gradient and Hessian both vanish, so first-order methods stall near it and Newton’s method has nothing to invert.',
 });
 
 export const plateau: Surface = defineSurface({
@@ -664,6 +638,4 @@ export const plateau: Surface = defineSurface({
     amsgrad: 0.02, adamw: 0.02, adamax: 0.03, nadam: 0.02, radam: 0.02, rprop: 0.04, asgd: 1, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
-  about:
-    'A plateau where the gradient all but vanishes: SGD and momentum crawl for a long time before the slope picks up, methods that divide by the gradient’s running size (RMSProp, Adam) cross it at a pace set by the learning rate, and Newton, seeing negative curvature, heads the wrong way.',
 });

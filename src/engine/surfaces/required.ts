@@ -37,8 +37,6 @@ export const saddle: Surface = defineSurface({
   // Unbounded below (f → −∞ along the y-axis): there is no minimum to list.
   minima: [],
   saddles: [[0, 0]],
-  about:
-    'The gradient vanishes at a saddle point, so plain gradient descent started near the ridge slows to a crawl there; momentum carries through it and escapes, while AdaGrad, RMSProp and Adam, which scale up the tiny sideways gradient, turn off the ridge long before reaching it.',
 });
 
 export const ravine: Surface = defineSurface({
@@ -70,8 +68,6 @@ export const ravine: Surface = defineSurface({
     adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.15, nadam: 0.1, radam: 0.1, rprop: 0.05, asgd: 0.45, newton: 1,
   }),
   minima: [{ x: 0, y: 0, f: 0, kind: 'global' }],
-  about:
-    'Ill-conditioning (curvatures 0.2 and 4, condition number 20): gradient descent zig-zags across the ravine and crawls along it, which momentum and per-coordinate step sizes repair.',
 });
 
 export const rosenbrock: Surface = defineSurface({
@@ -110,8 +106,6 @@ export const rosenbrock: Surface = defineSurface({
     adam: 0.1, amsgrad: 0.1, adamw: 0.1, adamax: 0.5, nadam: 0.03, radam: 0.005, rprop: 0.02, asgd: 0.001, newton: 0.5,
   }),
   minima: [{ x: 1, y: 1, f: 0, kind: 'global' }],
-  about:
-    'A curved, flat-bottomed valley: reaching the valley floor is easy, following its bend to the minimum at (1, 1) is slow for every first-order method.',
 });
 
 const localMinimaFns: SurfaceFns = {
@@ -166,6 +160,4 @@ export const localMinima: Surface = defineSurface({
     refineSaddle(localMinimaFns, -1.0574, 0.0752),
     refineSaddle(localMinimaFns, 0.9304, 0.0752),
   ],
-  about:
-    'Four basins of different depths: where an optimizer ends depends on where it starts and on how much momentum carries it over the ridges between them.',
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ExportButtonFace } from './ExportButtonFace';
 import { RUNS_CSV_HEADER } from '../../engine';
 import { computeScene } from '../../state/paths';
@@ -7,8 +7,8 @@ import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { SCENE_CANVAS_SELECTOR, copyPendingText, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
 import { exportPng, preloadPytorch, pytorchText, startVideo } from './exportLoader';
-import { type MessageKey, type Translate } from '../../i18n';
-import { useT } from '../shell/useT';
+import { exportTranslator, type ExportKey, type ExportTranslate } from '../../i18n/exportText';
+import { useLang } from '../shell/useT';
 import { useMenu } from '../toolbar/useMenu';
 import { MAX_RECORD_SECONDS, recordingPlan, webmMimeType, type Recording } from './videoPlan';
 
@@ -16,7 +16,7 @@ type ItemId = 'png' | 'webm' | 'csv' | 'json' | 'pytorch';
 
 interface Item {
   readonly id: ItemId;
-  readonly label: MessageKey;
+  readonly label: ExportKey;
   /** What the item will save, or why it cannot. */
   readonly hint: string;
   readonly disabled: boolean;
@@ -42,7 +42,7 @@ const PYTHON_TYPE = 'text/x-python;charset=utf-8';
  * Read when the menu opens, not subscribed: the playhead moves every frame and the menu shows
  * a snapshot of what each export would save.
  */
-function menuItems(t: Translate, canvasSelector: string, recording: boolean): Item[] {
+function menuItems(t: ExportTranslate, canvasSelector: string, recording: boolean): Item[] {
   const state = sceneStore.getState();
   const hasCanvas = findSceneCanvas(canvasSelector) !== null;
   const hasRuns = state.runs.some((r) => r.visible);
@@ -96,7 +96,8 @@ export interface ExportMenuProps {
  * Escape). A recording shows its progress and a Cancel button beside the menu.
  */
 export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce = false }: ExportMenuProps) {
-  const t = useT();
+  const lang = useLang();
+  const t = useMemo(() => exportTranslator(lang), [lang]);
   const surfaceId = useScene((s) => s.surfaceId);
   const [items, setItems] = useState<Item[]>([]);
   const [status, setStatus] = useState<Status | null>(null);

@@ -10,9 +10,10 @@ import { CUSTOM_ID, sceneStore, type CustomSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { DomainFields } from '../panel/DomainFields';
 import { FormulaView } from './FormulaView';
-import { useT } from '../shell/useT';
+import { useLang, useT } from '../shell/useT';
 import { plainFormula } from './plainFormula';
-import { exampleName, formulaErrorText, formulaExcerpt, surfaceAbout, type FormulaProblem } from './surfaceText';
+import { exampleName, formulaExcerpt, surfaceAbout, type FormulaProblem } from './surfaceText';
+import type { formulaErrorText } from './formulaErrorText';
 
 /** Quiet time after the last keystroke before a formula compiles: long enough not to flash errors mid-word. */
 const DEBOUNCE_MS = 250;
@@ -61,6 +62,17 @@ function useGradient(custom: CustomSurface | null, compiler: FormulaCompiler | n
   return custom && shown?.surface === custom.surface ? shown.text : null;
 }
 
+/** The words for a refused formula, here once the compiler is (they load together). */
+let errorText: typeof formulaErrorText | null = null;
+
+/** The compiler and the words of its refusals, fetched together. */
+function loadEditorParts(): Promise<FormulaCompiler> {
+  return Promise.all([loadFormulaCompiler(), import('./formulaErrorText')]).then(([compiler, words]) => {
+    errorText = words.formulaErrorText;
+    return compiler;
+  });
+}
+
 interface FormulaEditorProps {
   /** Hidden rather than unmounted while a built-in surface is shown, so the text is kept. */
   readonly open: boolean;
@@ -74,6 +86,7 @@ interface FormulaEditorProps {
  */
 export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
   const t = useT();
+  const lang = useLang();
   const custom = useScene((s) => s.custom);
   const [compiler, setCompiler] = useState<FormulaCompiler | null>(loadedFormulaCompiler);
   const [loadFailed, setLoadFailed] = useState(false);
@@ -99,7 +112,7 @@ export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
       return;
     }
     setLoadFailed(false);
-    loadFormulaCompiler().then(
+    loadEditorParts().then(
       (c) => {
         if (request !== latest.current) return;
         setCompiler(c);
@@ -144,7 +157,7 @@ export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
   useEffect(() => {
     if (!open || compiler) return;
     let current = true;
-    loadFormulaCompiler().then(
+    loadEditorParts().then(
       (c) => current && setCompiler(c),
       () => current && setLoadFailed(true),
     );
@@ -205,7 +218,7 @@ export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
 
   const shownDomain = domain ?? compiler?.defaultDomain ?? null;
   const loading = open && !compiler && !loadFailed;
-  const problemText = refusal ? formulaErrorText(t, refusal.problem) : null;
+  const problemText = refusal && errorText ? errorText(lang, refusal.problem) : null;
   const excerpt = refusal ? formulaExcerpt(refusal.expr, refusal.problem) : null;
   const isEmpty = text.trim() === '';
   const surface = custom?.surface ?? null;
