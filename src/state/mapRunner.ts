@@ -131,7 +131,7 @@ function refresh(): void {
   const t0 = performance.now();
   try {
     const outcomes = pool.start(request, {
-      onCells: () => mapStore.setState((s) => ({ version: s.version + 1 })),
+      onCells: announceCells,
       onDone: () => mapStore.setState((s) => ({ computing: false, elapsed: performance.now() - t0, version: s.version + 1 })),
       onError: (message) => mapStore.setState((s) => ({ computing: false, error: message, version: s.version + 1 })),
     });
@@ -140,6 +140,21 @@ function refresh(): void {
     const message = error instanceof MapRequestError ? error.message : String(error);
     mapStore.setState((s) => ({ request: null, outcomes: null, computing: false, error: message, elapsed: null, version: s.version + 1 }));
   }
+}
+
+let announcing = false;
+
+/**
+ * Tells the views that cells arrived, at most once a frame: a 256 × 256 map comes back in a few
+ * hundred batches, and each announcement re-renders the section.
+ */
+function announceCells(): void {
+  if (announcing) return;
+  announcing = true;
+  requestAnimationFrame(() => {
+    announcing = false;
+    mapStore.setState((s) => ({ version: s.version + 1 }));
+  });
 }
 
 /** Stops the current map (the Cancel button): its cells so far stay shown. */

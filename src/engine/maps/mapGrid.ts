@@ -1,7 +1,7 @@
 // A map's cells as they arrive: coarse first (every 4th row and column, then every 2nd, then the
 // rest), so that the whole map shows at once and sharpens while the workers go on.
 
-import { CELL_PENDING, type CellBatch } from './mapCells';
+import { CELL_OK, CELL_PENDING, type CellBatch } from './mapCells';
 
 /** The strides of the passes, coarsest first; a map of fewer cells skips the ones it lacks. */
 const STRIDES = [4, 2, 1] as const;
@@ -42,6 +42,9 @@ export class MapOutcomes {
   readonly endY: Float64Array | null;
   readonly lastMove: Float64Array | null;
   done = 0;
+  /** The lowest and highest final loss among the runs that went the distance (a colour scale's ends). */
+  lossMin = Infinity;
+  lossMax = -Infinity;
 
   constructor(
     readonly nx: number,
@@ -68,6 +71,10 @@ export class MapOutcomes {
       this.loss[c] = batch.loss[k];
       this.reached[c] = batch.reached[k];
       this.status[c] = batch.status[k];
+      if (batch.status[k] === CELL_OK) {
+        if (batch.loss[k] < this.lossMin) this.lossMin = batch.loss[k];
+        if (batch.loss[k] > this.lossMax) this.lossMax = batch.loss[k];
+      }
       if (this.endX && this.endY && this.lastMove) {
         this.endX[c] = batch.endX[k];
         this.endY[c] = batch.endY[k];
@@ -81,10 +88,13 @@ export class MapOutcomes {
    * else the nearest coarser cell computed above and to its left; −1 when none is yet.
    */
   shownCell(i: number, j: number): number {
-    for (const s of [1, 2, 4]) {
-      const c = (j - (j % s)) * this.nx + (i - (i % s));
-      if (this.status[c] !== CELL_PENDING) return c;
-    }
-    return -1;
+    // Unrolled (strides 1, 2, 4): a view asks this of every cell of a 512 × 512 map each frame.
+    const nx = this.nx;
+    let c = j * nx + i;
+    if (this.status[c] !== CELL_PENDING) return c;
+    c = (j - (j & 1)) * nx + (i - (i & 1));
+    if (this.status[c] !== CELL_PENDING) return c;
+    c = (j - (j & 3)) * nx + (i - (i & 3));
+    return this.status[c] !== CELL_PENDING ? c : -1;
   }
 }

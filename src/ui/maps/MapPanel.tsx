@@ -14,7 +14,7 @@ import { useScene } from '../../state/useScene';
 import { runTag } from '../runs/runTag';
 import { useT } from '../shell/useT';
 import { useMapText, type MapTranslate } from './useMapText';
-import { cellColor, DIVERGED_CSS, gapScale, inferno, mapLayout, NOT_REACHED_CSS, paintMap, type MapColors } from './mapPaint';
+import { cellPainter, DIVERGED_CSS, gapScale, inferno, mapLayout, NOT_REACHED_CSS, paintMap, type MapColors } from './mapPaint';
 import { searchSamples, type SearchResult } from './mapSearch';
 import { MapRangeFields } from './MapRangeFields';
 import { momentumTheory, type MomentumTheory } from './momentumTheory';
@@ -124,6 +124,7 @@ export function MapPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(300);
   const [cursor, setCursor] = useState<number | null>(null);
+  const pixelsRef = useRef<{ image: ImageData; scratch: HTMLCanvasElement } | null>(null);
 
   useEffect(() => {
     const el = wrapRef.current;
@@ -150,13 +151,20 @@ export function MapPanel() {
     // As above.
     [outcomes, fStar, version]);
 
-  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  // Read from the styles once per look (theme, presentation's larger type), not every frame.
+  const rem = useMemo(() => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16, [theme, presentation]);
+  const colorsRef = useRef<{ key: string; colors: MapColors } | null>(null);
   const layout = mapLayout(width, rem);
 
   // Redraws at most once a frame as cells arrive.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !outcomes || !request) return;
+    const lookOf = (el: HTMLCanvasElement): MapColors => {
+      const key = `${theme}/${presentation}`;
+      if (colorsRef.current?.key !== key) colorsRef.current = { key, colors: readColors(el) };
+      return colorsRef.current.colors;
+    };
     const frame = requestAnimationFrame(() => {
       const dpr = window.devicePixelRatio || 1;
       canvas.width = Math.round(layout.width * dpr);
@@ -164,13 +172,19 @@ export function MapPanel() {
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      const scratch = document.createElement('canvas');
-      scratch.width = outcomes.nx;
-      scratch.height = outcomes.ny;
-      const image = new ImageData(outcomes.nx, outcomes.ny);
+      // One cell-sized image and canvas per map size, reused frame after frame.
+      let pixels = pixelsRef.current;
+      if (!pixels || pixels.image.width !== outcomes.nx || pixels.image.height !== outcomes.ny) {
+        const scratch = document.createElement('canvas');
+        scratch.width = outcomes.nx;
+        scratch.height = outcomes.ny;
+        pixels = { image: new ImageData(outcomes.nx, outcomes.ny), scratch };
+        pixelsRef.current = pixels;
+      }
+      const { image, scratch } = pixels;
       const current: readonly [number, number] | null =
         request.kind === 'hyper' ? [request.run.params[request.x.param] ?? Number.NaN, request.run.params[request.y.param] ?? Number.NaN] : request.run.start;
-      paintMap(ctx, image, scratch, layout, request, outcomes, (c) => cellColor(outcomes, c, view, scale, fStar, request.run.steps, basinRgb, basins), readColors(canvas), { current, cursor, search, theory });
+      paintMap(ctx, image, scratch, layout, request, outcomes, cellPainter(outcomes, view, scale, fStar, request.run.steps, basinRgb, basins), lookOf(canvas), { current, cursor, search, theory });
     });
     return () => cancelAnimationFrame(frame);
   }, [outcomes, request, version, layout.width, layout.height, view, scale, fStar, basins, basinRgb, cursor, search, theory, theme, presentation, layout]);

@@ -3,7 +3,7 @@
 // samples, and the keyboard's cell. Pure drawing: the component decides when.
 
 import { hyperparamInfo, type HyperparamKey } from '../../engine';
-import { CELL_DIVERGED, CELL_OK, CELL_PENDING } from '../../engine/maps/mapCells';
+import { CELL_OK, CELL_PENDING } from '../../engine/maps/mapCells';
 import type { MapOutcomes } from '../../engine/maps/mapGrid';
 import { toAxisUnit, type MapRequest } from '../../engine/maps/mapRequest';
 import type { Basins } from '../../engine/maps/basins';
@@ -53,33 +53,64 @@ function logGap(loss: number, fStar: number): number {
   return Math.sign(gap) * Math.log10(1 + Math.abs(gap));
 }
 
+/** The scale's ends, from the outcomes' running extremes (log of the gap rises with the loss). */
 export function gapScale(outcomes: MapOutcomes, fStar: number): GapScale {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let c = 0; c < outcomes.status.length; c++) {
-    if (outcomes.status[c] !== CELL_OK) continue;
-    const v = logGap(outcomes.loss[c], fStar);
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (!(lo <= hi)) return { lo: 0, hi: 1 };
+  if (!(outcomes.lossMin <= outcomes.lossMax)) return { lo: 0, hi: 1 };
+  const lo = logGap(outcomes.lossMin, fStar);
+  const hi = logGap(outcomes.lossMax, fStar);
   return hi - lo < 1e-9 ? { lo: lo - 0.5, hi: hi + 0.5 } : { lo, hi };
 }
 
-/** The colour of cell c (computed), or null for pending. Brighter is better. */
-export function cellColor(outcomes: MapOutcomes, c: number, view: MapView, scale: GapScale, fStar: number, steps: number, basinColors: readonly (readonly [number, number, number])[] | null, basins: Basins | null): readonly [number, number, number] | null {
-  const status = outcomes.status[c];
-  if (status === CELL_PENDING) return null;
-  if (basins && basinColors) {
-    const k = basins.cellClass[c];
-    return k >= 0 ? basinColors[k] : null;
-  }
-  if (status === CELL_DIVERGED || status !== CELL_OK) return DIVERGED;
-  if (view === 'reached') {
-    const r = outcomes.reached[c];
-    return r < 0 ? NOT_REACHED : inferno(1 - r / Math.max(1, steps));
-  }
-  return inferno(1 - (logGap(outcomes.loss[c], fStar) - scale.lo) / (scale.hi - scale.lo));
+/** Each map's log-gaps, worked out once per cell (a cell's loss never changes): NaN until then. */
+const logGaps = new WeakMap<MapOutcomes, Float32Array>();
+
+function cachedLogGap(outcomes: MapOutcomes, c: number, fStar: number): number {
+  let cache = logGaps.get(outcomes);
+  if (!cache) logGaps.set(outcomes, (cache = new Float32Array(outcomes.loss.length).fill(Number.NaN)));
+  let v = cache[c];
+  if (v !== v) v = cache[c] = logGap(outcomes.loss[c], fStar);
+  return v;
+}
+
+/** Inferno at 256 levels, so that painting 65,536 cells a frame allocates nothing. */
+const INFERNO_LUT: Uint8Array = (() => {
+  const lut = new Uint8Array(256 * 3);
+  for (let k = 0; k < 256; k++) lut.set(inferno(k / 255).map(Math.round), 3 * k);
+  return lut;
+})();
+
+/** Writes a cell's colour at data[o…o+3]; false for a cell without one (not computed). */
+export type CellPainter = (c: number, data: Uint8ClampedArray, o: number) => boolean;
+
+/** How each computed cell is coloured: by basin, or brighter for better (a lower gap, fewer steps). */
+export function cellPainter(outcomes: MapOutcomes, view: MapView, scale: GapScale, fStar: number, steps: number, basinRgb: readonly (readonly [number, number, number])[] | null, basins: Basins | null): CellPainter {
+  const put = (data: Uint8ClampedArray, o: number, r: number, g: number, b: number) => {
+    data[o] = r;
+    data[o + 1] = g;
+    data[o + 2] = b;
+    data[o + 3] = 255;
+    return true;
+  };
+  const level = (t: number) => 3 * Math.round(255 * Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)));
+  const span = scale.hi - scale.lo;
+  return (c, data, o) => {
+    const status = outcomes.status[c];
+    if (status === CELL_PENDING) return false;
+    if (basins && basinRgb) {
+      const k = basins.cellClass[c];
+      return k >= 0 ? put(data, o, basinRgb[k][0], basinRgb[k][1], basinRgb[k][2]) : false;
+    }
+    if (status !== CELL_OK) return put(data, o, DIVERGED[0], DIVERGED[1], DIVERGED[2]);
+    let at: number;
+    if (view === 'reached') {
+      const r = outcomes.reached[c];
+      if (r < 0) return put(data, o, NOT_REACHED[0], NOT_REACHED[1], NOT_REACHED[2]);
+      at = level(1 - r / Math.max(1, steps));
+    } else {
+      at = level(1 - (cachedLogGap(outcomes, c, fStar) - scale.lo) / span);
+    }
+    return put(data, o, INFERNO_LUT[at], INFERNO_LUT[at + 1], INFERNO_LUT[at + 2]);
+  };
 }
 
 /** Where the plot sits in the canvas, in CSS pixels: room for tick labels left and below. */
@@ -184,7 +215,7 @@ export function paintMap(
   layout: MapLayout,
   request: MapRequest,
   outcomes: MapOutcomes,
-  colorOf: (c: number) => readonly [number, number, number] | null,
+  paintCell: CellPainter,
   colors: MapColors,
   marks: MapMarks,
 ): void {
@@ -195,15 +226,7 @@ export function paintMap(
       // Row 0 is the bottom of the plot: the image's rows run top down.
       const o = 4 * ((ny - 1 - j) * nx + i);
       const shown = outcomes.shownCell(i, j);
-      const rgb = shown >= 0 ? colorOf(shown) : null;
-      if (rgb) {
-        data[o] = rgb[0];
-        data[o + 1] = rgb[1];
-        data[o + 2] = rgb[2];
-        data[o + 3] = 255;
-      } else {
-        data[o + 3] = 0;
-      }
+      if (shown < 0 || !paintCell(shown, data, o)) data[o + 3] = 0;
     }
   }
   const sctx = scratch.getContext('2d');
