@@ -119,4 +119,32 @@ test.describe('maps', () => {
     await expect.poll(() => page.evaluate(() => { const r = window.__descent.maps.getState().request; return r?.kind === 'hyper' ? r.x.from : null; })).toBe(0.001);
     await expectNoErrors(errors);
   });
+
+  test('under a strict Content Security Policy a map of a typed formula runs in the app’s own workers', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.route(
+      (url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
+      async (route) => {
+        const response = await route.fetch();
+        const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:">`;
+        await route.fulfill({ response, body: (await response.text()).replace('<head>', `<head>${csp}`) });
+      },
+    );
+    const errors = watchErrors(page);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await openApp(page, '?expr=x%5E2%2B3*y%5E2%2Bsin(x)&runs=momentum&steps=100');
+    await openMaps(page);
+    await page.getByLabel('Cells per side').selectOption('32');
+    const map = await finishedMap(page);
+    expect(map.request?.surface).toHaveProperty('expr');
+    expect(map.status.every((s) => s !== 0)).toBe(true);
+    // The formula compiler's one probe of new Function is refused by design; nothing else is.
+    const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    expect(violations.filter((v) => !/eval/.test(v))).toEqual([]);
+    await expectNoErrors(errors.filter((e) => !/unsafe-eval|Content Security Policy/.test(e)));
+  });
 });

@@ -348,6 +348,8 @@ export function MapPanel() {
             aria-label={`${label}. ${m('maps.canvasHint')}`}
             data-map-kind={request?.kind ?? ''}
             onPointerMove={(e) => setCursor(cellAt(e))}
+            // A tap has no hover: the cell it applies is read out too.
+            onPointerDown={(e) => setCursor(cellAt(e))}
             onPointerLeave={() => setCursor(null)}
             onClick={(e) => {
               const c = cellAt(e as unknown as PointerEvent<HTMLCanvasElement>);
