@@ -3,14 +3,18 @@
 // diverging run stops early, a converging one does not). One map at a time: a new one, or
 // cancel(), drops the last one's cells, including those still on their way back.
 
-import { cellOrder } from './mapGrid';
-import { MapOutcomes } from './mapGrid';
+import { cellOrder, coarseCells, MapOutcomes } from './mapGrid';
 import type { CellBatch } from './mapCells';
 import { checkMapRequest, mapSize, type MapRequest } from './mapRequest';
 import type { FromMapWorker, MapThread } from './mapProtocol';
 
-/** Steps per chunk: ~5 ms of work on this machine, short enough that a cancel is felt at once. */
+/**
+ * Steps per chunk: ~5 ms of work on this machine while the coarse pass is out (it shows sooner
+ * in small pieces), four times that after it (fewer messages for the main thread to handle);
+ * both short enough that a cancel is felt at once.
+ */
 const CHUNK_STEPS = 150_000;
+const LATER_CHUNK_STEPS = 600_000;
 /** Chunks in flight per worker: one computing, one waiting, so no worker idles between them. */
 const IN_FLIGHT = 2;
 
@@ -28,6 +32,9 @@ export class MapPool {
   private order: Int32Array = new Int32Array(0);
   private next = 0;
   private chunk = 1;
+  private laterChunk = 1;
+  /** Cells of the coarse pass, handed out in the small chunks. */
+  private coarse = 0;
   private outcomes: MapOutcomes | null = null;
   private events: MapJobEvents = {};
 
@@ -47,6 +54,8 @@ export class MapPool {
     this.order = cellOrder(nx, ny);
     this.next = 0;
     this.chunk = Math.max(1, Math.min(4096, Math.round(CHUNK_STEPS / request.run.steps)));
+    this.laterChunk = Math.max(1, Math.min(16384, Math.round(LATER_CHUNK_STEPS / request.run.steps)));
+    this.coarse = coarseCells(nx, ny);
     while (this.threads.length < this.size) this.addThread();
     for (let w = 0; w < this.threads.length; w++) {
       this.busy[w] = 0;
@@ -81,7 +90,7 @@ export class MapPool {
 
   private feed(w: number): void {
     if (this.next >= this.order.length) return;
-    const end = Math.min(this.order.length, this.next + this.chunk);
+    const end = Math.min(this.order.length, this.next + (this.next < this.coarse ? this.chunk : this.laterChunk));
     // A copy: the order stays whole, and the copy's buffer goes to the worker.
     const indices = this.order.slice(this.next, end);
     this.next = end;
