@@ -141,6 +141,24 @@ describe('the map pool', () => {
   });
 });
 
+describe('a map worker', () => {
+  it('drops the chunks of an old map still waiting when a new map arrives: a change costs at most the chunk in progress', async () => {
+    const replies: FromMapWorker[] = [];
+    const handle = mapWorkerHandler((m) => replies.push(m), async () => (expr, domain) => compileFormula(expr, { domain }).surface);
+    const s = surface('rosenbrock');
+    const first = hyperRequest('adam', s, 16);
+    handle({ type: 'job', job: 1, request: first });
+    for (let k = 0; k < 5; k++) handle({ type: 'cells', job: 1, indices: Int32Array.from({ length: 40 }, (_, i) => 40 * k + i) });
+    const second = hyperRequest('sgd', s, 4);
+    handle({ type: 'job', job: 2, request: second });
+    handle({ type: 'cells', job: 2, indices: Int32Array.of(0, 1, 2) });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(replies.map((m) => m.job)).toEqual([2]);
+    const batch = replies[0].type === 'cells' ? replies[0].batch : null;
+    expect(Array.from(batch?.loss ?? [])).toEqual(Array.from(computeCells(second, s, [0, 1, 2]).loss));
+  });
+});
+
 describe('basin maps', () => {
   it('find the four basins of local-minima under gradient descent, each around its minimum', async () => {
     const s = surface('local-minima');

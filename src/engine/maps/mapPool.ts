@@ -15,8 +15,12 @@ import type { FromMapWorker, MapThread } from './mapProtocol';
  */
 const CHUNK_STEPS = 150_000;
 const LATER_CHUNK_STEPS = 600_000;
-/** Chunks in flight per worker: one computing, one waiting, so no worker idles between them. */
-const IN_FLIGHT = 2;
+/**
+ * Chunks in flight per worker: one computing and two waiting, so that no worker idles while the
+ * main thread is busy (a frame, a render) before it hands out the next. A worker drops the waiting
+ * ones when a new map arrives (mapProtocol.ts), so a cancel still costs at most one chunk.
+ */
+const IN_FLIGHT = 3;
 
 export interface MapJobEvents {
   /** Cells arrived; `outcomes` holds every cell so far. */

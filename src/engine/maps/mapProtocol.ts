@@ -33,7 +33,35 @@ function batchBuffers(batch: CellBatch): ArrayBuffer[] {
 }
 
 /**
+ * A way to run a function on a later turn of the event loop (a macrotask, so that messages
+ * waiting in the queue are read first): a MessageChannel, which browsers do not clamp as they do
+ * nested timers, else a timer.
+ */
+function laterTurn(): (fn: () => void) => void {
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    let next: (() => void) | null = null;
+    channel.port1.onmessage = () => {
+      const fn = next;
+      next = null;
+      fn?.();
+    };
+    // Node: the channel must not keep a process alive on its own (the worker's port does).
+    (channel.port1 as { unref?: () => void }).unref?.();
+    (channel.port2 as { unref?: () => void }).unref?.();
+    return (fn) => {
+      next = fn;
+      channel.port2.postMessage(null);
+    };
+  }
+  return (fn) => setTimeout(fn, 0);
+}
+
+/**
  * The worker's side: answers each `cells` message of the current job with its batch, in order.
+ * Messages are read as they come and the chunks computed one per turn of the event loop, so a
+ * new job that arrives behind a queue of the old one's chunks drops them: after a change, a
+ * worker finishes at most the chunk it is computing before it starts the new map.
  * `loadCompiler` is called the first time a typed formula arrives.
  */
 export function mapWorkerHandler(reply: (message: FromMapWorker, transfer: ArrayBuffer[]) => void, loadCompiler: () => Promise<FormulaCompiler>): (message: ToMapWorker) => void {
@@ -41,8 +69,9 @@ export function mapWorkerHandler(reply: (message: FromMapWorker, transfer: Array
   let request: MapRequest | null = null;
   let surface: Surface | null = null;
   let failure: string | null = null;
-  // Messages are handled one after another even while a formula's compiler loads.
-  let queue: Promise<void> = Promise.resolve();
+  const pending: Int32Array[] = [];
+  const later = laterTurn();
+  let scheduled = false;
 
   const resolve = async (s: MapSurface): Promise<Surface> => {
     if ('id' in s) {
@@ -54,29 +83,50 @@ export function mapWorkerHandler(reply: (message: FromMapWorker, transfer: Array
     return compile(s.expr, s.domain);
   };
 
-  const handle = async (message: ToMapWorker): Promise<void> => {
+  const step = (): void => {
+    scheduled = false;
+    // A typed formula still compiling: its surface's arrival schedules the chunks.
+    if (pending.length === 0 || !request || (surface === null && failure === null)) return;
+    const indices = pending.shift() as Int32Array;
+    if (failure !== null || !surface) {
+      reply({ type: 'error', job, message: failure ?? 'no surface' }, []);
+    } else {
+      const batch = computeCells(request, surface, indices);
+      reply({ type: 'cells', job, batch }, batchBuffers(batch));
+    }
+    schedule();
+  };
+
+  const schedule = (): void => {
+    if (scheduled || pending.length === 0) return;
+    scheduled = true;
+    later(step);
+  };
+
+  return (message) => {
     if (message.type === 'job') {
       job = message.job;
       request = message.request;
       surface = null;
       failure = null;
-      try {
-        surface = await resolve(message.request.surface);
-      } catch (error) {
-        failure = error instanceof Error ? error.message : String(error);
-      }
+      pending.length = 0;
+      const mine = job;
+      resolve(message.request.surface).then(
+        (s) => {
+          if (job !== mine) return;
+          surface = s;
+          schedule();
+        },
+        (error: unknown) => {
+          if (job !== mine) return;
+          failure = error instanceof Error ? error.message : String(error);
+          schedule();
+        },
+      );
       return;
     }
-    if (message.job !== job || !request) return;
-    if (failure !== null || !surface) {
-      reply({ type: 'error', job, message: failure ?? 'no surface' }, []);
-      return;
-    }
-    const batch = computeCells(request, surface, message.indices);
-    reply({ type: 'cells', job, batch }, batchBuffers(batch));
-  };
-
-  return (message) => {
-    queue = queue.then(() => handle(message));
+    if (message.job !== job) return;
+    pending.push(message.indices);
+    schedule();
   };
 }
