@@ -5,6 +5,7 @@
 import { hyperparamInfo, type HyperparamKey, type OptimizerId } from '../engine';
 import { mappableParams, MapRequestError, type MapRequest, type MapSurface } from '../engine/maps/mapRequest';
 import { MapPool } from '../engine/maps/mapPool';
+import { coarseCells, type MapOutcomes } from '../engine/maps/mapGrid';
 import { explainedRunId } from './explainedRun';
 import { MAP_DEFAULTS, mapStore, mapThreadLoader, type MapSettings, type MapThreads } from './maps';
 import { runSpec } from './runSpec';
@@ -129,6 +130,7 @@ function refresh(): void {
   }
   pool ??= new MapPool(threads.spawn, threads.count);
   const t0 = performance.now();
+  coarseShown = false;
   try {
     const outcomes = pool.start(request, {
       onCells: announceCells,
@@ -142,19 +144,42 @@ function refresh(): void {
   }
 }
 
-let announcing = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let framed = false;
+let announced = 0;
+let coarseShown = false;
+/** How often a filling map is redrawn: ten times a second reads as smooth, and leaves the frames to the scene. */
+const ANNOUNCE_MS = 100;
 
-/**
- * Tells the views that cells arrived, at most once a frame: a 256 × 256 map comes back in a few
- * hundred batches, and each announcement re-renders the section.
- */
-function announceCells(): void {
-  if (announcing) return;
-  announcing = true;
+function announceNow(): void {
+  if (framed) return;
+  framed = true;
   requestAnimationFrame(() => {
-    announcing = false;
+    framed = false;
+    announced = performance.now();
     mapStore.setState((s) => ({ version: s.version + 1 }));
   });
+}
+
+/**
+ * Tells the views that cells arrived: at once when the coarse pass is complete (the map shows
+ * whole), else at most every ANNOUNCE_MS. A 256 × 256 map comes back in a few hundred batches,
+ * and each announcement re-renders the section and repaints its canvas: on two cores busy with
+ * the workers, doing that every frame made frames of 50–80 ms.
+ */
+function announceCells(outcomes: MapOutcomes): void {
+  if (!coarseShown && outcomes.done >= coarseCells(outcomes.nx, outcomes.ny)) {
+    coarseShown = true;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    announceNow();
+    return;
+  }
+  if (timer !== null || framed) return;
+  timer = setTimeout(() => {
+    timer = null;
+    announceNow();
+  }, Math.max(0, announced + ANNOUNCE_MS - performance.now()));
 }
 
 /** Stops the current map (the Cancel button): its cells so far stay shown. */

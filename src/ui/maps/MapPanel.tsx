@@ -167,8 +167,11 @@ export function MapPanel() {
     };
     const frame = requestAnimationFrame(() => {
       const dpr = window.devicePixelRatio || 1;
-      canvas.width = Math.round(layout.width * dpr);
-      canvas.height = Math.round(layout.height * dpr);
+      // Only on a new size: setting a canvas's size reallocates and clears it.
+      const w = Math.round(layout.width * dpr);
+      const h = Math.round(layout.height * dpr);
+      if (canvas.width !== w) canvas.width = w;
+      if (canvas.height !== h) canvas.height = h;
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
