@@ -3,7 +3,7 @@
 // parser (every flag of a run means the same here); the map's flags are read first.
 
 import { knownMinimum } from '../engine/maps/mapCells';
-import { MapRequestError, checkMapRequest, mappableParams, type MapAxis, type MapRequest } from '../engine/maps/mapRequest';
+import { MapRequestError, checkMapRequest, mapRunOf, mappableParams, type MapAxis, type MapRequest } from '../engine/maps/mapRequest';
 import { mapCsv, mapJson } from '../engine/maps/mapText';
 import type { MapOutcomes } from '../engine/maps/mapGrid';
 import type { HyperparamKey, Surface } from '../engine';
@@ -87,16 +87,7 @@ function parseMapArgs(argv: readonly string[]): { request: MapRequest; format: '
   const tolerance = readPositive('--tolerance', text(map, '--tolerance'), 1e-3, false);
   const threads = readPositive('--threads', text(map, '--threads'), defaultThreads(), true);
   const surface = run.expr !== undefined ? { expr: run.expr, domain: run.surface.domain } : { id: run.surface.id };
-  const mapRun = {
-    optimizer: run.optimizer,
-    params: run.params,
-    start: run.start,
-    steps: run.steps,
-    biasCorrection: run.biasCorrection,
-    ...(run.schedule && { schedule: run.schedule }),
-    ...(run.noise && { noise: run.noise }),
-    ...(run.penalty && { penalty: run.penalty }),
-  };
+  const mapRun = mapRunOf(run);
   let request: MapRequest;
   if (map.has('--basins')) {
     if (map.has('--x') || map.has('--y')) throw new UsageError('--basins maps starts, not hyperparameters: leave out --x and --y');

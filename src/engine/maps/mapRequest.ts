@@ -3,7 +3,7 @@
 
 import { hyperparamInfo, type HyperparamInfo } from '../hyperparams';
 import { getOptimizer } from '../optimizers/table';
-import type { Domain, HyperparamKey, Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, Vec2 } from '../types';
+import type { Domain, HyperparamKey, Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Vec2 } from '../types';
 import type { ScheduleSpec } from '../schedules';
 
 /** The surface of a map: a built-in by id, or a typed formula and its plot domain. */
@@ -19,6 +19,27 @@ interface MapRun {
   readonly schedule?: ScheduleSpec;
   readonly noise?: NoiseSpec;
   readonly penalty?: PenaltySpec;
+}
+
+/**
+ * The map run of an engine run written out in full (start, steps and params given, as the app's
+ * `runSpec` and the command line's parser both give them). The one place a run becomes the part
+ * of a request every cell starts from, so that the app's map and `trajectory map` ask for the
+ * same cells: the surface is left out (a request names it as plain data), params are copied (a
+ * request is plain data, not a view of the caller's run), and schedule, noise and penalty appear
+ * only when the run has them (a request's JSON is the app's key for "this map is already shown").
+ */
+export function mapRunOf(spec: RunSpec & Pick<MapRun, 'params' | 'start' | 'steps'>): MapRun {
+  return {
+    optimizer: spec.optimizer,
+    params: { ...spec.params },
+    start: spec.start,
+    steps: spec.steps,
+    biasCorrection: spec.biasCorrection,
+    ...(spec.schedule && { schedule: spec.schedule }),
+    ...(spec.noise && { noise: spec.noise }),
+    ...(spec.penalty && { penalty: spec.penalty }),
+  };
 }
 
 /** One axis of a hyperparameter map: `cells` values of `param` from `from` to `to`. */
