@@ -22,14 +22,14 @@ interface MapRun {
 }
 
 /**
- * The map run of an engine run written out in full (start, steps and params given, as the app's
- * `runSpec` and the command line's parser both give them). The one place a run becomes the part
+ * The map run of an engine run with its start and steps written out (as the app's `runSpec` and
+ * the command line's parser both give them). The one place a run becomes the part
  * of a request every cell starts from, so that the app's map and `trajectory map` ask for the
  * same cells: the surface is left out (a request names it as plain data), params are copied (a
  * request is plain data, not a view of the caller's run), and schedule, noise and penalty appear
  * only when the run has them (a request's JSON is the app's key for "this map is already shown").
  */
-export function mapRunOf(spec: RunSpec & Pick<MapRun, 'params' | 'start' | 'steps'>): MapRun {
+export function mapRunOf(spec: RunSpec & Pick<MapRun, 'start' | 'steps'>): MapRun {
   return {
     optimizer: spec.optimizer,
     params: { ...spec.params },
