@@ -95,7 +95,7 @@ async function mapInBrowser(browser: import('playwright-core').Browser): Promise
   await page.goto(`http://127.0.0.1:${PORT}/?surface=rosenbrock&runs=adam&steps=500`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30_000 });
   await page.locator('.maps-section > summary').click();
-  await page.evaluate(() => (window as unknown as { __descent: import('./browserTypes').DescentHandle }).__descent.maps.getState().set({ cells: 256 }));
+  await page.evaluate(() => (window as unknown as { __descent: import('./browserTypes').DescentHandle }).__descent.store.getState().setMap({ cells: 256 }));
   await page.waitForFunction(() => (window as unknown as { __descent: import('./browserTypes').DescentHandle }).__descent.maps.getState().outcomes?.complete === true, null, { timeout: 60_000 });
   const results: Array<{ coarse: number; total: number; longest: number; frames: number }> = [];
   for (let i = 0; i < 5; i++) {

@@ -11,6 +11,6 @@ export interface DescentHandle {
   playhead: { step: number };
   /** Where the point (x, y) at height f is drawn, in page coordinates; null without a view. */
   project: typeof projectToScreen;
-  /** The Maps section's store: its request, outcomes and settings. */
+  /** The map's store: its request and outcomes (its settings are the scene's `map`). */
   maps: typeof mapStore;
 }

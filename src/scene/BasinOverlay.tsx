@@ -5,6 +5,7 @@ import type { Surface } from '../engine';
 import { classifyBasins } from '../engine/maps/basins';
 import { basinColors } from '../state/basinColors';
 import { mapStore } from '../state/maps';
+import { sceneStore } from '../state/store';
 import { surfaceGridFor } from './surfaceGrid';
 
 /** How much of the surface's own colour shows through a basin's. */
@@ -44,8 +45,8 @@ export function BasinOverlay({ surface, flat }: { surface: Surface; flat: boolea
   useEffect(
     () =>
       mapStore.subscribe((s, prev) => {
-        const shows = (m: typeof s) => m.open && m.onSurface && m.request?.kind === 'basin';
-        if (shows(s) || shows(prev)) invalidate();
+        // The section mounts this overlay only while the scene's map is an open basin map on the surface.
+        if (s.request?.kind === 'basin' || prev.request?.kind === 'basin') invalidate();
       }),
     [invalidate],
   );
@@ -61,7 +62,8 @@ export function BasinOverlay({ surface, flat }: { surface: Surface; flat: boolea
     const m = mesh.current;
     if (!m) return;
     const s = mapStore.getState();
-    const show = s.open && s.onSurface && s.request?.kind === 'basin' && s.outcomes !== null && s.request.domain === surface.domain;
+    const settings = sceneStore.getState().map;
+    const show = settings.open && settings.onSurface && s.request?.kind === 'basin' && s.outcomes !== null && s.request.domain === surface.domain;
     m.visible = show;
     if (!show || !s.outcomes || s.request?.kind !== 'basin' || drawn.version === s.version) return;
     drawn.version = s.version;

@@ -3,8 +3,6 @@ import { Suspense, lazy, useEffect } from 'react';
 import { computeScene } from '../state/paths';
 import { setFrameRequester } from '../state/playhead';
 import { sceneStore } from '../state/store';
-import { mapStore } from '../state/maps';
-import { useStore } from 'zustand';
 import { useScene } from '../state/useScene';
 import { useTranslator } from '../i18n';
 import { CameraRig } from './CameraRig';
@@ -63,7 +61,7 @@ export function SceneCanvas() {
   const grid = surfaceGridFor(surface);
   const mapping = grid.mapping;
   const flat = view === '2d';
-  const basins = useStore(mapStore, (s) => s.open && s.onSurface && s.kind === 'basin');
+  const basins = useScene((s) => s.map.open && s.map.onSurface && s.map.kind === 'basin');
   return (
     <Canvas
       frameloop="demand"

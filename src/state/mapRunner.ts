@@ -1,13 +1,14 @@
-// Computes the map the Maps section shows (loaded with the section): the request the scene and
-// the settings describe, started on the workers, restarted whenever either changes while the
-// section is open, cancelled when it closes.
+// Computes the map the scene's `map` settings describe (loaded with the map's panel): the request
+// the scene describes, started on the workers, restarted whenever the scene changes while the map
+// is open, cancelled when it closes.
 
 import { hyperparamInfo, type HyperparamKey, type OptimizerId } from '../engine';
-import { mappableParams, MapRequestError, type MapRequest, type MapSurface } from '../engine/maps/mapRequest';
+import { mappableParams, mapRunOf, MapRequestError, type MapRequest, type MapSurface } from '../engine/maps/mapRequest';
 import { MapPool } from '../engine/maps/mapPool';
 import { coarseCells, type MapOutcomes } from '../engine/maps/mapGrid';
 import { explainedRunId } from './explainedRun';
-import { MAP_DEFAULTS, mapStore, mapThreadLoader, type MapSettings, type MapThreads } from './maps';
+import { mapStore, mapThreadLoader, type MapThreads } from './maps';
+import type { MapSettings } from './mapSettings';
 import { runSpec } from './runSpec';
 import { CUSTOM_ID, sceneStore, sceneSurface, type SceneData } from './store';
 
@@ -50,16 +51,7 @@ function mapRequestFor(scene: SceneData, settings: MapSettings): MapRequest | { 
   if (!run) return { error: 'maps.error.noRun' };
   const spec = runSpec(scene, run);
   const surface: MapSurface = scene.surfaceId === CUSTOM_ID && scene.custom ? { expr: scene.custom.surface.formula, domain: scene.custom.surface.domain } : { id: sceneSurface(scene).id };
-  const mapRun = {
-    optimizer: spec.optimizer,
-    params: { ...spec.params },
-    start: spec.start,
-    steps: spec.steps,
-    biasCorrection: spec.biasCorrection,
-    ...(spec.schedule && { schedule: spec.schedule }),
-    ...(spec.noise && { noise: spec.noise }),
-    ...(spec.penalty && { penalty: spec.penalty }),
-  };
+  const mapRun = mapRunOf(spec);
   if (settings.kind === 'basin') {
     const domain = sceneSurface(scene).domain;
     return { kind: 'basin', surface, run: mapRun, domain, cellsX: settings.cells, cellsY: settings.cells, tolerance: settings.tolerance };
@@ -88,7 +80,8 @@ let started = '';
 
 /** Starts the map the current scene and settings describe, unless it is the one already shown. */
 function refresh(): void {
-  const settings = mapStore.getState();
+  const scene = sceneStore.getState();
+  const settings = scene.map;
   if (!settings.open) {
     if (started !== '') {
       pool?.cancel();
@@ -97,7 +90,7 @@ function refresh(): void {
     }
     return;
   }
-  const request = mapRequestFor(sceneStore.getState(), settings);
+  const request = mapRequestFor(scene, settings);
   const key = JSON.stringify(request);
   if (key === started) return;
   started = key;
@@ -188,11 +181,8 @@ export function cancelMap(): void {
   mapStore.setState({ computing: false });
 }
 
-// The scene and the settings both describe the map: a change to either restarts it (cells
-// arriving change neither).
+// The scene, its map settings included, describes the map: a change restarts it (cells arriving
+// do not change the scene).
 sceneStore.subscribe(refresh);
-mapStore.subscribe((s, prev) => {
-  if ((Object.keys(MAP_DEFAULTS) as (keyof MapSettings)[]).some((k) => s[k] !== prev[k])) refresh();
-});
-// The section has just opened (it loads this module): start its first map.
+// The map has just been shown (its panel loads this module): start its first map.
 refresh();

@@ -21,6 +21,7 @@ import {
   DEFAULT_SEED,
   isSeed,
 } from '../engine';
+import { MAP_DEFAULTS, type MapSettings } from './mapSettings';
 import { pickColor } from './palette';
 import { newRunId } from './runIds';
 
@@ -129,6 +130,8 @@ export interface SceneData {
   readonly vectors: VectorToggles;
   readonly overlays: OverlayToggles;
   readonly curvatureAt: CurvaturePlace;
+  /** The map of many runs (mapSettings.ts): whether it is shown, and what it varies. */
+  readonly map: MapSettings;
   /** The lesson this scene was opened as, if any (its caption is shown). */
   readonly lessonId: string | null;
 }
@@ -163,6 +166,8 @@ interface SceneActions {
   setVectors(vectors: Partial<VectorToggles>): void;
   setOverlays(overlays: Partial<OverlayToggles>): void;
   setCurvatureAt(place: CurvaturePlace): void;
+  /** Changes some of the map's settings. */
+  setMap(map: Partial<MapSettings>): void;
   /** Replaces the whole scene at once (a URL, a lesson, a postMessage). */
   loadScene(scene: Partial<SceneData>): void;
   /** Back to the default scene (the error boundary's way out). */
@@ -239,6 +244,7 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     vectors: { gradient: false, momentum: false, step: false },
     overlays: { curvature: false, effLr: false },
     curvatureAt: 'particle',
+    map: MAP_DEFAULTS,
     lessonId: null,
   };
 }
@@ -402,6 +408,9 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setCurvatureAt(curvatureAt) {
         set({ curvatureAt: curvatureAt === 'start' ? 'start' : 'particle' });
+      },
+      setMap(map) {
+        set({ map: { ...get().map, ...map } });
       },
       loadScene(scene) {
         set({ ...scene, playing: scene.playing ?? false });

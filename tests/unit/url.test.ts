@@ -16,6 +16,7 @@ import {
 } from '../../src/engine';
 import { DEFAULT_FORMULA_DOMAIN as ENGINE_FORMULA_DOMAIN, MAX_FORMULA_LENGTH, compileFormula } from '../../src/engine/formula';
 import { LESSONS, lessonScene } from '../../src/state/lessons';
+import { MAP_CELL_CHOICES, MAP_DEFAULTS, MAP_SAMPLE_CHOICES, type MapSettings } from '../../src/state/mapSettings';
 import { OPTIMIZER_COLORS, pickColor } from '../../src/state/palette';
 import { CUSTOM_ID, MAX_APP_STEPS, defaultScene, type RunConfig, type SceneData } from '../../src/state/store';
 import { readUrl, writeUrl, type LinkedScene, type ReadResult } from '../../src/state/url/codec';
@@ -160,10 +161,46 @@ function randomScene(r: Rng): { scene: LinkedScene; step: number } {
     noise: { sigma: r.pick([0, 0.1, r.next() * 3]), seed: r.pick([0, 1, r.int(0, 2 ** 31)]) },
     penalty: { kind: r.pick(['l1', 'l2'] as const), lambda: r.pick([0, 0.01, r.next()]) },
     vectors: { gradient: r.chance(0.3), momentum: r.chance(0.3), step: r.chance(0.3) },
+    map: r.chance(0.3) ? randomMap(r, runs) : MAP_DEFAULTS,
     lessonId: r.chance(0.1) ? r.pick(LESSON_IDS) : null,
   };
   const step = r.pick([0, r.int(0, MAX_APP_STEPS), r.int(0, 2000) / 1000, r.int(0, 200000) / 1000]);
   return { scene, step };
+}
+
+/** A shown map with random settings, of one of the runs or of the explained one. */
+function randomMap(r: Rng, runs: readonly RunConfig[]): MapSettings {
+  const axis = (): [HyperparamKey | null, readonly [number, number] | null] => {
+    if (r.chance(0.3)) return [null, null];
+    const info = r.pick(HYPERPARAMS.filter((h) => h.max > h.min));
+    if (r.chance(0.5)) return [info.key, null];
+    const a = info.min + r.next() * (info.max - info.min) * 0.5;
+    const b = a + r.next() * (info.max - a);
+    return [info.key, b > a && info.valid(a) && info.valid(b) ? [a, b] : null];
+  };
+  const [xParam, xRange] = axis();
+  let [yParam, yRange] = axis();
+  if (yParam === xParam) [yParam, yRange] = [null, null];
+  return {
+    open: true,
+    kind: r.pick(['hyper', 'basin'] as const),
+    runId: runs.length && r.chance(0.5) ? r.pick(runs).id : null,
+    xParam,
+    yParam,
+    xRange,
+    yRange,
+    cells: r.pick(MAP_CELL_CHOICES),
+    view: r.pick(['gap', 'reached'] as const),
+    tolerance: r.pick([1e-3, 1e-6, r.next()]),
+    onSurface: r.chance(0.7),
+    samples: r.pick(MAP_SAMPLE_CHOICES),
+    sampleSeed: r.pick([1, r.int(0, 2 ** 32 - 1)]),
+  };
+}
+
+function mapRunPosition(s: LinkedScene): number | null {
+  const i = s.runs.findIndex((r) => r.id === s.map.runId);
+  return i < 0 ? null : i;
 }
 
 /** What a link must carry, in comparable form: run ids are the app's own, the surface of a formula comes later. */
@@ -185,6 +222,8 @@ function linked(s: LinkedScene) {
     noise: s.noise,
     penalty: s.penalty,
     vectors: s.vectors,
+    // The map's run by position (ids are the app's own); an id no run has is the explained run.
+    map: s.map.open ? { ...s.map, runId: mapRunPosition(s) } : { open: false },
     lesson: s.lessonId,
   };
 }
@@ -357,6 +396,30 @@ describe('bad links', () => {
     ]);
     expect(read.ignored[0].accepts).toBe('> 0');
     expect(read.ignored[3].accepts).toBe('[0, 1)');
+  });
+
+  it('keeps the good settings of a half-bad map, and names its run by position', () => {
+    const read = readUrl('?runs=sgd,adam:lr=0.2&map=hyper;run=2;x=lr:1:0.1;y=beta1:0.5:0.99;cells=100;show=nope;tol=-1;samples=16;zap=1', { preferredLang: 'en' });
+    const map = read.scene.map as MapSettings;
+    expect(map).toMatchObject({ open: true, kind: 'hyper', xParam: null, xRange: null, yParam: 'beta1', yRange: [0.5, 0.99], cells: 128, view: 'gap', tolerance: 1e-3, samples: 16 });
+    // The second run of the link, under the id the store will keep.
+    expect(map.runId).toBe(read.scene.runs?.[1].id);
+    expect(read.ignored.map((i) => [i.value, i.reason])).toEqual([
+      ['x=lr:1:0.1', 'outOfRange'],
+      ['cells=100', 'notChoice'],
+      ['show=nope', 'notChoice'],
+      ['tol=-1', 'outOfRange'],
+      ['zap=1', 'unknown'],
+    ]);
+    // A run the link does not have is named; the map shows the explained run instead.
+    const far = readUrl('?map=basin;run=9', { preferredLang: 'en' });
+    expect(far.scene.map).toMatchObject({ open: true, kind: 'basin', runId: null });
+    expect(far.ignored.map((i) => [i.value, i.reason, i.accepts])).toEqual([['run=9', 'outOfRange', '1 … 6']]);
+    expect(readUrl('?map=sideways', { preferredLang: 'en' }).ignored.map((i) => [i.name, i.reason])).toEqual([['map', 'notChoice']]);
+    // A hidden map is one property, whatever it was set to.
+    const d = defaultScene();
+    expect(writeUrl({ ...d, lang: 'en', map: { ...MAP_DEFAULTS, cells: 32 } }, 0, { preferredLang: 'en' })).toBe('');
+    expect(writeUrl({ ...d, lang: 'en', map: { ...MAP_DEFAULTS, open: true, kind: 'basin', runId: d.runs[5].id } }, 0, { preferredLang: 'en' })).toBe('?map=basin;run=6');
   });
 
   it('refuses a typed formula that names a built-in surface too, and a domain without a formula', () => {

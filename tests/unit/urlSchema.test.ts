@@ -39,6 +39,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   vectors: '?vectors=gradient,step',
   overlays: '?overlays=curvature,effLr',
   curvatureAt: '?curvatureAt=start',
+  map: '?map=hyper;run=2;x=lr:0.001:1;y=rho;cells=64;samples=16',
 };
 
 const EN = { preferredLang: 'en' } as const;

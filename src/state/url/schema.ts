@@ -48,6 +48,8 @@
 //   vectors=gradient,momentum,step  the arrows drawn at each particle
 //   overlays=curvature,effLr    the curvature axes and the step-size crosses
 //   curvatureAt=start           where the curvature is read (default: the explained run's particle)
+//   map=hyper;run=2;x=lr:0.001:3;y=rho;cells=64   the map of many runs (mapItems.ts): hyper or
+//                                 basin shows it (off hides a lesson's), then what differs from its defaults
 //
 // A property equal to its default is never written: the default scene is the bare address. The
 // default of `lang` is the browser's own choice, so a shared link opens in the reader's language
@@ -61,6 +63,7 @@ import { MAX_APP_STEPS, MAX_SPEED, MIN_SPEED, type CameraPose, type Lang, type T
 import { lessonCodec, lessonPlace } from './lessonLink';
 import { at, stepPlace } from './places';
 import { controlsPlace, hyperparamList, nameSet } from './listCodecs';
+import { mapCodec, mapPlace } from './mapItems';
 import { runsCodec, runsPlace } from './runItems';
 import { domainCodec, exprCodec, surfaceCodec } from './surfaceLink';
 import { ok, row } from './urlRow';
@@ -224,5 +227,11 @@ export const URL_SCHEMA = [
     doc: 'Where the curvature is read: particle or start.',
     place: at('curvatureAt'),
     codec: choice(['particle', 'start'] as const),
+  }),
+  row({
+    name: 'map',
+    doc: 'The map of many runs: hyper or basin (shown) or off, then ;run=N;x=param[:from:to];y=…;cells=N;show=gap|reached;tol=…;overlay=0|1;samples=N;sampleSeed=N where they differ from their defaults (mapItems.ts).',
+    place: mapPlace,
+    codec: mapCodec,
   }),
 ] as const;

@@ -7,7 +7,8 @@ import { axisValue, basinStart, mappableParams, type MapRequest } from '../../en
 import { formatNumber } from '../../i18n/numberFormat';
 import type { Translate } from '../../i18n';
 import { basinColors } from '../../state/basinColors';
-import { mapStore, MAP_CELL_CHOICES, type MapState, type MapView } from '../../state/maps';
+import { mapStore, type MapState } from '../../state/maps';
+import { MAP_CELL_CHOICES, MAP_SAMPLE_CHOICES, MAP_SEED_MAX, type MapView } from '../../state/mapSettings';
 import { cancelMap, mapAxes, mapRunId } from '../../state/mapRunner';
 import { sceneStore, sceneSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
@@ -23,8 +24,6 @@ import './MapPanel.css';
 function useMap<T>(selector: (s: MapState) => T): T {
   return useStore(mapStore, selector);
 }
-
-const SAMPLE_CHOICES = [0, 9, 16, 25] as const;
 
 function rgbCss(c: readonly [number, number, number]): string {
   return `rgb(${c.map((v) => Math.round(v)).join(' ')})`;
@@ -96,15 +95,15 @@ function readColors(el: HTMLElement): MapColors {
 export function MapPanel() {
   const t = useT();
   const m = useMapText();
-  const kind = useMap((s) => s.kind);
-  const cells = useMap((s) => s.cells);
-  const view = useMap((s) => s.view);
-  const samples = useMap((s) => s.samples);
-  const sampleSeed = useMap((s) => s.sampleSeed);
-  const onSurface = useMap((s) => s.onSurface);
-  const chosenRun = useMap((s) => s.runId);
-  const xChosen = useMap((s) => s.xParam);
-  const yChosen = useMap((s) => s.yParam);
+  const kind = useScene((s) => s.map.kind);
+  const cells = useScene((s) => s.map.cells);
+  const view = useScene((s) => s.map.view);
+  const samples = useScene((s) => s.map.samples);
+  const sampleSeed = useScene((s) => s.map.sampleSeed);
+  const onSurface = useScene((s) => s.map.onSurface);
+  const chosenRun = useScene((s) => s.map.runId);
+  const xChosen = useScene((s) => s.map.xParam);
+  const yChosen = useScene((s) => s.map.yParam);
   const request = useMap((s) => s.request);
   const version = useMap((s) => s.version);
   const computing = useMap((s) => s.computing);
@@ -234,11 +233,11 @@ export function MapPanel() {
     setCursor(j * nx + i);
   };
 
-  const set = mapStore.getState().set;
+  const set = sceneStore.getState().setMap;
   const done = outcomes?.done ?? 0;
   const total = outcomes ? outcomes.nx * outcomes.ny : 0;
   const whatKey = view === 'reached' ? 'maps.view.reached' : fStar === fStar ? 'maps.view.gap' : 'maps.view.gapNoStar';
-  const tolText = formatNumber(mapStore.getState().tolerance, 2);
+  const tolText = formatNumber(sceneStore.getState().map.tolerance, 2);
   const label =
     request?.kind === 'hyper'
       ? m('maps.canvas', { what: m(whatKey, { tol: tolText }), x: paramLabel(t, request.x.param), y: paramLabel(t, request.y.param) })
@@ -320,7 +319,7 @@ export function MapPanel() {
           <label className="map-field">
             <span>{m('maps.samples')}</span>
             <select className="select" value={samples} onChange={(e) => set({ samples: Number(e.currentTarget.value) })}>
-              {SAMPLE_CHOICES.map((n) => (
+              {MAP_SAMPLE_CHOICES.map((n) => (
                 <option key={n} value={n}>
                   {n === 0 ? m('maps.samples.none') : m('maps.samples.count', { n })}
                 </option>
@@ -463,7 +462,7 @@ function SearchSummary({ m, search, request, count, fStar }: { m: MapTranslate; 
         {line('maps.samples.random', search.random[search.bestRandom], 'random')}
       </ul>
       <p className="map-why">{m('maps.samples.why', { k, n: k * k })}</p>
-      <button type="button" className="button" onClick={() => mapStore.getState().set({ sampleSeed: mapStore.getState().sampleSeed + 1 })}>
+      <button type="button" className="button" onClick={() => sceneStore.getState().setMap({ sampleSeed: (sceneStore.getState().map.sampleSeed % MAP_SEED_MAX) + 1 })}>
         {m('maps.samples.reshuffle')}
       </button>
     </div>

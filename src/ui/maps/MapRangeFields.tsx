@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { hyperparamInfo, parseDecimal, type HyperparamKey } from '../../engine';
 import { formatNumber } from '../../i18n/numberFormat';
 import { mapStore } from '../../state/maps';
+import { sceneStore } from '../../state/store';
+import { useScene } from '../../state/useScene';
 import { FieldError } from '../panel/FieldError';
 import { useT } from '../shell/useT';
 import { useMapText } from './useMapText';
@@ -16,7 +18,7 @@ export function MapRangeFields({ axis, param }: { axis: 'x' | 'y'; param: Hyperp
   const t = useT();
   const m = useMapText();
   const id = useId();
-  const range = useStore(mapStore, (s) => (axis === 'x' ? s.xRange : s.yRange));
+  const range = useScene((s) => (axis === 'x' ? s.map.xRange : s.map.yRange));
   const request = useStore(mapStore, (s) => s.request);
   const info = hyperparamInfo(param);
   const shown = request?.kind === 'hyper' && request[axis].param === param ? [request[axis].from, request[axis].to] : range;
@@ -37,7 +39,7 @@ export function MapRangeFields({ axis, param }: { axis: 'x' | 'y'; param: Hyperp
       return;
     }
     setError(null);
-    mapStore.getState().set(axis === 'x' ? { xParam: param, xRange: [from, to] } : { yParam: param, yRange: [from, to] });
+    sceneStore.getState().setMap(axis === 'x' ? { xParam: param, xRange: [from, to] } : { yParam: param, yRange: [from, to] });
   };
 
   const field = (k: 0 | 1, label: string) => (
@@ -65,7 +67,7 @@ export function MapRangeFields({ axis, param }: { axis: 'x' | 'y'; param: Hyperp
     <div className="map-range" role="group" aria-label={`${info.symbol} ${t(`param.${param}`)}`}>
       {field(0, m('maps.from'))}
       {field(1, m('maps.to'))}
-      <button type="button" className="button map-range-reset" onClick={() => mapStore.getState().set(axis === 'x' ? { xRange: null } : { yRange: null })} title={m('maps.resetRange')} aria-label={m('maps.resetRange')}>
+      <button type="button" className="button map-range-reset" onClick={() => sceneStore.getState().setMap(axis === 'x' ? { xRange: null } : { yRange: null })} title={m('maps.resetRange')} aria-label={m('maps.resetRange')}>
         ⤢
       </button>
       <FieldError id={`${id}-error`} message={error} />

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useState } from 'react';
-import { useStore } from 'zustand';
-import { mapStore } from '../../state/maps';
+import { sceneStore } from '../../state/store';
+import { useScene } from '../../state/useScene';
 import { useT } from '../shell/useT';
 
 const MapPanel = lazy(() => import('./MapPanel').then((m) => ({ default: m.MapPanel })));
@@ -12,7 +12,7 @@ const MapPanel = lazy(() => import('./MapPanel').then((m) => ({ default: m.MapPa
  */
 export function MapSection() {
   const t = useT();
-  const open = useStore(mapStore, (s) => s.open);
+  const open = useScene((s) => s.map.open);
   const [mounted, setMounted] = useState(open);
   return (
     <details
@@ -21,7 +21,7 @@ export function MapSection() {
       onToggle={(e) => {
         const now = e.currentTarget.open;
         if (now) setMounted(true);
-        if (now !== mapStore.getState().open) mapStore.getState().set({ open: now });
+        if (now !== sceneStore.getState().map.open) sceneStore.getState().setMap({ open: now });
       }}
     >
       <summary className="panel-section-summary">

@@ -8,7 +8,7 @@ import type { MapOutcomes } from '../../engine/maps/mapGrid';
 import { toAxisUnit, type MapRequest } from '../../engine/maps/mapRequest';
 import type { Basins } from '../../engine/maps/basins';
 import { formatTick } from '../../i18n/numberFormat';
-import type { MapView } from '../../state/maps';
+import type { MapView } from '../../state/mapSettings';
 import type { SearchResult } from './mapSearch';
 import type { MomentumTheory } from './momentumTheory';
 
