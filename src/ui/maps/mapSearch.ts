@@ -2,9 +2,9 @@
 // ranges (seeded), each an exact run with its own values (not the nearest map cell), and the best
 // of each. When one hyperparameter matters more, the grid wastes its runs on √N values of it.
 
-import { createUniform, simulateRun, type HyperparamKey } from '../../engine';
+import { createUniform, simulateRun, type RunSpec } from '../../engine';
 import { fromAxisUnit, toAxisUnit, type HyperMapRequest } from '../../engine/maps/mapRequest';
-import { knownMinimum } from '../../engine/maps/mapCells';
+import { knownMinimum, paramSpecs } from '../../engine/maps/mapCells';
 import type { Surface } from '../../engine';
 
 interface SearchSample {
@@ -22,10 +22,8 @@ export interface SearchResult {
   readonly bestRandom: number;
 }
 
-function score(request: HyperMapRequest, surface: Surface, x: number, y: number, fStar: number): number {
-  const { run } = request;
-  const params: Partial<Record<HyperparamKey, number>> = { ...run.params, [request.x.param]: x, [request.y.param]: y };
-  const path = simulateRun({ surface, optimizer: run.optimizer, params, start: run.start, steps: run.steps, biasCorrection: run.biasCorrection, schedule: run.schedule, noise: run.noise, penalty: run.penalty });
+function score(specAt: (x: number, y: number) => RunSpec, x: number, y: number, fStar: number): number {
+  const path = simulateRun(specAt(x, y));
   if (path.status !== 'ok') return Infinity;
   const f = path.loss[path.steps];
   return fStar === fStar ? f - fStar : f;
@@ -41,6 +39,8 @@ function best(samples: readonly SearchSample[]): number {
 export function searchSamples(request: HyperMapRequest, surface: Surface, count: number, seed: number): SearchResult {
   const k = Math.round(Math.sqrt(count));
   const fStar = knownMinimum(surface);
+  // The same spec as the map's cells, at the sample's own values.
+  const specAt = paramSpecs(request, surface);
   const ux = [toAxisUnit(request.x.param, request.x.from), toAxisUnit(request.x.param, request.x.to)];
   const uy = [toAxisUnit(request.y.param, request.y.from), toAxisUnit(request.y.param, request.y.to)];
   const at = (axis: 'x' | 'y', t: number) => {
@@ -52,7 +52,7 @@ export function searchSamples(request: HyperMapRequest, surface: Surface, count:
     for (let i = 0; i < k; i++) {
       const x = at('x', (i + 0.5) / k);
       const y = at('y', (j + 0.5) / k);
-      grid.push({ x, y, score: score(request, surface, x, y, fStar) });
+      grid.push({ x, y, score: score(specAt, x, y, fStar) });
     }
   }
   const uniform = createUniform(seed);
@@ -60,7 +60,7 @@ export function searchSamples(request: HyperMapRequest, surface: Surface, count:
   for (let n = 0; n < k * k; n++) {
     const x = at('x', uniform());
     const y = at('y', uniform());
-    random.push({ x, y, score: score(request, surface, x, y, fStar) });
+    random.push({ x, y, score: score(specAt, x, y, fStar) });
   }
   return { grid, random, bestGrid: best(grid), bestRandom: best(random) };
 }
