@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { MapPool } from '../engine/maps/mapPool';
-import type { FromMapWorker, MapThread } from '../engine/maps/mapProtocol';
+import { mapThreadOf, type FromMapWorker, type MapThread } from '../engine/maps/mapProtocol';
 
 const ENTRY = new URL('./mapThreadEntry.ts', import.meta.url).href;
 
@@ -13,21 +13,19 @@ const ENTRY = new URL('./mapThreadEntry.ts', import.meta.url).href;
 function spawnThread(): MapThread {
   const source = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(ENTRY)}, ${JSON.stringify(ENTRY)}))`;
   const worker = new Worker(source, { eval: true });
-  // A thread that fails (it cannot load, say) fails the map it was working on, by name.
-  let job = -1;
-  return {
-    send: (message, transfer) => {
-      job = message.job;
-      worker.postMessage(message, transfer);
-    },
-    listen: (handler) => {
+  return mapThreadOf({
+    post: (message, transfer) => worker.postMessage(message, transfer),
+    onMessage: (handler) => {
       worker.on('message', (message: FromMapWorker) => handler(message));
-      worker.on('error', (error: Error) => handler({ type: 'error', job, message: `a worker thread failed: ${error.message}` }));
+    },
+    // A thread that fails (it cannot load, say) fails the map it was working on, by name.
+    onFailure: (handler) => {
+      worker.on('error', (error: Error) => handler(`a worker thread failed: ${error.message}`));
     },
     terminate: () => {
       void worker.terminate();
     },
-  };
+  });
 }
 
 export function defaultThreads(): number {

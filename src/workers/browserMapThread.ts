@@ -1,25 +1,23 @@
 // The app's map workers: module Web Workers from the app's own origin (so they run under the
 // strict Content Security Policy and in an embed), one per core.
-import type { FromMapWorker, MapThread } from '../engine/maps/mapProtocol';
+import { mapThreadOf, type FromMapWorker, type MapThread } from '../engine/maps/mapProtocol';
 
 export function spawnBrowserMapThread(): MapThread {
   const worker = new Worker(new URL('./mapWorker.ts', import.meta.url), { type: 'module', name: 'descent-map' });
-  let job = -1;
-  return {
-    send: (message, transfer) => {
-      job = message.job;
-      worker.postMessage(message, transfer);
-    },
-    listen: (handler) => {
+  return mapThreadOf({
+    post: (message, transfer) => worker.postMessage(message, transfer),
+    onMessage: (handler) => {
       worker.onmessage = (event: MessageEvent<FromMapWorker>) => handler(event.data);
-      // A worker that cannot start (a host that blocks workers) fails the map with a message.
+    },
+    // A worker that cannot start (a host that blocks workers) fails the map with a message.
+    onFailure: (handler) => {
       worker.onerror = (event) => {
         event.preventDefault();
-        handler({ type: 'error', job, message: event.message || 'a map worker could not start' });
+        handler(event.message || 'a map worker could not start');
       };
     },
     terminate: () => worker.terminate(),
-  };
+  });
 }
 
 /** Workers for a map: as many as the machine has cores, at least one. */

@@ -24,6 +24,38 @@ export interface MapThread {
   terminate(): void;
 }
 
+/**
+ * What either kind of worker can do, in its own words: post a message, listen for replies, report
+ * that it failed (a Web Worker's error event, a worker thread's 'error'), stop. The failure's
+ * text is the adapter's; which job it fails is tracked by mapThreadOf.
+ */
+export interface MapWorkerPort {
+  post(message: ToMapWorker, transfer: ArrayBuffer[]): void;
+  onMessage(handler: (message: FromMapWorker) => void): void;
+  onFailure(handler: (message: string) => void): void;
+  terminate(): void;
+}
+
+/**
+ * A pool's thread on a worker of either kind. A worker that fails (it cannot start or load) says
+ * nothing of the map it was on, so the last job sent is remembered here and the failure is
+ * reported as that job's error: the pool drops errors of jobs it no longer runs.
+ */
+export function mapThreadOf(port: MapWorkerPort): MapThread {
+  let job = -1;
+  return {
+    send: (message, transfer) => {
+      job = message.job;
+      port.post(message, transfer);
+    },
+    listen: (handler) => {
+      port.onMessage(handler);
+      port.onFailure((message) => handler({ type: 'error', job, message }));
+    },
+    terminate: () => port.terminate(),
+  };
+}
+
 /** Compiles a typed formula into a surface; the worker loads the compiler only when a map needs it. */
 export type FormulaCompiler = (expr: string, domain: Domain) => Surface;
 
