@@ -41,6 +41,7 @@ function DeferredHelpDialog() {
 
 const EmbedControls = lazy(() => import('./ui/embedded/EmbedControls').then((m) => ({ default: m.EmbedControls })));
 const WheelGate = lazy(() => import('./ui/embedded/WheelGate').then((m) => ({ default: m.WheelGate })));
+const EmbedMap = lazy(() => import('./ui/embedded/EmbedMap').then((m) => ({ default: m.EmbedMap })));
 
 // The theme colours the browser paints before and around the page (address bar, overscroll).
 const THEME_COLOR = { dark: '#0d1117', light: '#f3f5f8' } as const;
@@ -92,23 +93,31 @@ function useDrawerFocus(panel: RefObject<HTMLElement | null>): void {
 
 function EmbedLayout() {
   const stageRef = useRef<HTMLDivElement>(null);
+  const map = useScene((s) => s.map.open);
   return (
     <div className="embed">
-      {/* The same scene grid as the full app (caption beside or under the canvas, never over
-          it), without the bar and the key. */}
-      <main className="scene embed-scene">
-        <div className="scene-grid">
-          <div ref={stageRef} className="stage embed-stage">
-            <ErrorBoundary>
-              <SceneCanvas />
-            </ErrorBoundary>
-            <Suspense fallback={null}>
-              <WheelGate stageRef={stageRef} />
-            </Suspense>
+      <div className="embed-body">
+        {/* The same scene grid as the full app (caption beside or under the canvas, never over
+            it), without the bar and the key. */}
+        <main className="scene embed-scene">
+          <div className="scene-grid">
+            <div ref={stageRef} className="stage embed-stage">
+              <ErrorBoundary>
+                <SceneCanvas />
+              </ErrorBoundary>
+              <Suspense fallback={null}>
+                <WheelGate stageRef={stageRef} />
+              </Suspense>
+            </div>
+            <LessonCaption />
           </div>
-          <LessonCaption />
-        </div>
-      </main>
+        </main>
+        {map && (
+          <Suspense fallback={null}>
+            <EmbedMap />
+          </Suspense>
+        )}
+      </div>
       <Suspense fallback={null}>
         <EmbedControls />
       </Suspense>

@@ -147,4 +147,35 @@ test.describe('maps', () => {
     expect(violations.filter((v) => !/eval/.test(v))).toEqual([]);
     await expectNoErrors(errors.filter((e) => !/unsafe-eval|Content Security Policy/.test(e)));
   });
+
+  test('a link carries the map: the full app opens it, the address follows its settings, and an embed shows it beside the scene', async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = watchErrors(page);
+    await openApp(page, '?surface=rosenbrock&runs=sgd,adam&steps=200&map=hyper;run=2;x=lr:0.001:1;y=beta1;cells=32');
+    await expect(page.locator('.maps-section')).toHaveAttribute('open', '');
+    const map = await finishedMap(page);
+    if (map.request?.kind !== 'hyper') throw new Error('a hyperparameter map');
+    expect([map.request.run.optimizer, map.request.x.param, map.request.x.from, map.request.x.to, map.request.y.param]).toEqual(['adam', 'lr', 0.001, 1, 'beta1']);
+    await page.getByLabel('Cells per side').selectOption('64');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.search))).toContain('map=hyper;run=2;x=lr:0.001:1;y=beta1;cells=64');
+    // Closing the section takes the map out of the address.
+    await page.locator('.maps-section > summary').click();
+    await expect.poll(() => page.evaluate(() => location.search)).not.toContain('map=');
+
+    // The embed, which has no panel, shows a basin map beside its scene and on the surface.
+    await openApp(page, '?surface=local-minima&runs=sgd&embed=1&map=basin;cells=32');
+    await expect(page.locator('.embed-map .map-canvas')).toBeVisible({ timeout: 20_000 });
+    const basin = await finishedMap(page);
+    expect(basin.request?.kind).toBe('basin');
+    await expect(page.locator('.embed-map .map-basins li')).toHaveCount(4);
+    // The map first, its controls after it: the post's reader came for the picture.
+    const order = await page.evaluate(() => {
+      const panel = document.querySelector('.embed-map .map-panel');
+      const kids = Array.from(panel?.children ?? []);
+      return [kids.findIndex((k) => k.classList.contains('map-canvas')), kids.findIndex((k) => k.classList.contains('map-controls'))];
+    });
+    expect(order[0]).toBeGreaterThanOrEqual(0);
+    expect(order[0]).toBeLessThan(order[1]);
+    await expectNoErrors(errors);
+  });
 });

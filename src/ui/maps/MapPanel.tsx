@@ -90,9 +90,10 @@ function readColors(el: HTMLElement): MapColors {
  * A map of many runs of one run's settings: a hyperparameter map (two of its hyperparameters,
  * coloured by how the run ends, the run's own setting ringed, grid against random search), or a
  * basin map (a start in every cell, coloured by where it ends). Hover or the arrow keys read a
- * cell; a click or Enter applies it.
+ * cell; a click or Enter applies it. In an embed the map comes first and its controls after it:
+ * the post's reader came for the picture.
  */
-export function MapPanel() {
+export function MapPanel({ embedded = false }: { readonly embedded?: boolean }) {
   const t = useT();
   const m = useMapText();
   const kind = useScene((s) => s.map.kind);
@@ -245,96 +246,99 @@ export function MapPanel() {
   const readout = request && cursor !== null && outcomes && cursor < total ? describeCell(m, request, mapStore.getState(), cursor, fStar, basins) : '';
   const errorText = error === null ? '' : error.startsWith('maps.error.') ? m(error as 'maps.error.noRun') : m('maps.error.failed', { message: error });
 
-  return (
-    <div className="map-panel" ref={wrapRef}>
-      <p className="map-intro">{m('maps.intro')}</p>
-      <div className="map-controls">
-        <label className="map-field map-wide">
-          <span>{m('maps.kind')}</span>
-          <select className="select" value={kind} onChange={(e) => set({ kind: e.currentTarget.value === 'basin' ? 'basin' : 'hyper' })}>
-            <option value="hyper">{m('maps.kind.hyper')}</option>
-            <option value="basin">{m('maps.kind.basin')}</option>
-          </select>
-        </label>
-        <label className="map-field map-wide">
-          <span>{m('maps.run')}</span>
-          <select className="select" value={runId ?? ''} onChange={(e) => set({ runId: e.currentTarget.value })}>
-            {runs.map((r) => {
-              const tag = runTag(r, runs, t);
-              return (
-                <option key={r.id} value={r.id}>
-                  {t(`optimizer.${r.optimizer}`)}
-                  {tag ? ` · ${tag}` : ''}
-                </option>
-              );
-            })}
-          </select>
-        </label>
-        {kind === 'hyper' && xParam && yParam && (
-          <>
-            <label className="map-field map-wide">
-              <span>{m('maps.x')}</span>
-              <select className="select" value={xParam} onChange={(e) => set({ xParam: e.currentTarget.value as HyperparamKey, xRange: null })}>
-                {params.map((h) => (
-                  <option key={h.key} value={h.key} disabled={h.key === yParam}>
-                    {paramLabel(t, h.key)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <MapRangeFields axis="x" param={xParam} />
-            <label className="map-field map-wide">
-              <span>{m('maps.y')}</span>
-              <select className="select" value={yParam} onChange={(e) => set({ yParam: e.currentTarget.value as HyperparamKey, yRange: null })}>
-                {params.map((h) => (
-                  <option key={h.key} value={h.key} disabled={h.key === xParam}>
-                    {paramLabel(t, h.key)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <MapRangeFields axis="y" param={yParam} />
-            <label className="map-field map-wide">
-              <span>{m('maps.view')}</span>
-              <select className="select" value={view} onChange={(e) => set({ view: e.currentTarget.value as MapView })}>
-                <option value="gap">{m(fStar === fStar ? 'maps.view.gap' : 'maps.view.gapNoStar')}</option>
-                <option value="reached" disabled={fStar !== fStar}>
-                  {m('maps.view.reached', { tol: tolText })}
-                </option>
-              </select>
-            </label>
-          </>
-        )}
-        <label className="map-field">
-          <span>{m('maps.cells')}</span>
-          <select className="select" value={cells} onChange={(e) => set({ cells: Number(e.currentTarget.value) })}>
-            {MAP_CELL_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {n} × {n}
+  const controls = (
+    <div className="map-controls">
+      <label className="map-field map-wide">
+        <span>{m('maps.kind')}</span>
+        <select className="select" value={kind} onChange={(e) => set({ kind: e.currentTarget.value === 'basin' ? 'basin' : 'hyper' })}>
+          <option value="hyper">{m('maps.kind.hyper')}</option>
+          <option value="basin">{m('maps.kind.basin')}</option>
+        </select>
+      </label>
+      <label className="map-field map-wide">
+        <span>{m('maps.run')}</span>
+        <select className="select" value={runId ?? ''} onChange={(e) => set({ runId: e.currentTarget.value })}>
+          {runs.map((r) => {
+            const tag = runTag(r, runs, t);
+            return (
+              <option key={r.id} value={r.id}>
+                {t(`optimizer.${r.optimizer}`)}
+                {tag ? ` · ${tag}` : ''}
               </option>
-            ))}
-          </select>
-        </label>
-        {kind === 'hyper' && (
-          <label className="map-field">
-            <span>{m('maps.samples')}</span>
-            <select className="select" value={samples} onChange={(e) => set({ samples: Number(e.currentTarget.value) })}>
-              {MAP_SAMPLE_CHOICES.map((n) => (
-                <option key={n} value={n}>
-                  {n === 0 ? m('maps.samples.none') : m('maps.samples.count', { n })}
+            );
+          })}
+        </select>
+      </label>
+      {kind === 'hyper' && xParam && yParam && (
+        <>
+          <label className="map-field map-wide">
+            <span>{m('maps.x')}</span>
+            <select className="select" value={xParam} onChange={(e) => set({ xParam: e.currentTarget.value as HyperparamKey, xRange: null })}>
+              {params.map((h) => (
+                <option key={h.key} value={h.key} disabled={h.key === yParam}>
+                  {paramLabel(t, h.key)}
                 </option>
               ))}
             </select>
           </label>
-        )}
-        {kind === 'basin' && (
-          <label className="check map-check">
-            <input type="checkbox" checked={onSurface} onChange={(e) => set({ onSurface: e.currentTarget.checked })} />
-            <span>{m('maps.onSurface')}</span>
+          <MapRangeFields axis="x" param={xParam} />
+          <label className="map-field map-wide">
+            <span>{m('maps.y')}</span>
+            <select className="select" value={yParam} onChange={(e) => set({ yParam: e.currentTarget.value as HyperparamKey, yRange: null })}>
+              {params.map((h) => (
+                <option key={h.key} value={h.key} disabled={h.key === xParam}>
+                  {paramLabel(t, h.key)}
+                </option>
+              ))}
+            </select>
           </label>
-        )}
-      </div>
+          <MapRangeFields axis="y" param={yParam} />
+          <label className="map-field map-wide">
+            <span>{m('maps.view')}</span>
+            <select className="select" value={view} onChange={(e) => set({ view: e.currentTarget.value as MapView })}>
+              <option value="gap">{m(fStar === fStar ? 'maps.view.gap' : 'maps.view.gapNoStar')}</option>
+              <option value="reached" disabled={fStar !== fStar}>
+                {m('maps.view.reached', { tol: tolText })}
+              </option>
+            </select>
+          </label>
+        </>
+      )}
+      <label className="map-field">
+        <span>{m('maps.cells')}</span>
+        <select className="select" value={cells} onChange={(e) => set({ cells: Number(e.currentTarget.value) })}>
+          {MAP_CELL_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n} × {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind === 'hyper' && (
+        <label className="map-field">
+          <span>{m('maps.samples')}</span>
+          <select className="select" value={samples} onChange={(e) => set({ samples: Number(e.currentTarget.value) })}>
+            {MAP_SAMPLE_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n === 0 ? m('maps.samples.none') : m('maps.samples.count', { n })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {kind === 'basin' && (
+        <label className="check map-check">
+          <input type="checkbox" checked={onSurface} onChange={(e) => set({ onSurface: e.currentTarget.checked })} />
+          <span>{m('maps.onSurface')}</span>
+        </label>
+      )}
+    </div>
+  );
 
+  return (
+    <div className="map-panel" ref={wrapRef}>
+      {!embedded && <p className="map-intro">{m('maps.intro')}</p>}
+      {!embedded && controls}
       {errorText ? (
         <p className="map-error" role="alert">
           {errorText}
@@ -391,6 +395,7 @@ export function MapPanel() {
           {search && request?.kind === 'hyper' && <SearchSummary m={m} search={search} request={request} count={samples} fStar={fStar} />}
         </>
       )}
+      {embedded && controls}
     </div>
   );
 }
