@@ -2,9 +2,8 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshBasicMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, type Mesh } from 'three';
 import type { Surface } from '../engine';
-import { classifyBasins } from '../engine/maps/basins';
 import { basinColors } from '../state/basinColors';
-import { mapStore } from '../state/maps';
+import { basinsOf, mapStore } from '../state/maps';
 import { sceneStore } from '../state/store';
 import { surfaceGridFor } from './surfaceGrid';
 
@@ -68,7 +67,9 @@ export function BasinOverlay({ surface, flat }: { surface: Surface; flat: boolea
     if (!show || !s.outcomes || s.request?.kind !== 'basin' || drawn.version === s.version) return;
     drawn.version = s.version;
     const outcomes = s.outcomes;
-    const { cellClass, classes } = classifyBasins(outcomes, surface.minima, s.request.domain);
+    const basins = basinsOf(s, surface.minima);
+    if (!basins) return;
+    const { cellClass, classes } = basins;
     const rgb = basinColors(classes).map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
     const { nx, ny } = outcomes;
     let texture = drawn.texture;

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { hyperparamInfo, type HyperparamKey } from '../../engine';
-import { classifyBasins, type Basins } from '../../engine/maps/basins';
+import type { Basins } from '../../engine/maps/basins';
 import { CELL_DIVERGED, CELL_OK, CELL_PENDING, knownMinimum } from '../../engine/maps/mapCells';
 import { axisValue, basinStart, mappableParams, type MapRequest } from '../../engine/maps/mapRequest';
 import { formatNumber } from '../../i18n/numberFormat';
 import type { Translate } from '../../i18n';
 import { basinColors } from '../../state/basinColors';
-import { mapStore, type MapState } from '../../state/maps';
+import { basinsOf, mapStore, type MapState } from '../../state/maps';
 import { MAP_CELL_CHOICES, MAP_SAMPLE_CHOICES, MAP_SEED_MAX, type MapView } from '../../state/mapSettings';
 import { cancelMap, mapAxes, mapRunId } from '../../state/mapRunner';
 import { sceneStore, sceneSurface } from '../../state/store';
@@ -138,9 +138,8 @@ export function MapPanel({ embedded = false }: { readonly embedded?: boolean }) 
   const outcomes = mapStore.getState().outcomes;
   const complete = outcomes?.complete ?? false;
   // Basins are grouped once the map is whole (a gathering point found early could be a coarse cell's).
-  const basins = useMemo(() => (request?.kind === 'basin' && outcomes ? classifyBasins(outcomes, surface.minima, request.domain) : null),
-    // The outcomes fill in place: `version` says when they changed.
-    [request, outcomes, surface, version]);
+  // The outcomes fill in place: `version` says when they changed.
+  const basins = useMemo(() => basinsOf(mapStore.getState(), surface.minima), [request, outcomes, surface, version]);
   const basinRgb = useMemo(() => (basins ? basinColors(basins.classes).map(hexRgb) : null), [basins]);
   const search: SearchResult | null = useMemo(
     () => (request?.kind === 'hyper' && samples > 0 ? searchSamples(request, surface, samples, sampleSeed) : null),
