@@ -5,6 +5,7 @@ import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
+import { watchChart } from './canvasChart';
 import { createLossChartView, type LossChartView } from './lossChartView';
 import './LossChart.css';
 
@@ -64,28 +65,8 @@ export function LossChart() {
     };
     redrawRef.current = redraw;
 
-    let frame = 0;
-    const schedule = () => {
-      if (!frame) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          redraw();
-        });
-      }
-    };
-
-    let drawnVersion = computeScene(sceneStore.getState()).version;
-    const unsubscribeStore = sceneStore.subscribe((s, prev) => {
-      const version = computeScene(s).version;
-      // The theme and presentation mode change the colours the chart reads from CSS.
-      if (version !== drawnVersion || s.logLoss !== prev.logLoss || s.theme !== prev.theme || s.presentation !== prev.presentation) {
-        drawnVersion = version;
-        schedule();
-      }
-    });
-    // Drawn in the observer's callback (before paint), since resizing a canvas blanks it.
-    const observer = new ResizeObserver(() => redraw());
-    observer.observe(plot);
+    // The log switch changes the axis, not the computed scene.
+    const stopWatching = watchChart(plot, redraw, (s, prev) => s.logLoss !== prev.logLoss);
     // The first draw may use a fallback font; draw again once the web fonts are in.
     let alive = true;
     document.fonts?.ready.then(() => {
@@ -99,10 +80,8 @@ export function LossChart() {
 
     return () => {
       alive = false;
-      cancelAnimationFrame(frame);
-      unsubscribeStore();
+      stopWatching();
       unsubscribePlayhead();
-      observer.disconnect();
       dprQuery?.removeEventListener('change', redraw);
       redrawRef.current = () => {};
       viewRef.current = null;

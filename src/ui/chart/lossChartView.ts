@@ -14,6 +14,7 @@ import {
   type LossTransform,
 } from './chartScale';
 import { decimate } from './decimate';
+import { chartFont, fitCanvas, placeCursor, readChartTheme, type ChartTheme } from './canvasChart';
 import { canvasDash, OPTIMIZER_LINE_STYLES } from '../../state/palette';
 import { formatTick } from '../../i18n/numberFormat';
 import { pointIndex } from '../runs/runStatus';
@@ -44,40 +45,6 @@ interface Layout {
   readonly runs: readonly { readonly color: string; readonly loss: Float64Array; readonly steps: number }[];
 }
 
-interface Theme {
-  readonly text: string;
-  readonly dim: string;
-  readonly line: string;
-  readonly bg: string;
-  readonly font: string;
-  readonly rem: number;
-}
-
-function readTheme(el: HTMLElement): Theme {
-  const style = getComputedStyle(el);
-  const root = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    text: v('--text', '#e6edf3'),
-    dim: v('--text-dim', '#9aa7b4'),
-    line: v('--line', '#30363d'),
-    bg: v('--bg-raised', '#161b22'),
-    font: style.fontFamily || 'system-ui, sans-serif',
-    rem: parseFloat(root.fontSize) || 16,
-  };
-}
-
-/** Sizes a canvas's backing store to its CSS box times the device pixel ratio; returns the context. */
-function fit(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number, dpr: number): CanvasRenderingContext2D | null {
-  const w = Math.max(1, Math.round(cssWidth * dpr));
-  const h = Math.max(1, Math.round(cssHeight * dpr));
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
-}
-
 /** The label of a y tick: "10" with a raised exponent on a log axis, plain digits on a linear one. */
 interface TickLabel {
   readonly y: number;
@@ -97,7 +64,7 @@ export interface LossChartView {
 export function createLossChartView(el: LossChartElements): LossChartView {
   let layout: Layout | null = null;
   let dpr = 1;
-  let theme: Theme | null = null;
+  let theme: ChartTheme | null = null;
   let lastCursorStep = 0;
   // The size of the last full draw: reading clientWidth every frame could force a layout.
   let size = { width: 0, height: 0 };
@@ -105,17 +72,15 @@ export function createLossChartView(el: LossChartElements): LossChartView {
   function drawCursor(step: number): void {
     lastCursorStep = step;
     const { width: cssWidth, height: cssHeight } = size;
-    const ctx = fit(el.overlay, cssWidth, cssHeight, dpr);
+    const ctx = fitCanvas(el.overlay, cssWidth, cssHeight, dpr);
     if (!ctx) return;
     ctx.clearRect(0, 0, cssWidth, cssHeight);
     if (!layout || !theme) {
-      el.cursor.style.visibility = 'hidden';
+      placeCursor(el.cursor, null);
       return;
     }
     const s = Math.min(Math.max(0, step), layout.lastStep);
-    el.cursor.style.visibility = 'visible';
-    el.cursor.style.transform = `translateX(${layout.xOf(s).toFixed(2)}px)`;
-    el.cursor.dataset.step = String(Math.floor(s + 1e-9));
+    placeCursor(el.cursor, { x: layout.xOf(s), step: s });
     const radius = 0.25 * theme.rem;
     for (const run of layout.runs) {
       const k = pointIndex(s, run.steps);
@@ -140,17 +105,18 @@ export function createLossChartView(el: LossChartElements): LossChartView {
 
   function draw(scene: ComputedScene, log: boolean, text: LossChartText): LossTransform['mode'] | 'empty' {
     dpr = window.devicePixelRatio || 1;
-    theme = readTheme(el.plot);
-    const { rem } = theme;
+    const current = readChartTheme(el.plot);
+    theme = current;
+    const { rem } = current;
     const cssWidth = el.plot.clientWidth;
     const cssHeight = el.plot.clientHeight;
     size = { width: cssWidth, height: cssHeight };
-    const ctx = fit(el.canvas, cssWidth, cssHeight, dpr);
+    const ctx = fitCanvas(el.canvas, cssWidth, cssHeight, dpr);
     if (!ctx) return 'empty';
     ctx.clearRect(0, 0, cssWidth, cssHeight);
     const fontSize = 0.8 * rem;
     const expSize = 0.75 * rem;
-    const font = (size: number) => `${size.toFixed(1)}px ${theme?.font}`;
+    const font = (size: number) => chartFont(current, size);
 
     const visible = scene.runs.filter((r) => r.run.visible);
     let dataMin = Infinity;

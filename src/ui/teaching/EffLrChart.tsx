@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { overlayText } from '../../i18n/overlayText';
 import { formatNumber } from '../../i18n/numberFormat';
-import { computeScene, traceOf } from '../../state/paths';
+import { traceOf } from '../../state/paths';
 import { onPlayhead } from '../../state/playhead';
 import { sceneStore, type Lang, type RunConfig } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { linearMap, logAxis, logMap, stepTicks } from '../chart/chartScale';
+import { chartFont, fitCanvas, placeCursor, readChartTheme, watchChart } from '../chart/canvasChart';
 import { useOverlayText } from './useOverlayText';
 import { effLrSeries, plottable, type EffLrSeries } from './effLrSeries';
 
@@ -29,19 +30,13 @@ interface Drawn {
 function draw(canvas: HTMLCanvasElement, series: EffLrSeries | null, color: string, emptyText: string): Drawn {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.max(1, Math.round(width * dpr));
-  canvas.height = Math.max(1, Math.round(height * dpr));
-  const ctx = canvas.getContext('2d');
+  const ctx = fitCanvas(canvas, width, height, window.devicePixelRatio || 1);
   if (!ctx || width === 0) return { xOf: null, steps: 0 };
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  const style = getComputedStyle(canvas);
-  const dim = style.getPropertyValue('--text-dim').trim() || '#9aa7b4';
-  const line = style.getPropertyValue('--line').trim() || '#30363d';
-  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  const fontSize = 0.72 * rem;
-  ctx.font = `${fontSize.toFixed(1)}px ${style.fontFamily || 'system-ui, sans-serif'}`;
+  const theme = readChartTheme(canvas);
+  const { dim, line } = theme;
+  const fontSize = 0.72 * theme.rem;
+  ctx.font = chartFont(theme, fontSize);
   if (!series || series.steps < 1 || !plottable(series.min)) {
     ctx.fillStyle = dim;
     ctx.textAlign = 'center';
@@ -137,16 +132,8 @@ export function EffLrChart({ run }: { readonly run: RunConfig }) {
     if (!canvas || !cursor) return;
     let drawn: Drawn = { xOf: null, steps: 0 };
     let step = 0;
-    const moveCursor = () => {
-      if (!drawn.xOf) {
-        cursor.style.visibility = 'hidden';
-        return;
-      }
-      const s = Math.min(Math.max(1, step), drawn.steps);
-      cursor.style.visibility = 'visible';
-      cursor.style.transform = `translateX(${drawn.xOf(s).toFixed(2)}px)`;
-      cursor.dataset.step = String(Math.floor(step + 1e-9));
-    };
+    // The line stays on the plot (steps 1 to the last); its step is the playhead's own.
+    const moveCursor = () => placeCursor(cursor, drawn.xOf && { x: drawn.xOf(Math.min(Math.max(1, step), drawn.steps)), step });
     const redraw = () => {
       // A folded section costs nothing: the observer redraws when it opens.
       if (canvas.getClientRects().length === 0) return;
@@ -158,38 +145,15 @@ export function EffLrChart({ run }: { readonly run: RunConfig }) {
       setPerCoordinate(series?.perCoordinate ?? true);
       moveCursor();
     };
-    let frame = 0;
-    const schedule = () => {
-      if (!frame) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          redraw();
-        });
-      }
-    };
-    let version = computeScene(sceneStore.getState()).version;
-    const offStore = sceneStore.subscribe((s, prev) => {
-      const v = computeScene(s).version;
-      // The theme and presentation mode change the colours and sizes read from CSS.
-      if (v !== version || s.theme !== prev.theme || s.presentation !== prev.presentation) {
-        version = v;
-        schedule();
-      }
-    });
+    const stopWatching = watchChart(canvas, redraw);
     const offPlayhead = onPlayhead((s) => {
       step = s;
       moveCursor();
     });
-    // Drawn in the observer's callback (before paint), since resizing a canvas blanks it; also
-    // when a folded section opens.
-    const observer = new ResizeObserver(() => redraw());
-    observer.observe(canvas);
     redraw();
     return () => {
-      cancelAnimationFrame(frame);
-      offStore();
+      stopWatching();
       offPlayhead();
-      observer.disconnect();
     };
   }, [run.id, run.color, lang]);
 
