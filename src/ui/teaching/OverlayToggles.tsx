@@ -1,14 +1,10 @@
 import type { OverlayToggles as Toggles } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import type { OverlayKey } from '../../i18n/overlayText';
+import { ToggleGroup, type ToggleKind } from './ToggleGroup';
 import { useOverlayText } from './useOverlayText';
 
-const KINDS: readonly {
-  readonly kind: keyof Toggles;
-  readonly name: OverlayKey;
-  readonly short: OverlayKey;
-  readonly hint: OverlayKey;
-}[] = [
+const KINDS: readonly ToggleKind<keyof Toggles, OverlayKey>[] = [
   { kind: 'curvature', name: 'overlays.curvature', short: 'overlays.curvatureShort', hint: 'overlays.curvatureHint' },
   { kind: 'effLr', name: 'overlays.effLr', short: 'overlays.effLrShort', hint: 'overlays.effLrHint' },
 ];
@@ -38,21 +34,15 @@ export function OverlayToggles() {
   const overlays = useScene((s) => s.overlays);
   const setOverlays = useScene((s) => s.setOverlays);
   return (
-    <div className="segmented vector-toggles overlay-toggles" role="group" aria-label={t('overlays.group')}>
-      {KINDS.map(({ kind, name, short, hint }) => (
-        <button
-          key={kind}
-          type="button"
-          aria-pressed={overlays[kind]}
-          aria-label={t(name)}
-          title={t(hint)}
-          data-overlay={kind}
-          onClick={() => setOverlays({ [kind]: !overlays[kind] })}
-        >
-          <Sample kind={kind} />
-          <span className="vector-toggle-label">{t(short)}</span>
-        </button>
-      ))}
-    </div>
+    <ToggleGroup
+      className="vector-toggles overlay-toggles"
+      label={t('overlays.group')}
+      kinds={KINDS}
+      t={t}
+      on={overlays}
+      set={setOverlays}
+      data="overlay"
+      Sample={Sample}
+    />
   );
 }

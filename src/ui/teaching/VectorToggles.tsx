@@ -2,14 +2,10 @@ import type { VectorToggles as Toggles } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { type MessageKey } from '../../i18n';
 import { useT } from '../shell/useT';
+import { ToggleGroup, type ToggleKind } from './ToggleGroup';
 import '../toolbar/LessonMenu.css';
 
-const KINDS: readonly {
-  readonly kind: keyof Toggles;
-  readonly name: MessageKey;
-  readonly short: MessageKey;
-  readonly hint: MessageKey;
-}[] = [
+const KINDS: readonly ToggleKind<keyof Toggles, MessageKey>[] = [
   { kind: 'gradient', name: 'vectors.gradient', short: 'vectors.gradientShort', hint: 'vectors.gradientHint' },
   { kind: 'momentum', name: 'vectors.momentum', short: 'vectors.momentumShort', hint: 'vectors.momentumHint' },
   { kind: 'step', name: 'vectors.step', short: 'vectors.stepShort', hint: 'vectors.stepHint' },
@@ -31,21 +27,15 @@ export function VectorToggles() {
   const vectors = useScene((s) => s.vectors);
   const setVectors = useScene((s) => s.setVectors);
   return (
-    <div className="segmented vector-toggles" role="group" aria-label={t('vectors.group')}>
-      {KINDS.map(({ kind, name, short, hint }) => (
-        <button
-          key={kind}
-          type="button"
-          aria-pressed={vectors[kind]}
-          aria-label={t(name)}
-          title={t(hint)}
-          data-vector={kind}
-          onClick={() => setVectors({ [kind]: !vectors[kind] })}
-        >
-          <Sample kind={kind} />
-          <span className="vector-toggle-label">{t(short)}</span>
-        </button>
-      ))}
-    </div>
+    <ToggleGroup
+      className="vector-toggles"
+      label={t('vectors.group')}
+      kinds={KINDS}
+      t={t}
+      on={vectors}
+      set={setVectors}
+      data="vector"
+      Sample={Sample}
+    />
   );
 }
