@@ -4,6 +4,7 @@
 // reading in `interpret`; `--expr FORMULA` will join `--surface` in `chooseSurface`.
 
 import {
+  DATA_SET_MODELS,
   DEFAULT_SEED,
   HYPERPARAMS,
   MAX_STEPS,
@@ -18,6 +19,7 @@ import {
   scheduleFromFields,
   getOptimizer,
   getSurface,
+  type BatchSpec,
   type Hyperparams,
   type NoiseSpec,
   type OptimizerId,
@@ -72,6 +74,18 @@ export const SURFACE_FLAGS: readonly FlagSpec[] = [
   { flag: '--surface', metavar: 'ID', help: 'the loss surface (this or --expr is required)' },
   { flag: '--expr', metavar: 'FORMULA', help: 'a typed surface f(x, y) instead, e.g. "x^2 + 3y^2" (functions: sin, cos, exp, log, sqrt, abs, …)' },
   { flag: '--domain', metavar: 'X0,X1,Y0,Y1', help: 'the plot domain of --expr (default -3,3,-3,3)' },
+  {
+    flag: '--data',
+    metavar: 'ID',
+    help: `instead of a surface, the loss of a two-parameter model over a real data set: ${Object.keys(DATA_SET_MODELS).join(', ')} (x and y are the model's two parameters)`,
+  },
+  {
+    flag: '--model',
+    metavar: 'ID',
+    help: `with --data, the model (default the data set's first): ${Object.entries(DATA_SET_MODELS)
+      .map(([id, models]) => `${id}: ${models.map((m) => m.model).join(', ')}`)
+      .join('; ')}`,
+  },
   { flag: '--optimizer', metavar: 'ID', help: 'the optimizer (required)' },
   { flag: '--steps', metavar: 'N', help: `steps to take, an integer from 1 to ${MAX_STEPS} (default: the surface's)` },
   { flag: '--start', metavar: 'X,Y', help: "the start point (default: the surface's)" },
@@ -99,7 +113,9 @@ export const VARIANT_FLAGS: readonly FlagSpec[] = [
       .join(' · ')}`,
   },
   { flag: '--noise', metavar: 'SIGMA', help: 'Gaussian gradient noise of standard deviation σ ≥ 0' },
-  { flag: '--seed', metavar: 'S', help: `seed of the noise, an integer from 0 to ${SEED_MAX} (default ${DEFAULT_SEED}, as in the app; used with --noise)` },
+  { flag: '--seed', metavar: 'S', help: `seed of the noise and of the batches' order, an integer from 0 to ${SEED_MAX} (default ${DEFAULT_SEED}, as in the app; used with --noise or --batch)` },
+  { flag: '--batch', metavar: 'N', help: "with --data, mini-batches of N examples, drawn as DataLoader(shuffle=True) draws them: a fresh order each epoch (default: every example, the full batch)" },
+  { flag: '--drop-last', help: 'with --batch, drop each epoch\'s last, smaller batch (DataLoader\'s drop_last)' },
   { flag: '--penalty', metavar: 'KIND=LAMBDA', help: 'add a penalty to the surface: l2=λ for λ·(x² + y²), l1=λ for λ·(|x| + |y|), λ ≥ 0' },
 ];
 
@@ -237,11 +253,28 @@ function formulaSurface(tokens: Tokens, expr: string): { surface: Surface; expr:
   }
 }
 
-/** The one place that decides which surface a run is on: --surface ID or --expr FORMULA. */
+/** --data ID [--model ID]: the data set's model, as a surface. */
+function dataSurface(tokens: Tokens, id: string): Surface {
+  const models = Object.hasOwn(DATA_SET_MODELS, id) ? DATA_SET_MODELS[id] : undefined;
+  if (!models) throw new UsageError(`unknown data set ${quote(id)}; one of: ${listIds(Object.keys(DATA_SET_MODELS))}`);
+  const model = value(tokens, '--model');
+  if (model === undefined) return models[0];
+  const chosen = models.find((m) => m.model === model);
+  if (!chosen) throw new UsageError(`unknown model ${quote(model)} for --data ${id}; one of: ${listIds(models.map((m) => m.model))}`);
+  return chosen;
+}
+
+/** The one place that decides which surface a run is on: --surface ID, --expr FORMULA or --data ID. */
 function chooseSurface(tokens: Tokens): { surface: Surface; expr?: string } {
   const id = value(tokens, '--surface');
   const expr = value(tokens, '--expr');
-  if (id !== undefined && expr !== undefined) throw new UsageError('--surface and --expr cannot be combined; give one');
+  const data = value(tokens, '--data');
+  if ([id, expr, data].filter((v) => v !== undefined).length > 1) throw new UsageError('--surface, --expr and --data cannot be combined; give one');
+  if (value(tokens, '--model') !== undefined && data === undefined) throw new UsageError('--model applies to --data only');
+  if (data !== undefined) {
+    if (value(tokens, '--domain') !== undefined) throw new UsageError('--domain applies to --expr only');
+    return { surface: dataSurface(tokens, data) };
+  }
   if (expr !== undefined) return formulaSurface(tokens, expr);
   if (value(tokens, '--domain') !== undefined) throw new UsageError('--domain applies to --expr only');
   if (id === undefined) throw new UsageError(`--surface or --expr is required; surfaces: ${listIds(SURFACE_IDS)}`);
@@ -286,6 +319,21 @@ function readNoise(tokens: Tokens): NoiseSpec | undefined {
       : readNumber('--seed', seedRaw, isSeed, `an integer from 0 to ${SEED_MAX}`);
   if (sigma === undefined) return undefined;
   return { sigma, seed };
+}
+
+/** --batch N [--drop-last] [--seed S], on a data surface only. */
+function readBatch(tokens: Tokens, surface: Surface): BatchSpec | undefined {
+  const raw = value(tokens, '--batch');
+  if (raw === undefined) {
+    if (tokens.has('--drop-last')) throw new UsageError('--drop-last applies to --batch only');
+    return undefined;
+  }
+  const examples = surface.examples;
+  if (!examples) throw new UsageError(`--batch needs --data (a surface has no examples to draw batches from); data sets: ${listIds(Object.keys(DATA_SET_MODELS))}`);
+  const size = readNumber('--batch', raw, (n) => Number.isInteger(n) && n >= 1 && n <= examples.count, `a whole number from 1 to ${examples.count} (the data's examples)`);
+  const seedRaw = value(tokens, '--seed');
+  const seed = seedRaw === undefined ? DEFAULT_SEED : readNumber('--seed', seedRaw, isSeed, `an integer from 0 to ${SEED_MAX}`);
+  return { size, seed, ...(tokens.has('--drop-last') && { dropLast: true }) };
 }
 
 function readPenalty(tokens: Tokens): PenaltySpec | undefined {
@@ -348,6 +396,7 @@ function interpret(tokens: Tokens): CliCommand {
   const schedule = readSchedule(tokens);
   const noise = readNoise(tokens);
   const penalty = readPenalty(tokens);
+  const batch = readBatch(tokens, surface);
   const format = readFormat(tokens);
   const run: CliRun = {
     surface,
@@ -360,6 +409,7 @@ function interpret(tokens: Tokens): CliCommand {
     ...(schedule && schedule.kind !== 'constant' && { schedule }),
     ...(noise && { noise }),
     ...(penalty && { penalty }),
+    ...(batch && { batch }),
   };
   return { kind: 'run', run, format };
 }

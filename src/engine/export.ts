@@ -5,7 +5,9 @@
 
 import { getOptimizer } from './optimizers/table';
 import type { ScheduleSpec } from './schedules';
-import type { Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Trajectory, Vec2 } from './types';
+import { batchIndices } from './data/batches';
+import type { DataSurface } from './data/dataSurfaces';
+import type { BatchSpec, Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Trajectory, Vec2 } from './types';
 
 /**
  * A run with every choice written out, as the CLI reports it (its CliRun is one) and as the
@@ -28,7 +30,8 @@ export interface ExportedRun extends RunSpec {
  * - `biasCorrection` for the optimizers that have the switch (adam, amsgrad, adamw, adamax);
  * - `schedule` ({kind, …its fields}) when η is not constant, `noise` ({sigma, seed}) and
  *   `penalty` ({kind, lambda}) when the run has them, in the engine's own shapes (ScheduleSpec,
- *   NoiseSpec, PenaltySpec): everything the command line needs to run it again.
+ *   NoiseSpec, PenaltySpec): everything the command line needs to run it again;
+ * - `batch` ({size, seed, dropLast}) for a mini-batch run on a data surface.
  */
 export type RunParams = Partial<Hyperparams> & {
   steps: number;
@@ -37,6 +40,7 @@ export type RunParams = Partial<Hyperparams> & {
   schedule?: ScheduleSpec;
   noise?: { sigma: NoiseSpec['sigma']; seed: NoiseSpec['seed'] };
   penalty?: { kind: PenaltySpec['kind']; lambda: PenaltySpec['lambda'] };
+  batch?: { size: BatchSpec['size']; seed: BatchSpec['seed']; dropLast: boolean };
 };
 
 export function runParams(run: ExportedRun, trajectory: Trajectory): RunParams {
@@ -48,6 +52,7 @@ export function runParams(run: ExportedRun, trajectory: Trajectory): RunParams {
   if (run.schedule && run.schedule.kind !== 'constant') params.schedule = { ...run.schedule };
   if (run.noise) params.noise = { sigma: run.noise.sigma, seed: run.noise.seed };
   if (run.penalty) params.penalty = { kind: run.penalty.kind, lambda: run.penalty.lambda };
+  if (run.batch) params.batch = { size: run.batch.size, seed: run.batch.seed, dropLast: run.batch.dropLast === true };
   // Hyperparameters first: they are what a reader compares between runs.
   return { ...hyper, ...params };
 }
@@ -96,9 +101,31 @@ export function trajectoryJson(run: ExportedRun, trajectory: Trajectory): string
     params: runParams(run, trajectory),
     status: trajectory.status,
     evaluations: trajectory.evaluations,
+    data: dataOf(run),
   });
   // The path is built by hand: a million points through a generic serializer is slow.
-  return `${head.slice(0, -1)},"path":[${points.join(',')}]}`;
+  return `${head.slice(0, -1)}${batchesJson(run, trajectory)},"path":[${points.join(',')}]}`;
+}
+
+/** What a data surface's run was fitted to: the data set, its model and the data's source. */
+function dataOf(run: ExportedRun): Json | undefined {
+  const s = run.surface as Partial<DataSurface>;
+  if (!run.surface.examples || !s.dataset || !s.model) return undefined;
+  return { set: s.dataset.id, model: s.model, examples: run.surface.examples.count, source: s.dataset.source };
+}
+
+/**
+ * A mini-batch run's batches, so that anyone (the PyTorch script included) can feed the same
+ * ones: "batches", the example indices of each step's batch (steps 1 … n, in order), and
+ * "batchLoss", each step's batch loss at the point it started from.
+ */
+function batchesJson(run: ExportedRun, trajectory: Trajectory): string {
+  const examples = run.surface.examples;
+  if (!run.batch || !examples || !trajectory.batchLoss) return '';
+  const lists = batchIndices(run.batch, examples.count, trajectory.steps).slice(1);
+  const losses: string[] = [];
+  for (let t = 1; t <= trajectory.steps; t++) losses.push(jsonNumber(trajectory.batchLoss[t]));
+  return `,"batches":[${lists.map((b) => `[${b.join(',')}]`).join(',')}],"batchLoss":[${losses.join(',')}]`;
 }
 
 /** Several runs as one JSON array, one run's object per line. */

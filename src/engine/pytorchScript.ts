@@ -15,6 +15,8 @@
 // mathjs and so is loaded lazily by the app and the CLI. This module is not re-exported from
 // the engine's index either: it is imported by its path, like src/engine/formula, so that the
 // app fetches it only when a script is asked for (the index is in the first frame's bundle).
+import { batchIndices } from './data/batches';
+import type { ExampleSet } from './data/models';
 import type { ExportedRun } from './export';
 import { frameworkCall, type FrameworkCall } from './frameworks';
 import { INNER_OPTIMIZERS } from './hyperparams';
@@ -549,6 +551,12 @@ function noiseDraws(sigma: number, seed: number, count: number): [number, number
  * the script never asks for, which is harmless).
  */
 function noisedGradients(run: ExportedRun): number {
+  if (run.batch && run.surface.examples) {
+    // A mini-batch run noises each closure call's gradient: one a step, or L-BFGS's evaluations
+    // (torch's func_evals); one more for a run that stopped in the middle of a step.
+    const path = simulateRun(run);
+    return (path.evaluations ?? path.steps) + 1;
+  }
   let evaluations = 0;
   const base = run.surface;
   const counting: Surface = {
@@ -579,7 +587,7 @@ function numberList(values: ArrayLike<number>, count: number, indent: string): s
 
 /** Names the script itself uses, which a surface's function must not take. */
 const RESERVED = new Set([
-  'math', 'sys', 'torch', 'replay', 'runs', 'main', 'loss', 'x', 'y', 'w', 'TOLERANCE', 'DESCENT', 'NOISE',
+  'math', 'sys', 'torch', 'replay', 'runs', 'main', 'loss', 'x', 'y', 'w', 'TOLERANCE', 'DESCENT', 'NOISE', 'BATCHES', 'BATCH',
   'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
   'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass',
   'raise', 'return', 'try', 'while', 'with', 'yield', 'abs', 'min', 'max', 'print', 'range', 'dict', 'list',
@@ -602,6 +610,8 @@ interface ScriptRun {
   readonly construction: Construction;
   readonly lrLambda: string | null;
   readonly noise: [number, number][] | null;
+  /** A mini-batch run's batches, one index list per step. */
+  readonly batches: number[][] | null;
   readonly path: Trajectory;
 }
 
@@ -618,13 +628,33 @@ function stopNote(run: ExportedRun, path: Trajectory): string {
   return ` (Descent stopped after step ${path.steps} of ${run.steps}: ${STOPPED_BECAUSE[path.status] ?? path.status})`;
 }
 
-const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=None, noise=None, evaluations=None):
+/**
+ * A data surface's loss in torch: its examples as tensors, and the model's mean loss over a batch
+ * of them (all of them when `batch` is None), as torch.nn's MSELoss and BCEWithLogitsLoss take it.
+ */
+function dataSurfaceDef(fn: string, surface: Surface, examples: ExampleSet): string {
+  const n = examples.count;
+  const data = [
+    `${fn.toUpperCase()}_A = torch.tensor(${numberList(examples.a, n, '    ')})`,
+    ...(examples.kind === 'logistic' ? [`${fn.toUpperCase()}_B = torch.tensor(${numberList(examples.b, n, '    ')})`] : []),
+    `${fn.toUpperCase()}_T = torch.tensor(${numberList(examples.t, n, '    ')})`,
+  ];
+  const pick = (col: string) => `${fn.toUpperCase()}_${col} if batch is None else ${fn.toUpperCase()}_${col}[batch]`;
+  const body =
+    examples.kind === 'linear'
+      ? [`    a = ${pick('A')}`, `    t = ${pick('T')}`, '    # MSE of the line x * a + y (x: the slope w, y: the intercept b)', '    return torch.nn.functional.mse_loss(x * a + y, t)']
+      : [`    a = ${pick('A')}`, `    b = ${pick('B')}`, `    t = ${pick('T')}`, '    # cross-entropy of sigmoid(x * a + y * b) (x, y: the weights w1, w2)', '    return torch.nn.functional.binary_cross_entropy_with_logits(x * a + y * b, t)'];
+  return `${data.join('\n')}\n\n\ndef ${fn}(x, y, batch=None):\n    # ${commentText(surface.name)}: the mean loss over the batch's examples (every one when batch is None)\n${body.join('\n')}\n`;
+}
+
+const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=None, noise=None, evaluations=None, batches=None):
     """The largest deviation of PyTorch's path from Descent's over \`steps\` steps.
 
     optimizer: builds the optimizer for a parameter list; loss: f(w) for the tensor w = (x, y);
     start: (x, y); descent: Descent's path, (xs, ys) from the start; lr_lambda: the learning
     rate's factor for LambdaLR; noise: the gradient noise Descent drew, one (x, y) pair per
-    gradient evaluation; evaluations: the f evaluations Descent counted (L-BFGS's func_evals).
+    gradient evaluation; evaluations: the f evaluations Descent counted (L-BFGS's func_evals);
+    batches: a mini-batch run's example indices, one list per step, which loss reads from BATCH.
     Each coordinate's deviation is |x - x_Descent| / max(|x_Descent|, 1).
     """
     w = torch.tensor(start, requires_grad=True)
@@ -652,7 +682,9 @@ const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=Non
     xs, ys = descent
     worst = 0.0
     for t in range(1, steps + 1):
-        # One step(closure) per point of Descent's path, for every optimizer (L-BFGS included).
+        # One step(closure) per point of Descent's path, for every optimizer (L-BFGS included),
+        # each on its own mini-batch (every closure call within a step on the same one).
+        BATCH[0] = None if batches is None else torch.tensor(batches[t - 1])
         opt.step(closure)
         if scheduler is not None:
             scheduler.step()
@@ -662,6 +694,7 @@ const REPLAY = `def replay(optimizer, loss, start, steps, descent, lr_lambda=Non
             d = abs(mine - theirs) / max(abs(theirs), 1.0)
             if not d <= worst:
                 worst = d if d == d else math.inf  # NaN: as far as can be
+    BATCH[0] = None
     if evaluations is not None:
         counted = opt.state[w].get('func_evals', 0)
         if counted != evaluations:
@@ -717,14 +750,19 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
       fn = functionName(run.surface.id, new Set(surfaceNames.values()));
       surfaceNames.set(surfaceKey, fn);
       surfaceLines.push(`# ${commentText(run.surface.name)}: f(x, y) = ${commentText(formula)}`);
+      const examples = run.surface.examples;
+      surfaceLines.push(`# ${commentText(run.surface.name)}: ${examples ? `the mean loss over ${examples.count} examples` : `f(x, y) = ${commentText(formula)}`}`);
       surfaceDefs.push(
-        `def ${fn}(x, y):\n    # ${commentText(run.surface.name)}: f(x, y) = ${commentText(formula)} (Descent's formula, mathjs syntax)\n    return ${translate(formula)}\n`,
+        examples
+          ? dataSurfaceDef(fn, run.surface, examples)
+          : `def ${fn}(x, y):\n    # ${commentText(run.surface.name)}: f(x, y) = ${commentText(formula)} (Descent's formula, mathjs syntax)\n    return ${translate(formula)}\n`,
       );
     }
+    const call = run.surface.examples ? `${fn}(x, y, BATCH[0])` : `${fn}(x, y)`;
     const penalty = run.penalty && run.penalty.lambda > 0 ? run.penalty : null;
     const body = penalty
-      ? `    # f plus Descent's ${penalty.kind.toUpperCase()} penalty\n    x, y = w[0], w[1]\n    return ${fn}(x, y) + ${penaltyTerm(penalty)}\n`
-      : `    x, y = w[0], w[1]\n    return ${fn}(x, y)\n`;
+      ? `    # f plus Descent's ${penalty.kind.toUpperCase()} penalty\n    x, y = w[0], w[1]\n    return ${call} + ${penaltyTerm(penalty)}\n`
+      : `    x, y = w[0], w[1]\n    return ${call}\n`;
     if (!lossBodies.includes(body)) lossBodies.push(body);
     return lossBodies.indexOf(body);
   });
@@ -747,6 +785,7 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
       construction: built,
       lrLambda: run.schedule ? lrLambda(run.schedule) : null,
       noise: run.noise && run.noise.sigma !== 0 ? noiseDraws(run.noise.sigma, run.noise.seed, noisedGradients(run)) : null,
+      batches: run.batch && run.surface.examples && path.batchLoss ? batchIndices(run.batch, run.surface.examples.count, path.steps).slice(1) : null,
       path,
     };
   });
@@ -764,6 +803,7 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
       );
       if (r.lrLambda) lines.push(`            lr_lambda=${r.lrLambda},`);
       if (r.noise) lines.push(`            noise=NOISE[${i}],`);
+      if (r.batches) lines.push(`            batches=BATCHES[${i}],`);
       // L-BFGS's count of f evaluations is part of what torch must agree on; a run that stopped
       // in a failed line search spent evaluations on a call the script does not replay.
       if (r.path.evaluations !== undefined && r.path.status === 'ok') lines.push(`            evaluations=${r.path.evaluations},`);
@@ -815,6 +855,9 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
     'torch.set_default_dtype(torch.float64)',
     '',
     `TOLERANCE = ${pythonFloat(PYTORCH_TOLERANCE)}`,
+    '',
+    "# The batch the current step's loss is taken on (None: every example); replay sets it.",
+    'BATCH = [None]',
   ].join('\n');
   const runsDef = [
     'def runs():',
@@ -823,7 +866,17 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
     ...runEntries,
     '    ]',
   ].join('\n');
+  const batchData = scriptRuns.map((r) => {
+    if (!r.batches) return `    None,  # ${commentText(r.name)}: the full batch`;
+    return `    # ${commentText(r.name)}\n    [\n${r.batches.map((b) => `        [${b.join(', ')}],`).join('\n')}\n    ],`;
+  });
   const data = [
+    "# Each mini-batch run's batches, the example indices of each step's, as Descent drew them",
+    "# (DataLoader(shuffle=True)'s way: a fresh order each epoch; torch's generator cannot make them).",
+    'BATCHES = [',
+    ...batchData,
+    ']',
+    '',
     '# The gradient noise Descent added to each run, sigma * N(0, 1) per coordinate, one pair per',
     "# gradient, in the order drawn from Descent's seeded generator (torch's cannot make them).",
     'NOISE = [',

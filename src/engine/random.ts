@@ -73,4 +73,16 @@ export class GaussianNoise {
     g[0] += this.sigma * this.next();
     g[1] += this.sigma * this.next();
   }
+
+  /** A step's gradient, as a kernel's gradient hook (GradientSource): noise on what f gave. */
+  beforeStep(_f: unknown, _x: number, _y: number, g: Float64Array): number {
+    this.perturb(g);
+    // The loss itself is f's, unchanged.
+    return Number.NaN;
+  }
+
+  /** Every evaluation within a step is noisy too (each is a closure call with its own draw). */
+  onEvaluation(g: Float64Array): void {
+    this.perturb(g);
+  }
 }

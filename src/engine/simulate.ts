@@ -1,7 +1,8 @@
 import { HYPERPARAMS, NEUTRAL_HYPERPARAMS, type HyperparamInfo } from './hyperparams';
 import { getOptimizer, type OptimizerInfo } from './optimizers/table';
-import type { Bounds, StepLoop, StepRecorder } from './optimizers/loop';
+import type { Bounds, GradientSource, StepLoop, StepRecorder } from './optimizers/loop';
 import { withPenalty } from './penalty';
+import { BatchStream } from './data/batches';
 import { GaussianNoise } from './random';
 import { checkSchedule, scheduleTable } from './schedules';
 import type { HyperparamKey, Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
@@ -132,6 +133,18 @@ function escapeBounds(surface: Surface): Bounds {
 const scratchGradient = new Float64Array(2);
 const scratchHessian = new Float64Array(3);
 
+/** A mini-batch's gradient with Gaussian noise on top, as noise is on any gradient. */
+function bothSources(batches: BatchStream, noise: GaussianNoise): GradientSource {
+  return {
+    beforeStep(f, x, y, g) {
+      const loss = batches.beforeStep(f, x, y, g);
+      noise.perturb(g);
+      return loss;
+    },
+    onEvaluation: (g) => noise.perturb(g),
+  };
+}
+
 /** A run checked and resolved: everything its kernel needs besides the output arrays. */
 export interface PreparedRun {
   readonly info: OptimizerInfo;
@@ -140,7 +153,11 @@ export interface PreparedRun {
   readonly params: Hyperparams;
   /** The surface with the run's penalty, if any. */
   readonly surface: Surface;
-  readonly noise: GaussianNoise | null;
+  readonly noise: GradientSource | null;
+  /** A mini-batch run's stream of batches; null for a full-batch run. */
+  readonly batches: BatchStream | null;
+  /** The full loss (with the penalty), which a mini-batch run's points are given afterwards. */
+  readonly fullSurface: Surface;
   readonly lrScale: Float64Array | null;
   readonly biasCorrection: boolean;
   readonly bounds: Bounds;
@@ -166,7 +183,13 @@ export function prepareRun(spec: RunSpec): PreparedRun {
     if (!Number.isInteger(seed)) throw new RangeError(`noise seed must be an integer, got ${seed}`);
     noise = new GaussianNoise(sigma, seed);
   }
-  const surface = spec.penalty ? withPenalty(spec.surface, spec.penalty) : spec.surface;
+  const fullSurface = spec.penalty ? withPenalty(spec.surface, spec.penalty) : spec.surface;
+  // A batch of every example is the full loss itself, in the data's order: bit for bit plain descent.
+  const examples = spec.surface.examples;
+  if (spec.batch && !examples) throw new RangeError(`surface "${spec.surface.id}" has no data to draw batches from`);
+  const batches = spec.batch && examples && spec.batch.size !== examples.count ? new BatchStream(spec.surface, examples, spec.batch, steps) : null;
+  const surface = batches === null ? fullSurface : spec.penalty ? withPenalty(batches.surface, spec.penalty) : batches.surface;
+  const source: GradientSource | null = batches === null ? noise : noise === null ? batches : bothSources(batches, noise);
   if (spec.schedule) checkSchedule(spec.schedule);
   const lrScale = spec.schedule ? scheduleTable(spec.schedule, steps) : null;
   return {
@@ -175,7 +198,9 @@ export function prepareRun(spec: RunSpec): PreparedRun {
     start,
     params,
     surface,
-    noise,
+    noise: source,
+    batches,
+    fullSurface,
     lrScale,
     // Only the rules with the switch can turn it off (a wrapper's inner Adam always corrects).
     biasCorrection: info.hasBiasCorrection ? (spec.biasCorrection ?? true) : true,
@@ -219,6 +244,12 @@ export function runKernel(run: PreparedRun, out: Trajectory, rec: StepRecorder |
   };
   out.steps = run.info.kernel(loop);
   out.status = loop.status;
+  if (run.batches === null) delete out.batchLoss;
+  else {
+    // The path's loss is the whole data's (what the surface shows); the batches' are kept beside it.
+    out.batchLoss = run.batches.losses;
+    for (let t = 0; t <= out.steps; t++) out.loss[t] = run.fullSurface.value(out.x[t], out.y[t]);
+  }
   // A recycled Trajectory may carry the count of an L-BFGS run it held before.
   if (loop.evaluations === undefined) delete out.evaluations;
   else out.evaluations = loop.evaluations;

@@ -145,6 +145,8 @@ export interface Surface {
    * i18n messages by its id, and not repeated here.
    */
   readonly about?: string;
+  /** A data surface's examples, whose mean loss it is (data/models.ts): what mini-batches sample. */
+  readonly examples?: ExampleSet;
 }
 
 /**
@@ -152,6 +154,13 @@ export interface Surface {
  * L-BFGS's line search found no lower point along its direction.
  */
 export type RunStatus = 'ok' | 'diverged' | 'singular' | 'lineSearchFailed';
+
+/** How a run samples a data surface's examples (data/batches.ts): batch size, the permutations' seed, and drop_last. */
+export interface BatchSpec {
+  readonly size: number;
+  readonly seed: number;
+  readonly dropLast?: boolean;
+}
 
 /** Gaussian gradient noise (mini-batch noise): g ← g + σ·N(0, I), from a seeded generator. */
 export interface NoiseSpec {
@@ -165,6 +174,7 @@ export interface PenaltySpec {
   readonly lambda: number;
 }
 
+import type { ExampleSet } from './data/models';
 import type { ScheduleSpec } from './schedules';
 
 /** One run: an optimizer with its hyperparameters, from a start, on a surface. */
@@ -183,6 +193,11 @@ export interface RunSpec {
   readonly penalty?: PenaltySpec;
   /** How η changes over the steps; missing: constant. */
   readonly schedule?: ScheduleSpec;
+  /**
+   * Mini-batches of a data surface's examples (data/batches.ts); missing, or a batch of every
+   * example: the full loss, as on any surface.
+   */
+  readonly batch?: BatchSpec;
 }
 
 /**
@@ -204,4 +219,10 @@ export interface Trajectory {
    * the rules that spend one per step.
    */
   evaluations?: number;
+  /**
+   * A mini-batch run's batch losses: index t is step t's batch at the point the step started
+   * from (what a training loop prints); `loss` is the full data's loss at each point. Absent
+   * for every other run.
+   */
+  batchLoss?: Float64Array;
 }

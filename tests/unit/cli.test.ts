@@ -435,7 +435,7 @@ describe('--expr: a typed formula in place of --surface', () => {
     [['--expr', 'a = 2', '--optimizer', 'sgd'], '--expr: not allowed in a formula: assignments'],
     [['--expr', '', '--optimizer', 'sgd'], '--expr: the formula is empty'],
     [['--expr', '1/0', '--optimizer', 'sgd'], '--expr: f or its gradient is not a finite number anywhere in the domain'],
-    [['--expr', 'x', '--surface', 'saddle', '--optimizer', 'sgd'], '--surface and --expr cannot be combined'],
+    [['--expr', 'x', '--surface', 'saddle', '--optimizer', 'sgd'], '--surface, --expr and --data cannot be combined'],
     [['--expr', 'x', '--domain', '1,0,0,1', '--optimizer', 'sgd'], '--domain must be four finite numbers'],
     [['--expr', 'x', '--domain', '0,1,0', '--optimizer', 'sgd'], '--domain must be four finite numbers'],
     [['--surface', 'saddle', '--domain', '0,1,0,1', '--optimizer', 'sgd'], '--domain applies to --expr only'],
@@ -456,6 +456,51 @@ describe('--expr: a typed formula in place of --surface', () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe("descent: --expr: unexpected '*' at character 4\n");
+  });
+});
+
+describe('--data: a model over a real data set, in mini-batches', () => {
+  it('runs the data set’s default model, lists every step’s batch and its loss, and names the data', () => {
+    const out = json('--data', 'iris', '--optimizer', 'sgd', '--steps', '6', '--batch', '40', '--seed', '3') as JsonOutput & { data: unknown; batches: number[][]; batchLoss: number[] };
+    expect(out.surface).toBe('iris-logistic');
+    expect(out.data).toEqual({ set: 'iris', model: 'logistic', examples: 100, source: expect.stringContaining('Fisher') });
+    expect(out.params).toMatchObject({ batch: { size: 40, seed: 3, dropLast: false } });
+    // 100 examples in batches of 40: 40, 40, 20, then a new epoch.
+    expect(out.batches.map((b) => b.length)).toEqual([40, 40, 20, 40, 40, 20]);
+    expect(out.batchLoss).toHaveLength(6);
+    expect([...out.batches[0], ...out.batches[1], ...out.batches[2]].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // The same seed, the same batches; and the app's engine gives the same ones.
+    const again = json('--data', 'iris', '--optimizer', 'sgd', '--steps', '6', '--batch', '40', '--seed', '3') as typeof out;
+    expect(again.batches).toEqual(out.batches);
+    const dropped = json('--data', 'iris', '--model', 'linear', '--optimizer', 'adam', '--steps', '5', '--batch', '40', '--drop-last') as typeof out;
+    expect(dropped.surface).toBe('iris-linear');
+    expect(dropped.batches.map((b) => b.length)).toEqual([40, 40, 40, 40, 40]);
+  });
+
+  it('refuses a bad data set, model or batch with a line naming it', () => {
+    const cases: [string[], string][] = [
+      [['--data', 'mnist', '--optimizer', 'sgd'], 'unknown data set "mnist"; one of: iris, anscombe'],
+      [['--data', 'anscombe', '--model', 'logistic', '--optimizer', 'sgd'], 'unknown model "logistic" for --data anscombe; one of: linear'],
+      [['--data', 'iris', '--optimizer', 'sgd', '--batch', '0'], '--batch must be a whole number from 1 to 100'],
+      [['--data', 'iris', '--optimizer', 'sgd', '--batch', '2.5'], '--batch must be a whole number'],
+      [['--data', 'iris', '--optimizer', 'sgd', '--batch', '5', '--seed', 'x'], '--seed must be an integer'],
+      [['--surface', 'ravine', '--optimizer', 'sgd', '--batch', '5'], '--batch needs --data'],
+      [['--data', 'iris', '--surface', 'ravine', '--optimizer', 'sgd'], 'cannot be combined'],
+      [['--surface', 'ravine', '--model', 'linear', '--optimizer', 'sgd'], '--model applies to --data only'],
+      [['--data', 'iris', '--optimizer', 'sgd', '--drop-last'], '--drop-last applies to --batch only'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toContain(message);
+    }
+  });
+
+  it('lists the data sets and models in --help', () => {
+    const text = cli('--help').out;
+    expect(text).toContain('iris, anscombe');
+    expect(text).toContain('iris: logistic, linear; anscombe: linear');
+    expect(text).toContain('--drop-last');
   });
 });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
+  DATA_SURFACES,
   GaussianNoise,
   OPTIMIZERS,
   OPTIMIZER_IDS,
@@ -352,6 +353,18 @@ function scenes(): { name: string; runs: PytorchRun[] }[] {
         replayed(spec(surface('rosenbrock'), 'lbfgs', { steps: 10, params: { maxIter: 20, lineSearch: 1 } })),
         replayed(spec(booth, 'lbfgs', { steps: 10, params: { maxIter: 5, lineSearch: 1 }, noise: { sigma: 1, seed: 5 } })),
         replayed(spec(booth, 'lbfgs', { steps: 30, params: { maxIter: 3 }, noise: { sigma: 0.2, seed: 5 }, schedule: kinds[1] })),
+      ],
+    },
+    {
+      // Mini-batches of real data: the script feeds each step the batch Descent drew, to every
+      // rule (L-BFGS's line search and SAM's probe stay on the step's batch), with noise on top.
+      name: 'mini-batches of the shipped data sets',
+      runs: [
+        ...OPTIMIZER_IDS.map((id, i) => replayed(spec(DATA_SURFACES[i % DATA_SURFACES.length], id, { steps: id === 'lbfgs' ? 40 : 120, batch: { size: 1 + ((7 * i) % 10), seed: i, dropLast: i % 2 === 0 } }))),
+        replayed(spec(DATA_SURFACES[0], 'adam', { steps: 100, batch: { size: 10, seed: 3 }, noise: { sigma: 0.05, seed: 2 }, penalty: { kind: 'l2', lambda: 0.01 } })),
+        replayed(spec(DATA_SURFACES[0], 'lbfgs', { steps: 20, params: { maxIter: 5, lineSearch: 1 }, batch: { size: 25, seed: 9 } })),
+        // The full batch: the data's own loss, no batches listed.
+        replayed(spec(DATA_SURFACES[1], 'momentum', { steps: 100, batch: { size: 150, seed: 1 } })),
       ],
     },
     {

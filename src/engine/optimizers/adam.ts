@@ -43,7 +43,7 @@ export function runAdam(loop: StepLoop): number {
   let v0 = 0;
   let v1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
@@ -138,7 +138,7 @@ export function runAmsgrad(loop: StepLoop): number {
   let w0 = 0;
   let w_1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
@@ -231,7 +231,7 @@ export function runAdamW(loop: StepLoop): number {
   let v0 = 0;
   let v1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
@@ -329,7 +329,7 @@ export function runAdamax(loop: StepLoop): number {
   let u0 = 0;
   let u1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
@@ -411,7 +411,7 @@ export function runNadam(loop: StepLoop): number {
   const mupr = rec === null ? NOWHERE : rec.scalar('muProduct');
   const mupNextr = rec === null ? NOWHERE : rec.scalar('muProductNext');
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
@@ -510,7 +510,7 @@ export function runRadam(loop: StepLoop): number {
   let v0 = 0;
   let v1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.

@@ -31,7 +31,7 @@ export function runAdagrad(loop: StepLoop): number {
   sxr[0] = s0;
   syr[0] = s1;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const scheduled = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch: clr = lr / (1 + (step − 1)·lr_decay); exactly η when δ = 0.
@@ -105,7 +105,7 @@ export function runRmsprop(loop: StepLoop): number {
   let v0 = 0;
   let v1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
@@ -194,7 +194,7 @@ export function runAdadelta(loop: StepLoop): number {
   let u0 = 0;
   let u1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.

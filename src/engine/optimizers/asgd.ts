@@ -33,7 +33,7 @@ export function runAsgd(loop: StepLoop): number {
   let eta = lrScale === null ? baseLr : baseLr * lrScale[1];
   let mu = 1;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // torch's weight_decay, the coupled L2 term: the rule works on g + λ·x.
     const g0 = weightDecay === 0 ? g[0] : g[0] + weightDecay * x;
     const g1 = weightDecay === 0 ? g[1] : g[1] + weightDecay * y;

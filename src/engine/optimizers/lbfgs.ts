@@ -1,4 +1,4 @@
-import type { GaussianNoise } from '../random';
+import type { GradientSource } from './loop';
 import type { Surface } from '../types';
 import { inBounds, NOWHERE, NO_PAIR, type StepLoop } from './loop';
 
@@ -49,9 +49,9 @@ interface LineSearchResult {
 }
 
 /** f and ∇f at x + t·d, the gradient with the run's noise (each evaluation is a closure call). */
-function evaluate(f: Surface, noise: GaussianNoise | null, x: number, y: number, t: number, d0: number, d1: number, out: Float64Array): number {
+function evaluate(f: Surface, noise: GradientSource | null, x: number, y: number, t: number, d0: number, d1: number, out: Float64Array): number {
   const v = f.valueAndGrad(x + t * d0, y + t * d1, out);
-  if (noise !== null) noise.perturb(out);
+  if (noise !== null) noise.onEvaluation(out);
   return v;
 }
 
@@ -76,7 +76,7 @@ function setBracket(i: number, t: number, f: number, g0: number, g1: number, gtd
 /** torch's _strong_wolfe with tolerance_change and max_ls = 25, on a 2-vector. */
 function strongWolfe(
   f: Surface,
-  noise: GaussianNoise | null,
+  noise: GradientSource | null,
   x: number,
   y: number,
   tStart: number,
@@ -278,7 +278,11 @@ export function runLbfgs(loop: StepLoop): number {
       continue;
     }
     // The closure's evaluation at the start of the call: the gradient the path step left in g.
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) {
+      // A mini-batch run's step starts on its own batch: its loss is the one to improve on.
+      const batchLoss = noise.beforeStep(f, x, y, g);
+      if (batchLoss === batchLoss) loss = batchLoss;
+    }
     let g0 = g[0];
     let g1 = g[1];
     if (rec !== null) {

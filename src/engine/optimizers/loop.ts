@@ -1,4 +1,3 @@
-import type { GaussianNoise } from '../random';
 import type { Hyperparams, RunStatus, Surface } from '../types';
 
 /**
@@ -21,7 +20,8 @@ export interface StepLoop {
   readonly g: Float64Array;
   /** Scratch: the Hessian (fxx, fxy, fyy) for Newton. */
   readonly h: Float64Array;
-  readonly noise: GaussianNoise | null;
+  /** What happens to the gradient at each step beyond f: Gaussian noise, or a mini-batch's gradient. */
+  readonly noise: GradientSource | null;
   readonly biasCorrection: boolean;
   readonly bounds: Bounds;
   /** η's factor for step t (index t), from a learning-rate schedule; null for constant η. */
@@ -41,6 +41,19 @@ export interface StepLoop {
   status: RunStatus;
   /** Evaluations spent, set by a rule that spends a varying number per step (see Trajectory). */
   evaluations?: number;
+}
+
+/**
+ * A kernel's gradient hook. Each step begins with beforeStep at the point where the rule takes
+ * its gradient (x for most rules, schedule-free's y), g holding f's gradient there: Gaussian
+ * noise adds to it, a mini-batch stream moves to the step's batch and evaluates the kernel's own
+ * f (the batch's loss, wrapped as the rule wraps it: SAM's probe) there. Evaluations within a
+ * step (L-BFGS's line search) call onEvaluation. beforeStep returns the loss there when the
+ * step's data changed it (a batch's loss: what L-BFGS's line search must improve on), else NaN.
+ */
+export interface GradientSource {
+  beforeStep(f: Surface, x: number, y: number, g: Float64Array): number;
+  onEvaluation(g: Float64Array): void;
 }
 
 export interface SyncHook {

@@ -24,7 +24,7 @@ export function runNewton(loop: StepLoop): number {
   let x = xs[0];
   let y = ys[0];
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];

@@ -30,7 +30,7 @@ export function runRprop(loop: StepLoop): number {
   let h0 = h0start;
   let h1 = h0start;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     let g0 = g[0];
     let g1 = g[1];
     const gx = g0;

@@ -47,7 +47,7 @@ export function runScheduleFreeAdamW(loop: StepLoop): number {
   }
   for (let t = 1; t <= n; t++) {
     // g holds ∇f(yₜ): the start (y₁ = x₁) on entry, then what the last step evaluated.
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, y0, y1, g);
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];

@@ -39,7 +39,7 @@ export function runSgdFamily(loop: StepLoop, mode: 'sgd' | 'momentum' | 'nestero
   let v0 = 0;
   let v1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     // A schedule scales η step by step (PyTorch's schedulers: the factor for step t).
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     let g0 = g[0];

@@ -35,7 +35,7 @@ export function runShampoo(loop: StepLoop): number {
     cxr[0] = c;
   }
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];

@@ -34,7 +34,7 @@ export function runLion(loop: StepLoop): number {
   let m0 = 0;
   let m1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
@@ -94,7 +94,7 @@ export function runSignum(loop: StepLoop): number {
   let m0 = 0;
   let m1 = 0;
   for (let t = 1; t <= n; t++) {
-    if (noise !== null) noise.perturb(g);
+    if (noise !== null) noise.beforeStep(f, x, y, g);
     const lr = lrScale === null ? baseLr : baseLr * lrScale[t];
     const g0 = g[0];
     const g1 = g[1];
