@@ -1,6 +1,7 @@
 // `npm run bench`: prints a table; `npm run bench -- --json` prints one JSON object per line.
 // `--engine` measures only the engine (no build or browser needed); `--browser` only the browser.
 import { browserMeasurements } from './browser';
+import { dataMeasurements } from './data';
 import { engineMeasurements } from './engine';
 import { formulaMeasurements } from './formula';
 import { mapMeasurements } from './maps';
@@ -8,7 +9,7 @@ import { printJsonLines, printTable, type Measurement } from './measure';
 
 const json = process.argv.includes('--json');
 // `--browser` measures only the browser (for comparing two builds: BENCH_DIST=…).
-const rows: Measurement[] = process.argv.includes('--browser') ? [] : [...engineMeasurements(), ...formulaMeasurements(), ...(await mapMeasurements())];
+const rows: Measurement[] = process.argv.includes('--browser') ? [] : [...engineMeasurements(), ...dataMeasurements(), ...formulaMeasurements(), ...(await mapMeasurements())];
 if (!process.argv.includes('--engine')) rows.push(...(await browserMeasurements()));
 if (json) printJsonLines(rows);
 else printTable(rows);
