@@ -12,12 +12,23 @@ import type { RatioSample } from './handRatioRun';
 
 const PROCESSES = 5;
 
+/** This process's node options (tsx's loader among them), without a script given by --eval or --print. */
+function loaderArgs(): string[] {
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    if (['--eval', '-e', '--print', '-p'].includes(args[i])) i++;
+    else if (!/^--(eval|print)=/.test(args[i])) out.push(args[i]);
+  }
+  return out;
+}
+
 export function handWrittenRatio(): Measurement[] {
   const script = fileURLToPath(new URL('./handRatioRun.ts', import.meta.url));
   const ratios: number[] = [];
   for (let i = 0; i < PROCESSES; i++) {
     // process.execArgv carries tsx's loader, so the child reads TypeScript as this process does.
-    const child = spawnSync(process.execPath, [...process.execArgv.filter((a) => !a.startsWith('--eval')), script], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...loaderArgs(), script], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`the hand-written ratio run failed: ${child.stderr}`);
     const sample = JSON.parse(child.stdout) as RatioSample;
     ratios.push(sample.handMs / sample.engineMs);
