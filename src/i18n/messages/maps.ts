@@ -36,7 +36,7 @@ export const maps = {
   },
   'maps.onSurface': { en: 'Show on the surface', ko: '곡면 위에 표시' },
   'maps.progress': { en: '{done} of {total} runs', ko: '실행 {total}개 중 {done}개' },
-  'maps.doneIn': { en: '{total} runs of {steps} steps in {ms} ms', ko: '{steps}스텝 실행 {total}개를 {ms} ms에' },
+  'maps.doneIn': { en: '{total} runs of {steps} steps in {ms} ms', ko: '{steps}스텝 실행 {total}개를 {ms} ms에 마침' },
   'maps.cancel': { en: 'Stop', ko: '멈추기' },
   'maps.stopped': { en: 'Stopped: {done} of {total} runs', ko: '멈춤: 실행 {total}개 중 {done}개' },
   'maps.canvas': { en: 'Map of {what} over {x} and {y}', ko: '{x}와 {y}에 따른 {what} 지도' },

@@ -338,6 +338,11 @@ export function MapPanel({ embedded = false }: { readonly embedded?: boolean }) 
     <div className="map-panel" ref={wrapRef}>
       {!embedded && <p className="map-intro">{m('maps.intro')}</p>}
       {!embedded && controls}
+      {embedded && request?.kind === 'hyper' && (
+        <p className="map-axes" data-field="map-axes">
+          → {paramLabel(t, request.x.param)} · ↑ {paramLabel(t, request.y.param)}
+        </p>
+      )}
       {errorText ? (
         <p className="map-error" role="alert">
           {errorText}
