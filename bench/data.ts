@@ -1,6 +1,7 @@
 // Mini-batches of real data (issue 14): what a slider move costs when every run descends a
 // model's loss over its data set, each step a pass over the examples.
-import { DATA_SURFACES, simulate, type OptimizerId, type RunSpec, type Trajectory } from '../src/engine';
+import { simulate, type OptimizerId, type RunSpec, type Trajectory } from '../src/engine';
+import { DATA_SURFACES } from '../src/engine/data/dataSurfaces';
 import { median, timeRuns, type Measurement } from './measure';
 
 /** Twelve of the rules a lesson would race. */
@@ -9,7 +10,7 @@ const TWELVE: readonly OptimizerId[] = ['sgd', 'momentum', 'nesterov', 'adagrad'
 export function dataMeasurements(): Measurement[] {
   const out: Measurement[] = [];
   for (const surface of DATA_SURFACES.filter((s) => s.id !== 'anscombe-linear')) {
-    const n = surface.examples.count;
+    const n = surface.data.examples.count;
     for (const batch of [undefined, { size: 10, seed: 1 }]) {
       const specs: RunSpec[] = TWELVE.map((optimizer) => ({ surface, optimizer, steps: 2000, ...(batch && { batch }) }));
       let reuse: Trajectory[] | undefined;

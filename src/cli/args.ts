@@ -4,7 +4,6 @@
 // reading in `interpret`; `--expr FORMULA` will join `--surface` in `chooseSurface`.
 
 import {
-  DATA_SET_MODELS,
   DEFAULT_SEED,
   HYPERPARAMS,
   MAX_STEPS,
@@ -31,6 +30,8 @@ import {
   type Domain,
 } from '../engine';
 import type { compileFormula } from '../engine/formula';
+// The data sets load with the command line only: in the app they are a lazy chunk of their own.
+import { DATA_SET_MODELS } from '../engine/data/dataSurfaces';
 
 /** Bad input from the user: exit status 2 and its message on one line. */
 export class UsageError extends Error {
@@ -328,7 +329,7 @@ function readBatch(tokens: Tokens, surface: Surface): BatchSpec | undefined {
     if (tokens.has('--drop-last')) throw new UsageError('--drop-last applies to --batch only');
     return undefined;
   }
-  const examples = surface.examples;
+  const examples = surface.data?.examples;
   if (!examples) throw new UsageError(`--batch needs --data (a surface has no examples to draw batches from); data sets: ${listIds(Object.keys(DATA_SET_MODELS))}`);
   const size = readNumber('--batch', raw, (n) => Number.isInteger(n) && n >= 1 && n <= examples.count, `a whole number from 1 to ${examples.count} (the data's examples)`);
   const seedRaw = value(tokens, '--seed');

@@ -5,7 +5,6 @@
 
 import { getOptimizer } from './optimizers/table';
 import type { ScheduleSpec } from './schedules';
-import { batchIndices } from './data/batches';
 import type { DataSurface } from './data/dataSurfaces';
 import type { BatchSpec, Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Trajectory, Vec2 } from './types';
 
@@ -110,8 +109,8 @@ export function trajectoryJson(run: ExportedRun, trajectory: Trajectory): string
 /** What a data surface's run was fitted to: the data set, its model and the data's source. */
 function dataOf(run: ExportedRun): Json | undefined {
   const s = run.surface as Partial<DataSurface>;
-  if (!run.surface.examples || !s.dataset || !s.model) return undefined;
-  return { set: s.dataset.id, model: s.model, examples: run.surface.examples.count, source: s.dataset.source };
+  if (!run.surface.data || !s.dataset || !s.model) return undefined;
+  return { set: s.dataset.id, model: s.model, examples: run.surface.data.examples.count, source: s.dataset.source };
 }
 
 /**
@@ -120,9 +119,9 @@ function dataOf(run: ExportedRun): Json | undefined {
  * "batchLoss", each step's batch loss at the point it started from.
  */
 function batchesJson(run: ExportedRun, trajectory: Trajectory): string {
-  const examples = run.surface.examples;
-  if (!run.batch || !examples || !trajectory.batchLoss) return '';
-  const lists = batchIndices(run.batch, examples.count, trajectory.steps).slice(1);
+  const data = run.surface.data;
+  if (!run.batch || !data || !trajectory.batchLoss) return '';
+  const lists = data.indices(run.batch, trajectory.steps).slice(1);
   const losses: string[] = [];
   for (let t = 1; t <= trajectory.steps; t++) losses.push(jsonNumber(trajectory.batchLoss[t]));
   return `,"batches":[${lists.map((b) => `[${b.join(',')}]`).join(',')}],"batchLoss":[${losses.join(',')}]`;

@@ -20,8 +20,6 @@ export { OPTIMIZERS, getOptimizer, isOptimizerId, type OptimizerInfo } from './o
 export { radamPlainSteps } from './optimizers/adam';
 export { frameworkCall, type Framework, type FrameworkCall } from './frameworks';
 export { SURFACES, SURFACE_IDS, getSurface } from './surfaces';
-export { DATA_SET_MODELS, DATA_SURFACES, getDataSurface, type DataSurface } from './data/dataSurfaces';
-export { batchIndices } from './data/batches';
 export { simulate, simulateRun, resolveParams, MAX_STEPS, ESCAPE_WIDTHS } from './simulate';
 export { withPenalty } from './penalty';
 export { curvatureAt, stableLearningRate, symmetricEigen, type Curvature, type CurvatureShape } from './curvature';

@@ -15,7 +15,6 @@
 // mathjs and so is loaded lazily by the app and the CLI. This module is not re-exported from
 // the engine's index either: it is imported by its path, like src/engine/formula, so that the
 // app fetches it only when a script is asked for (the index is in the first frame's bundle).
-import { batchIndices } from './data/batches';
 import type { ExampleSet } from './data/models';
 import type { ExportedRun } from './export';
 import { frameworkCall, type FrameworkCall } from './frameworks';
@@ -551,7 +550,7 @@ function noiseDraws(sigma: number, seed: number, count: number): [number, number
  * the script never asks for, which is harmless).
  */
 function noisedGradients(run: ExportedRun): number {
-  if (run.batch && run.surface.examples) {
+  if (run.batch && run.surface.data) {
     // A mini-batch run noises each closure call's gradient: one a step, or L-BFGS's evaluations
     // (torch's func_evals); one more for a run that stopped in the middle of a step.
     const path = simulateRun(run);
@@ -750,7 +749,7 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
       fn = functionName(run.surface.id, new Set(surfaceNames.values()));
       surfaceNames.set(surfaceKey, fn);
       surfaceLines.push(`# ${commentText(run.surface.name)}: f(x, y) = ${commentText(formula)}`);
-      const examples = run.surface.examples;
+      const examples = run.surface.data?.examples;
       surfaceLines.push(`# ${commentText(run.surface.name)}: ${examples ? `the mean loss over ${examples.count} examples` : `f(x, y) = ${commentText(formula)}`}`);
       surfaceDefs.push(
         examples
@@ -758,7 +757,7 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
           : `def ${fn}(x, y):\n    # ${commentText(run.surface.name)}: f(x, y) = ${commentText(formula)} (Descent's formula, mathjs syntax)\n    return ${translate(formula)}\n`,
       );
     }
-    const call = run.surface.examples ? `${fn}(x, y, BATCH[0])` : `${fn}(x, y)`;
+    const call = run.surface.data ? `${fn}(x, y, BATCH[0])` : `${fn}(x, y)`;
     const penalty = run.penalty && run.penalty.lambda > 0 ? run.penalty : null;
     const body = penalty
       ? `    # f plus Descent's ${penalty.kind.toUpperCase()} penalty\n    x, y = w[0], w[1]\n    return ${call} + ${penaltyTerm(penalty)}\n`
@@ -785,7 +784,7 @@ export function pytorchScript(runs: readonly PytorchRun[], translate: TorchTrans
       construction: built,
       lrLambda: run.schedule ? lrLambda(run.schedule) : null,
       noise: run.noise && run.noise.sigma !== 0 ? noiseDraws(run.noise.sigma, run.noise.seed, noisedGradients(run)) : null,
-      batches: run.batch && run.surface.examples && path.batchLoss ? batchIndices(run.batch, run.surface.examples.count, path.steps).slice(1) : null,
+      batches: run.batch && run.surface.data && path.batchLoss ? run.surface.data.indices(run.batch, path.steps).slice(1) : null,
       path,
     };
   });

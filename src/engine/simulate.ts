@@ -2,10 +2,9 @@ import { HYPERPARAMS, NEUTRAL_HYPERPARAMS, type HyperparamInfo } from './hyperpa
 import { getOptimizer, type OptimizerInfo } from './optimizers/table';
 import type { Bounds, GradientSource, StepLoop, StepRecorder } from './optimizers/loop';
 import { withPenalty } from './penalty';
-import { BatchStream } from './data/batches';
 import { GaussianNoise } from './random';
 import { checkSchedule, scheduleTable } from './schedules';
-import type { HyperparamKey, Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
+import type { BatchSource, HyperparamKey, Hyperparams, OptimizerId, RunSpec, Surface, Trajectory, Vec2 } from './types';
 
 /** The most steps one run may take: 1e6 points is 24 MB of Float64Arrays. */
 export const MAX_STEPS = 1_000_000;
@@ -134,7 +133,7 @@ const scratchGradient = new Float64Array(2);
 const scratchHessian = new Float64Array(3);
 
 /** A mini-batch's gradient with Gaussian noise on top, as noise is on any gradient. */
-function bothSources(batches: BatchStream, noise: GaussianNoise): GradientSource {
+function bothSources(batches: BatchSource, noise: GaussianNoise): GradientSource {
   return {
     beforeStep(f, x, y, g) {
       const loss = batches.beforeStep(f, x, y, g);
@@ -155,7 +154,7 @@ export interface PreparedRun {
   readonly surface: Surface;
   readonly noise: GradientSource | null;
   /** A mini-batch run's stream of batches; null for a full-batch run. */
-  readonly batches: BatchStream | null;
+  readonly batches: BatchSource | null;
   /** The full loss (with the penalty), which a mini-batch run's points are given afterwards. */
   readonly fullSurface: Surface;
   readonly lrScale: Float64Array | null;
@@ -185,9 +184,9 @@ export function prepareRun(spec: RunSpec): PreparedRun {
   }
   const fullSurface = spec.penalty ? withPenalty(spec.surface, spec.penalty) : spec.surface;
   // A batch of every example is the full loss itself, in the data's order: bit for bit plain descent.
-  const examples = spec.surface.examples;
-  if (spec.batch && !examples) throw new RangeError(`surface "${spec.surface.id}" has no data to draw batches from`);
-  const batches = spec.batch && examples && spec.batch.size !== examples.count ? new BatchStream(spec.surface, examples, spec.batch, steps) : null;
+  const data = spec.surface.data;
+  if (spec.batch && !data) throw new RangeError(`surface "${spec.surface.id}" has no data to draw batches from`);
+  const batches = spec.batch && data && spec.batch.size !== data.examples.count ? data.stream(spec.surface, spec.batch, steps) : null;
   const surface = batches === null ? fullSurface : spec.penalty ? withPenalty(batches.surface, spec.penalty) : batches.surface;
   const source: GradientSource | null = batches === null ? noise : noise === null ? batches : bothSources(batches, noise);
   if (spec.schedule) checkSchedule(spec.schedule);

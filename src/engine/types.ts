@@ -145,8 +145,31 @@ export interface Surface {
    * i18n messages by its id, and not repeated here.
    */
   readonly about?: string;
-  /** A data surface's examples, whose mean loss it is (data/models.ts): what mini-batches sample. */
-  readonly examples?: ExampleSet;
+  /** A data surface's examples and its mini-batches over them; absent on every other surface. */
+  readonly data?: SurfaceData;
+}
+
+/**
+ * What a data surface adds (data/dataSurfaces.ts): the examples whose mean loss it is, and
+ * mini-batches over them. The batching code comes with the data (a chunk of its own in the app),
+ * so that the engine every page loads does not carry it.
+ */
+export interface SurfaceData {
+  readonly examples: ExampleSet;
+  /** A stream of mini-batches for one run of `steps` steps on `base` (the surface, or its wrapper). */
+  stream(base: Surface, spec: BatchSpec, steps: number): BatchSource;
+  /** The example indices of each step's batch, steps 1 … steps (index 0: empty, the start). */
+  indices(spec: BatchSpec, steps: number): number[][];
+}
+
+/** A run's mini-batches as its kernel's gradient hook sees them (data/batches.ts BatchStream). */
+export interface BatchSource {
+  /** The current batch's mean loss, for the kernel to step on. */
+  readonly surface: Surface;
+  /** Each step's batch loss at the point it started from (index t: step t). */
+  readonly losses: Float64Array;
+  beforeStep(f: Surface, x: number, y: number, g: Float64Array): number;
+  onEvaluation(g: Float64Array): void;
 }
 
 /**

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DataTexture, DoubleSide, MeshBasicMaterial, NearestFilter, RGBAFormat, SRGBColorSpace, type Mesh } from 'three';
 import type { Surface } from '../engine';
 import { basinColors } from '../state/basinColors';
-import { basinsOf, mapStore } from '../state/maps';
+import { basinsOf } from '../state/mapBasins';
+import { mapStore } from '../state/maps';
 import { sceneStore } from '../state/store';
 import { surfaceGridFor } from './surfaceGrid';
 

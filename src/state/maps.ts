@@ -4,8 +4,6 @@
 // new one shows its coarse pass within a frame or two and then sharpens.
 
 import { createStore } from 'zustand/vanilla';
-import type { Minimum } from '../engine';
-import { classifyBasins, type Basins } from '../engine/maps/basins';
 import type { MapRequest } from '../engine/maps/mapRequest';
 import type { MapOutcomes } from '../engine/maps/mapGrid';
 import type { MapThread } from '../engine/maps/mapProtocol';
@@ -51,21 +49,4 @@ export function provideMapThreads(load: () => Promise<MapThreads>): void {
 /** The loader the app provided; null where it provided none. */
 export function mapThreadLoader(): (() => Promise<MapThreads>) | null {
   return loadThreads;
-}
-
-let basinsCache: { outcomes: MapOutcomes; version: number; minima: readonly Minimum[]; basins: Basins } | null = null;
-
-/**
- * The basins of the current basin map, or null for any other map. The panel's legend and the
- * surface's overlay both read them each time cells arrive: classified once per version, not once
- * per view (a 256 × 256 map takes a few milliseconds to classify).
- */
-export function basinsOf(state: MapState, minima: readonly Minimum[]): Basins | null {
-  const { request, outcomes, version } = state;
-  if (request?.kind !== 'basin' || !outcomes) return null;
-  const hit = basinsCache;
-  if (hit && hit.outcomes === outcomes && hit.version === version && hit.minima === minima) return hit.basins;
-  const basins = classifyBasins(outcomes, minima, request.domain);
-  basinsCache = { outcomes, version, minima, basins };
-  return basins;
 }

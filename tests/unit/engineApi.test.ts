@@ -10,8 +10,6 @@ describe('the engine’s public exports', () => {
     expect(Object.keys(engine).sort()).toEqual(
       [
         'CSV_HEADER',
-        'DATA_SET_MODELS',
-        'DATA_SURFACES',
         'DEFAULT_SEED',
         'ESCAPE_WIDTHS',
         'GaussianNoise',
@@ -28,14 +26,12 @@ describe('the engine’s public exports', () => {
         'STATE_KEYS',
         'SURFACES',
         'SURFACE_IDS',
-        'batchIndices',
         'checkSchedule',
         'createUniform',
         'csvNumber',
         'curvatureAt',
         'explainStep',
         'frameworkCall',
-        'getDataSurface',
         'getOptimizer',
         'getSurface',
         'hyperparamInfo',

@@ -73,7 +73,7 @@ describe('mini-batches', () => {
       const batches = batchIndices({ size, seed: 11 }, 150, batchesPerEpoch({ size, seed: 11 }, 150));
       const sum = [0, 0];
       for (const b of batches.slice(1)) {
-        meanLossAndGrad(iris.examples, Int32Array.from(b), 0, b.length, 0.2, 0.5, g);
+        meanLossAndGrad(iris.data.examples, Int32Array.from(b), 0, b.length, 0.2, 0.5, g);
         sum[0] += g[0] * b.length;
         sum[1] += g[1] * b.length;
       }
@@ -111,7 +111,7 @@ describe('mini-batches', () => {
     let [x, y] = iris.start;
     for (let t = 1; t <= steps; t++) {
       const b = Int32Array.from(listed[t]);
-      const loss = meanLossAndGrad(iris.examples, b, 0, b.length, x, y, g);
+      const loss = meanLossAndGrad(iris.data.examples, b, 0, b.length, x, y, g);
       expect(path.batchLoss?.[t]).toBe(loss);
       x = x - lr * g[0];
       y = y - lr * g[1];

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
-  DATA_SURFACES,
   GaussianNoise,
   OPTIMIZERS,
   OPTIMIZER_IDS,
@@ -24,6 +23,7 @@ import {
   type Surface,
 } from '../../src/engine';
 import { PYTORCH_SCRIPT_HEADER, pytorchScript, type PytorchRun } from '../../src/engine/pytorchScript';
+import { DATA_SURFACES } from '../../src/engine/data/dataSurfaces';
 import { FORMULA_FUNCTIONS, TORCH_FUNCTION_NAMES, compileFormula, torchExpression } from '../../src/engine/formula';
 import { createSceneStore, defaultScene } from '../../src/state/store';
 import { sceneRuns } from '../../src/ui/export/exporters';

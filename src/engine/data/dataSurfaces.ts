@@ -4,13 +4,14 @@
 // and gradient are the same sums over fewer rows.
 
 import { learningRates } from '../surfaces/define';
-import type { Minimum, OptimizerId, Surface, Vec2 } from '../types';
+import type { Minimum, OptimizerId, Surface, SurfaceData, Vec2 } from '../types';
+import { BatchStream, batchIndices } from './batches';
 import { ANSCOMBE, IRIS, type DataSet } from './datasets';
 import { meanHessian, meanLossAndGrad, standardize, type ExampleSet } from './models';
 
 /** A data set's model as a surface, with what the app and the command line say about it. */
 export interface DataSurface extends Surface {
-  readonly examples: ExampleSet;
+  readonly data: SurfaceData;
   readonly dataset: DataSet;
   /** The model's id (linear or logistic), which `--model` names. */
   readonly model: ExampleSet['kind'];
@@ -88,7 +89,11 @@ function dataSurface(spec: DataSurfaceSpec): DataSurface {
     steps: spec.steps,
     defaults: learningRates(spec.lr),
     minima: [min],
-    examples: set,
+    data: {
+      examples: set,
+      stream: (base, batch, steps) => new BatchStream(base, set, batch, steps),
+      indices: (batch, steps) => batchIndices(batch, set.count, steps),
+    },
     dataset: spec.dataset,
     model: set.kind,
     params: spec.params,

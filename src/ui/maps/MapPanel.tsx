@@ -7,7 +7,8 @@ import { axisValue, basinStart, mappableParams, type MapRequest } from '../../en
 import { formatNumber } from '../../i18n/numberFormat';
 import type { Translate } from '../../i18n';
 import { basinColors } from '../../state/basinColors';
-import { basinsOf, mapStore, type MapState } from '../../state/maps';
+import { basinsOf } from '../../state/mapBasins';
+import { mapStore, type MapState } from '../../state/maps';
 import { MAP_CELL_CHOICES, MAP_SAMPLE_CHOICES, MAP_SEED_MAX, type MapView } from '../../state/mapSettings';
 import { cancelMap, mapAxes, mapRunId } from '../../state/mapRunner';
 import { sceneStore, sceneSurface } from '../../state/store';
