@@ -8,8 +8,12 @@ import { mapStore } from '../state/maps';
 import { sceneStore } from '../state/store';
 import { surfaceGridFor } from './surfaceGrid';
 
-/** How much of the surface's own colour shows through a basin's. */
-const OPACITY = 0.62;
+/**
+ * How opaque a basin's colour lies on the surface: enough that yellow reads yellow over the
+ * surface's dark purple and matches the legend (0.62 made it beige), while the shading and the
+ * contours drawn above it still show the shape.
+ */
+const OPACITY = 0.8;
 
 /**
  * The Maps section's basin map laid on the surface (3D) or the contour map (2D): each start
