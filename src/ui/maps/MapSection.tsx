@@ -1,7 +1,10 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { useT } from '../shell/useT';
+
+/** What a user does to a panel that says they are reading it: the panel stops following the map. */
+const USER_MOVES = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 const MapPanel = lazy(() => import('./MapPanel').then((m) => ({ default: m.MapPanel })));
 
@@ -14,8 +17,39 @@ export function MapSection() {
   const t = useT();
   const open = useScene((s) => s.map.open);
   const [mounted, setMounted] = useState(open);
+  const ref = useRef<HTMLDetailsElement>(null);
+  // A link that opens the map (map=…) is about the map: scroll the side panel to it. Sections
+  // above it (the update rule's typeset maths) grow as their code arrives, so the panel follows
+  // the section for up to 15 s (a slow device loads them late) or until the user scrolls or
+  // clicks there. Only the panel scrolls: a page that scrolls as a whole, on a phone, keeps the
+  // scene first.
+  useEffect(() => {
+    const el = ref.current;
+    const panel = el?.closest('.panel');
+    if (!open || !el || !(panel instanceof HTMLElement)) return;
+    // The panel's sticky header stays over its top: the section goes just under it.
+    const header = panel.querySelector('.panel-header');
+    const align = () => {
+      const under = header ? header.getBoundingClientRect().bottom : panel.getBoundingClientRect().top;
+      if (panel.scrollHeight > panel.clientHeight) panel.scrollTop += el.getBoundingClientRect().top - under;
+    };
+    align();
+    const observer = new ResizeObserver(align);
+    for (const child of Array.from(panel.children)) observer.observe(child);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      for (const type of USER_MOVES) panel.removeEventListener(type, stop);
+    };
+    const timer = setTimeout(stop, 15_000);
+    for (const type of USER_MOVES) panel.addEventListener(type, stop, { passive: true });
+    return stop;
+    // At the first render only: later openings are the user's own, in view already.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <details
+      ref={ref}
       className="panel-section maps-section"
       open={open}
       onToggle={(e) => {
