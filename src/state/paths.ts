@@ -24,7 +24,7 @@ export interface ComputedScene {
 }
 
 /** What of the scene the paths depend on. */
-export type SceneInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
+export type SceneInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty' | 'batch'>;
 
 function firstStepOutside(surface: Surface, path: Trajectory): number {
   const [x0, x1] = surface.domain.x;
@@ -51,7 +51,7 @@ export class DerivedScene {
   private readonly traces = new Map<string, { version: number; trace: RunTrace | null }>();
 
   scene(scene: SceneInputs): ComputedScene {
-    const key = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.runs, scene.noise, scene.penalty];
+    const key = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.runs, scene.noise, scene.penalty, scene.batch];
     if (this.cached && key.every((k, i) => k === this.cachedKey[i])) return this.cached;
     const base = sceneSurface(scene);
     // The engine hands every run this same penalized object (withPenalty remembers it).

@@ -5,7 +5,7 @@ import type { ExportedRun } from '../engine';
 import { CUSTOM_ID, sceneSurface, type RunConfig, type SceneData } from './store';
 
 /** What of a scene a run's spec depends on. */
-export type RunInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'noise' | 'penalty'>;
+export type RunInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'noise' | 'penalty' | 'batch'>;
 
 /**
  * The engine run for `run` in this scene: the surface as chosen (its penalty travels in the
@@ -15,8 +15,12 @@ export type RunInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'step
  */
 export function runSpec(scene: RunInputs, run: Pick<RunConfig, 'optimizer' | 'params' | 'biasCorrection' | 'schedule'>): ExportedRun {
   const custom = scene.surfaceId === CUSTOM_ID && scene.custom ? scene.custom : null;
+  const surface = sceneSurface(scene);
+  // Batches smaller than the data only: a batch of every example is the full loss itself.
+  const count = surface.data?.examples.count ?? 0;
+  const size = scene.batch.size === null ? count : Math.min(scene.batch.size, count);
   return {
-    surface: sceneSurface(scene),
+    surface,
     ...(custom && { expr: custom.surface.formula }),
     optimizer: run.optimizer,
     params: run.params,
@@ -26,5 +30,6 @@ export function runSpec(scene: RunInputs, run: Pick<RunConfig, 'optimizer' | 'pa
     ...(run.schedule.kind !== 'constant' && { schedule: run.schedule }),
     ...(scene.noise.sigma > 0 && { noise: scene.noise }),
     ...(scene.penalty.lambda > 0 && { penalty: scene.penalty }),
+    ...(size < count && { batch: { size, seed: scene.noise.seed, dropLast: scene.batch.dropLast } }),
   };
 }

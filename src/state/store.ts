@@ -22,6 +22,8 @@ import {
   isSeed,
 } from '../engine';
 import { MAP_DEFAULTS, type MapSettings } from './mapSettings';
+import { isDataSurfaceId } from '../engine/data/dataIds';
+import { loadDataSurfaces } from '../engine/data/loadData';
 import { pickColor } from './palette';
 import { newRunId } from './runIds';
 
@@ -99,6 +101,15 @@ export interface CustomSurface {
 
 export const CUSTOM_ID = 'custom';
 
+/** A data surface's mini-batches: size null is the full batch (every example, plain descent). */
+export interface BatchSetting {
+  readonly size: number | null;
+  /** DataLoader's drop_last: each epoch's last, smaller batch is left out. */
+  readonly dropLast: boolean;
+}
+
+export const FULL_BATCH: BatchSetting = { size: null, dropLast: false };
+
 export interface SceneData {
   /** A built-in surface id, or CUSTOM_ID for the typed formula in `custom`. */
   readonly surfaceId: string;
@@ -132,6 +143,8 @@ export interface SceneData {
   readonly curvatureAt: CurvaturePlace;
   /** The map of many runs (mapSettings.ts): whether it is shown, and what it varies. */
   readonly map: MapSettings;
+  /** Mini-batches on a data surface; the seed is the noise's. Ignored on other surfaces. */
+  readonly batch: BatchSetting;
   /** The lesson this scene was opened as, if any (its caption is shown). */
   readonly lessonId: string | null;
 }
@@ -168,6 +181,7 @@ interface SceneActions {
   setCurvatureAt(place: CurvaturePlace): void;
   /** Changes some of the map's settings. */
   setMap(map: Partial<MapSettings>): void;
+  setBatch(batch: Partial<BatchSetting>): void;
   /** Replaces the whole scene at once (a URL, a lesson, a postMessage). */
   loadScene(scene: Partial<SceneData>): void;
   /** Back to the default scene (the error boundary's way out). */
@@ -245,6 +259,7 @@ export function defaultScene(surfaceId = DEFAULT_SURFACE): SceneData {
     overlays: { curvature: false, effLr: false },
     curvatureAt: 'particle',
     map: MAP_DEFAULTS,
+    batch: FULL_BATCH,
     lessonId: null,
   };
 }
@@ -271,6 +286,14 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
           return;
         }
         const surface = getSurface(id);
+        if (!surface && isDataSurfaceId(id)) {
+          // The data sets are a chunk of their own: the surface is set once it has arrived.
+          loadDataSurfaces().then(
+            () => get().setSurface(id),
+            () => set({ notice: { key: 'notice.unknownSurface', vars: { id } } }),
+          );
+          return;
+        }
         if (!surface) {
           set({ notice: { key: 'notice.unknownSurface', vars: { id } } });
           return;
@@ -411,6 +434,14 @@ export function createSceneStore(initial: SceneData = defaultScene()) {
       },
       setMap(map) {
         set({ map: { ...get().map, ...map } });
+      },
+      setBatch(batch) {
+        const next = { ...get().batch, ...batch };
+        if (next.size !== null && !(Number.isInteger(next.size) && next.size >= 1)) {
+          set({ notice: { key: 'notice.batch' } });
+          return;
+        }
+        set({ batch: next });
       },
       loadScene(scene) {
         set({ ...scene, playing: scene.playing ?? false });

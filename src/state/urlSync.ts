@@ -1,6 +1,9 @@
 // The address bar holds the scene: read once at startup, then kept current with replaceState, so
 // that reloading, bookmarking or copying the address gives back exactly what is on screen.
 // Never pushState: a student who drags a slider forty times should still leave with one Back.
+import { getSurface } from '../engine';
+import { isDataSurfaceId } from '../engine/data/dataIds';
+import { loadDataSurfaces } from '../engine/data/loadData';
 import { loadFormulaCompiler } from './formulaLoader';
 import { computeScene } from './paths';
 import { onPlayhead, playhead, seek } from './playhead';
@@ -88,7 +91,25 @@ export function startUrlSync(store: SceneStore = sceneStore): () => void {
     if (timer === undefined && !pending) timer = setTimeout(write, URL_WRITE_DELAY_MS);
   };
 
-  if (read.expr) {
+  const dataId = read.scene.surfaceId;
+  if (dataId !== undefined && isDataSurfaceId(dataId) && !getSurface(dataId)) {
+    // A data surface's chunk first: its start, steps and step sizes are the rest's defaults.
+    pending = true;
+    loadDataSurfaces()
+      .then(() => {
+        const again = readUrl(search);
+        ignored = again.ignored.filter((i) => !TRACKING.test(i.name));
+        apply(again);
+      })
+      .catch(() => {
+        ignored = [...ignored, { name: 'surface', value: dataId, reason: 'unknownSurface' }];
+      })
+      .finally(() => {
+        pending = false;
+        showNotice();
+        schedule();
+      });
+  } else if (read.expr) {
     // The formula compiler is a lazy chunk (mathjs): show the rest of the scene on a built-in
     // surface now, and the typed surface when it has compiled.
     const { expr, domain } = read.expr;

@@ -3,7 +3,7 @@ import { main } from '../../src/cli/main';
 import { useFormulaCompiler } from '../../src/cli/args';
 import { HYPERPARAMS, OPTIMIZER_IDS, resolveParams, getSurface, type OptimizerId, type ScheduleSpec, type NoiseSpec, type PenaltySpec } from '../../src/engine';
 import { compileFormula } from '../../src/engine/formula';
-import { CUSTOM_ID, type RunConfig, type SceneData } from '../../src/state/store';
+import { CUSTOM_ID, FULL_BATCH, type RunConfig, type SceneData } from '../../src/state/store';
 import { sceneJson } from '../../src/ui/export/exporters';
 
 // Scene → exported JSON → command-line flags → the same path, bit for bit. The exported JSON
@@ -13,7 +13,7 @@ import { sceneJson } from '../../src/ui/export/exporters';
 
 useFormulaCompiler(compileFormula);
 
-type Scene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
+type Scene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty' | 'batch'>;
 
 interface ExportedObject {
   surface: string;
@@ -73,6 +73,7 @@ function scene(optimizer: OptimizerId, o: { schedule?: ScheduleSpec; noise?: Noi
     steps: 60,
     runs: [run],
     noise: o.noise ?? { sigma: 0, seed: 1 },
+    batch: FULL_BATCH,
     penalty: o.penalty ?? { kind: 'l2', lambda: 0 },
   };
 }

@@ -5,6 +5,7 @@ import { OPTIMIZER_IDS, simulateRun, type OptimizerId, type RunSpec } from '../.
 import { batchIndices, batchesPerEpoch } from '../../src/engine/data/batches';
 import { DATA_SET_MODELS, DATA_SURFACES, getDataSurface, type DataSurface } from '../../src/engine/data/dataSurfaces';
 import { ANSCOMBE, IRIS } from '../../src/engine/data/datasets';
+import { DATA_SURFACE_IDS } from '../../src/engine/data/dataIds';
 import { meanLossAndGrad } from '../../src/engine/data/models';
 import { getSurface } from '../../src/engine/surfaces';
 
@@ -22,6 +23,10 @@ describe('the data sets', () => {
     expect(IRIS.columns.petalLength.reduce((a, b) => a + b, 0)).toBeCloseTo(563.7, 9);
     expect(IRIS.columns.petalWidth.reduce((a, b) => a + b, 0)).toBeCloseTo(179.9, 9);
     expect(ANSCOMBE.rows).toBe(11);
+  });
+
+  it('are named by the ids the app knows before their chunk loads', () => {
+    expect(DATA_SURFACES.map((s) => s.id)).toEqual([...DATA_SURFACE_IDS]);
   });
 
   it('name each data set’s default model first', () => {

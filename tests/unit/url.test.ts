@@ -162,6 +162,7 @@ function randomScene(r: Rng): { scene: LinkedScene; step: number } {
     penalty: { kind: r.pick(['l1', 'l2'] as const), lambda: r.pick([0, 0.01, r.next()]) },
     vectors: { gradient: r.chance(0.3), momentum: r.chance(0.3), step: r.chance(0.3) },
     map: r.chance(0.3) ? randomMap(r, runs) : MAP_DEFAULTS,
+    batch: r.chance(0.3) ? { size: r.int(1, 200), dropLast: r.chance(0.5) } : { size: null, dropLast: false },
     lessonId: r.chance(0.1) ? r.pick(LESSON_IDS) : null,
   };
   const step = r.pick([0, r.int(0, MAX_APP_STEPS), r.int(0, 2000) / 1000, r.int(0, 200000) / 1000]);
@@ -224,6 +225,7 @@ function linked(s: LinkedScene) {
     vectors: s.vectors,
     // The map's run by position (ids are the app's own); an id no run has is the explained run.
     map: s.map.open ? { ...s.map, runId: mapRunPosition(s) } : { open: false },
+    batch: s.batch,
     lesson: s.lessonId,
   };
 }

@@ -40,6 +40,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   overlays: '?overlays=curvature,effLr',
   curvatureAt: '?curvatureAt=start',
   map: '?map=hyper;run=2;x=lr:0.001:1;y=rho;cells=64;samples=16',
+  batch: '?batch=10',
+  dropLast: '?batch=10&dropLast=1',
 };
 
 const EN = { preferredLang: 'en' } as const;

@@ -41,17 +41,13 @@ function minimumOf(set: ExampleSet): Minimum {
   return { x: p, y: q, f: meanLossAndGrad(set, null, 0, set.count, p, q, scratch), kind: 'global' };
 }
 
-/** A number as mathjs and JavaScript read it back exactly. */
-const num = (v: number) => (Object.is(v, -0) ? '0' : String(v)).replace('e+', 'e');
-
-/** The full loss as a formula in x and y (the parameters), term by term over the examples. */
+/**
+ * The loss in words a title can show: the mean over the examples (a, t) or (u₁, u₂, t). It is
+ * for reading, not for evaluating: the loss is the sum in meanLossAndGrad, and the PyTorch
+ * script writes the data out (pytorchScript.ts's dataSurfaceDef).
+ */
 function formulaOf(set: ExampleSet): string {
-  const terms: string[] = [];
-  for (let i = 0; i < set.count; i++) {
-    if (set.kind === 'linear') terms.push(`(${num(set.a[i])}*x + y - ${num(set.t[i])})^2`);
-    else terms.push(`log(1 + exp(${num(set.a[i])}*x + ${num(set.b[i])}*y)) - ${num(set.t[i])}*(${num(set.a[i])}*x + ${num(set.b[i])}*y)`);
-  }
-  return `(${terms.join(' + ')}) / ${set.count}`;
+  return set.kind === 'linear' ? 'mean((x*a + y - t)^2)' : 'mean(log(1 + exp(x*u1 + y*u2)) - t*(x*u1 + y*u2))';
 }
 
 interface DataSurfaceSpec {

@@ -47,6 +47,7 @@ function baseSpec(request: MapRequest, surface: Surface): { spec: RunSpec & { st
     ...(run.schedule && { schedule: run.schedule }),
     ...(run.noise && { noise: run.noise }),
     ...(run.penalty && { penalty: run.penalty }),
+    ...(run.batch && { batch: run.batch }),
   };
   return { spec, params };
 }

@@ -2,6 +2,8 @@
 // the command line), and the worker's side of the conversation. Plain data and typed arrays, so
 // that both kinds of worker carry them as they are.
 
+import { isDataSurfaceId } from '../data/dataIds';
+import { loadDataSurfaces } from '../data/loadData';
 import type { CellBatch } from './mapCells';
 import { computeCells } from './mapCells';
 import type { MapRequest, MapSurface } from './mapRequest';
@@ -107,6 +109,8 @@ export function mapWorkerHandler(reply: (message: FromMapWorker, transfer: Array
 
   const resolve = async (s: MapSurface): Promise<Surface> => {
     if ('id' in s) {
+      // A data surface's chunk loads in the worker too, the first time a map of it arrives.
+      if (!getSurface(s.id) && isDataSurfaceId(s.id)) await loadDataSurfaces();
       const found = getSurface(s.id);
       if (!found) throw new Error(`unknown surface "${s.id}"`);
       return found;

@@ -3,7 +3,7 @@
 
 import { hyperparamInfo, type HyperparamInfo } from '../hyperparams';
 import { getOptimizer } from '../optimizers/table';
-import type { Domain, HyperparamKey, Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Vec2 } from '../types';
+import type { Domain, HyperparamKey, Hyperparams, NoiseSpec, OptimizerId, PenaltySpec, RunSpec, Vec2, BatchSpec } from '../types';
 import type { ScheduleSpec } from '../schedules';
 
 /** The surface of a map: a built-in by id, or a typed formula and its plot domain. */
@@ -19,6 +19,8 @@ interface MapRun {
   readonly schedule?: ScheduleSpec;
   readonly noise?: NoiseSpec;
   readonly penalty?: PenaltySpec;
+  /** A data surface's mini-batches: every cell draws the same batches. */
+  readonly batch?: BatchSpec;
 }
 
 /**
@@ -39,6 +41,7 @@ export function mapRunOf(spec: RunSpec & Pick<MapRun, 'start' | 'steps'>): MapRu
     ...(spec.schedule && { schedule: spec.schedule }),
     ...(spec.noise && { noise: spec.noise }),
     ...(spec.penalty && { penalty: spec.penalty }),
+    ...(spec.batch && { batch: spec.batch }),
   };
 }
 

@@ -42,8 +42,13 @@ export const SURFACES: readonly Surface[] = [
 
 export const SURFACE_IDS: readonly string[] = SURFACES.map((s) => s.id);
 
-const BY_ID: ReadonlyMap<string, Surface> = new Map(SURFACES.map((s) => [s.id, s]));
+const BY_ID = new Map<string, Surface>(SURFACES.map((s) => [s.id, s]));
 
 export function getSurface(id: string): Surface | undefined {
   return BY_ID.get(id);
+}
+
+/** Surfaces that arrive later (the data sets' chunk, data/loadData.ts) join the lookup by id. */
+export function registerSurfaces(list: readonly Surface[]): void {
+  for (const s of list) BY_ID.set(s.id, s);
 }

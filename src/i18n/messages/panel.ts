@@ -85,6 +85,11 @@ const surfaceNames = {
   'surface.name.goldstein-price': { en: 'Goldstein–Price', ko: 'Goldstein–Price' },
   'surface.name.monkey-saddle': { en: 'Monkey saddle', ko: '원숭이 안장' },
   'surface.name.plateau': { en: 'Plateau', ko: '고원' },
+  'surface.group.builtIn': { en: 'Formulas', ko: '수식' },
+  'surface.group.data': { en: 'Real data (a model’s loss)', ko: '실제 데이터(모델의 손실)' },
+  'surface.name.iris-logistic': { en: 'Iris: logistic regression', ko: '붓꽃: 로지스틱 회귀' },
+  'surface.name.iris-linear': { en: 'Iris: petal width from length', ko: '붓꽃: 꽃잎 길이로 너비 예측' },
+  'surface.name.anscombe-linear': { en: 'Anscombe I: line fit', ko: '앤스컴 I: 직선 맞춤' },
 } satisfies Messages;
 
 const surfaceAbouts = {

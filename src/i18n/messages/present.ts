@@ -25,6 +25,7 @@ export const present = {
   'notice.unknownSurface': { en: 'Unknown surface “{id}”.', ko: '알 수 없는 곡면입니다: “{id}”' },
   'notice.start': { en: 'The start must be two finite numbers.', ko: '시작점은 유한한 숫자 두 개여야 합니다.' },
   'notice.param': { en: '{name}: {limit}', ko: '{name}: {limit}' },
+  'notice.batch': { en: 'Batch size: a whole number from 1 up', ko: '배치 크기: 1 이상의 정수' },
   'notice.noise': {
     en: 'Noise σ must be a finite number ≥ 0 and its seed a whole number ≥ 0.',
     ko: '잡음 σ는 0 이상의 유한한 숫자, 시드는 0 이상의 정수여야 합니다.',

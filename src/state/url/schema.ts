@@ -48,6 +48,7 @@
 //   vectors=gradient,momentum,step  the arrows drawn at each particle
 //   overlays=curvature,effLr    the curvature axes and the step-size crosses
 //   curvatureAt=start           where the curvature is read (default: the explained run's particle)
+//   batch=10  dropLast=1         mini-batches of a data surface (iris-linear …), seeded by seed
 //   map=hyper;run=2;x=lr:0.001:3;y=rho;cells=64   the map of many runs (mapItems.ts): hyper or
 //                                 basin shows it (off hides a lesson's), then what differs from its defaults
 //
@@ -64,6 +65,7 @@ import { lessonCodec, lessonPlace } from './lessonLink';
 import { at, stepPlace } from './places';
 import { controlsPlace, hyperparamList, nameSet } from './listCodecs';
 import { mapCodec, mapPlace } from './mapItems';
+import { batchSizeCodec } from './valueCodecs';
 import { runsCodec, runsPlace } from './runItems';
 import { domainCodec, exprCodec, surfaceCodec } from './surfaceLink';
 import { ok, row } from './urlRow';
@@ -227,6 +229,18 @@ export const URL_SCHEMA = [
     doc: 'Where the curvature is read: particle or start.',
     place: at('curvatureAt'),
     codec: choice(['particle', 'start'] as const),
+  }),
+  row({
+    name: 'batch',
+    doc: 'Mini-batches of a data surface: examples per batch, a whole number from 1 (absent: the full batch; one as large as the data is the full batch too). The seed is `seed`.',
+    place: at('batch', 'size'),
+    codec: batchSizeCodec,
+  }),
+  row({
+    name: 'dropLast',
+    doc: 'With batch: leave out each epoch’s last, smaller batch (DataLoader’s drop_last).',
+    place: at('batch', 'dropLast'),
+    codec: flag(),
   }),
   row({
     name: 'map',

@@ -2,6 +2,7 @@
 // (expr=…&domain=…), and what the surface decides about every other default (each surface has its
 // own start, length and step sizes).
 import { SURFACES, SURFACE_IDS, getSurface, resolveParams, type Domain, type Surface, type Vec2 } from '../../engine';
+import { isDataSurfaceId } from '../../engine/data/dataIds';
 import { lessonScene } from '../lessons';
 import { CUSTOM_ID, DEFAULT_SURFACE, type SceneData } from '../store';
 import type { Link, LinkExtras } from './linkScene';
@@ -57,7 +58,8 @@ export const surfaceCodec: Codec<string> = {
   parse(text) {
     const id = text.trim().toLowerCase();
     if (id === '') return refuse('empty');
-    return id === CUSTOM_ID || SURFACE_IDS.includes(id) ? ok(id) : refuse('unknownSurface');
+    // A data surface is named before its chunk has loaded (urlSync loads it before it reads the rest).
+    return id === CUSTOM_ID || SURFACE_IDS.includes(id) || isDataSurfaceId(id) ? ok(id) : refuse('unknownSurface');
   },
   format: (v) => v,
   equals: (a, b) => a === b,

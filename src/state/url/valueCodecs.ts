@@ -121,3 +121,14 @@ export function numberTuple<T>(spec: Tuple<T>): Codec<T> {
     equals: (a, b) => sameNumbers(spec.toNumbers(a), spec.toNumbers(b)),
   };
 }
+
+/** Examples per mini-batch, or null for the full batch (no row). Data sets are small: 10,000 is far above any. */
+export const batchSizeCodec: Codec<number | null> = {
+  maxLength: 16,
+  parse(text, ctx) {
+    const n = integer({ min: 1, max: 10_000 }).parse(text, ctx);
+    return n.ok ? ok<number | null>(n.value) : n;
+  },
+  format: (v) => (v === null ? '' : formatNumber(v)),
+  equals: (a, b) => a === b,
+};

@@ -17,7 +17,7 @@ import type { SceneData } from '../../state/store';
 /** Where the app draws its WebGL view (the stage holds exactly one canvas). */
 export const SCENE_CANVAS_SELECTOR = '.stage canvas';
 
-export type ExportScene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty'>;
+export type ExportScene = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'steps' | 'runs' | 'noise' | 'penalty' | 'batch'>;
 
 export interface SceneRunExport {
   /** The run's number in the run list, from 1: what the CSV's `run` column holds. */

@@ -77,6 +77,8 @@ interface FormulaEditorProps {
   /** Hidden rather than unmounted while a built-in surface is shown, so the text is kept. */
   readonly open: boolean;
   readonly inputRef: RefObject<HTMLInputElement | null>;
+  /** Called once the editor is on the page (it loads when first opened): its field can take focus. */
+  readonly onMount?: () => void;
 }
 
 /**
@@ -84,7 +86,7 @@ interface FormulaEditorProps {
  * calculator): a formula that compiles replaces the custom surface at once, and one that does
  * not says why under the field while the last good surface stays on screen.
  */
-export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
+export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
   const t = useT();
   const lang = useLang();
   const custom = useScene((s) => s.custom);
@@ -190,6 +192,7 @@ export function FormulaEditor({ open, inputRef }: FormulaEditorProps) {
   }, [custom]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => onMount?.(), [onMount]);
 
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const next = e.currentTarget.value;

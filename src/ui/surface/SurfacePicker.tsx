@@ -1,11 +1,18 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { SURFACES } from '../../engine';
+import { DATA_SURFACE_IDS } from '../../engine/data/dataIds';
 import { CUSTOM_ID, sceneStore, sceneSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
-import { FormulaEditor } from './FormulaEditor';
 import { FormulaView } from './FormulaView';
 import { useT } from '../shell/useT';
 import { surfaceAbout, surfaceName } from './surfaceText';
+import './SurfacePicker.css';
+
+// A data surface's words and batch control load with the data sets.
+const DataPanel = lazy(() => import('../data/DataPanel').then((m) => ({ default: m.DataPanel })));
+// The formula editor loads the first time it opens ("Type a formula", or a link with a formula),
+// and stays mounted after, hidden, so that what was typed is kept.
+const FormulaEditor = lazy(() => import('./FormulaEditor').then((m) => ({ default: m.FormulaEditor })));
 
 /** The surface menu, its typeset formula and what it teaches; or the typed formula's editor. */
 export function SurfacePicker() {
@@ -19,14 +26,18 @@ export function SurfacePicker() {
   // until one does, but the menu and the panel already show the editor.
   const [drafting, setDrafting] = useState(false);
   const [focusField, setFocusField] = useState(false);
+  const [editorReady, setEditorReady] = useState(false);
+  const onEditorMount = useCallback(() => setEditorReady(true), []);
   const custom = surfaceId === CUSTOM_ID;
   const editing = custom || drafting;
+  const editorWanted = useRef(false);
+  if (editing) editorWanted.current = true;
 
   useEffect(() => {
-    if (!focusField || !editing) return;
+    if (!focusField || !editing || !editorReady) return;
     inputRef.current?.focus();
     setFocusField(false);
-  }, [focusField, editing]);
+  }, [focusField, editing, editorReady]);
 
   // A scene reset (or anything else that shows a built-in) ends a draft that never compiled.
   useEffect(() => {
@@ -68,20 +79,38 @@ export function SurfacePicker() {
         )}
       </div>
       <select id={selectId} className="select" value={editing ? CUSTOM_ID : surface.id} onChange={(e) => choose(e.currentTarget.value)}>
-        {SURFACES.map((s) => (
-          <option key={s.id} value={s.id}>
-            {surfaceName(t, s)}
-          </option>
-        ))}
-        <option value={CUSTOM_ID}>{t('formula.option')}</option>
+        <optgroup label={t('surface.group.builtIn')}>
+          {SURFACES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {surfaceName(t, s)}
+            </option>
+          ))}
+          <option value={CUSTOM_ID}>{t('formula.option')}</option>
+        </optgroup>
+        <optgroup label={t('surface.group.data')}>
+          {DATA_SURFACE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {surfaceName(t, { id, name: id })}
+            </option>
+          ))}
+        </optgroup>
       </select>
       {!editing && (
         <>
           <FormulaView latex={surface.latex} text={surface.formula} label={t('surface.formula')} />
           {lesson && <p className="lesson">{lesson}</p>}
+          {surface.data && (
+            <Suspense fallback={null}>
+              <DataPanel />
+            </Suspense>
+          )}
         </>
       )}
-      <FormulaEditor open={editing} inputRef={inputRef} />
+      {editorWanted.current && (
+        <Suspense fallback={null}>
+          <FormulaEditor open={editing} inputRef={inputRef} onMount={onEditorMount} />
+        </Suspense>
+      )}
     </div>
   );
 }

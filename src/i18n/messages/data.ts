@@ -1,0 +1,22 @@
+// The words of real data (issue 14): what each data surface is and where its numbers come from,
+// and the batch control. A table of its own, loaded with the data (i18n/dataText.ts).
+export const data = {
+  'data.about.iris-logistic': {
+    en: 'Logistic regression on real flowers: tell Iris versicolor from virginica by the petal’s length and width (standardized), weights w₁ (x) and w₂ (y), cross-entropy loss over the 100 flowers. The two species overlap a little, so the minimum is finite.',
+    ko: '실제 꽃에 대한 로지스틱 회귀: 꽃잎의 길이와 너비(표준화)로 버시컬러와 버지니카 붓꽃을 구별합니다. 가중치는 w₁(x)과 w₂(y), 손실은 꽃 100송이에 대한 교차 엔트로피입니다. 두 종이 조금 겹치므로 최솟값이 유한합니다.',
+  },
+  'data.about.iris-linear': {
+    en: 'A straight line through all 150 flowers: petal width = w·(petal length) + b, mean squared error. Slope w (x) and intercept b (y) pull against each other, so the loss is a long, tilted valley.',
+    ko: '붓꽃 150송이 모두를 지나는 직선: 꽃잎 너비 = w·(꽃잎 길이) + b, 평균 제곱 오차. 기울기 w(x)와 절편 b(y)가 서로 얽혀 있어 손실은 길고 기울어진 골짜기입니다.',
+  },
+  'data.about.anscombe-linear': {
+    en: 'A line fit through the eleven points of Anscombe’s first data set: y = w·x + b, mean squared error. The x values are not centred, so slope and intercept are badly scaled against each other: plain SGD crawls.',
+    ko: '앤스컴 첫 번째 데이터의 점 11개를 지나는 직선: y = w·x + b, 평균 제곱 오차. x가 중심화되어 있지 않아 기울기와 절편의 크기가 맞지 않으므로 일반 SGD는 느리게 기어갑니다.',
+  },
+  'data.source': { en: 'Data: {source}', ko: '데이터: {source}' },
+  'data.batch': { en: 'Batch size', ko: '배치 크기' },
+  'data.batch.full': { en: 'full batch ({n}: plain gradient descent)', ko: '전체 배치({n}개: 일반 경사 하강법)' },
+  'data.batch.epoch': { en: '{k} batches an epoch, a fresh order each epoch (seed: the noise seed)', ko: '에포크마다 배치 {k}개, 에포크마다 새 순서(시드: 잡음 시드)' },
+  'data.batch.error': { en: 'A whole number from 1 to {n}', ko: '1부터 {n}까지의 정수' },
+  'data.dropLast': { en: 'Drop the last, smaller batch', ko: '마지막의 작은 배치 버리기' },
+};

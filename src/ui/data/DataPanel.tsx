@@ -1,0 +1,80 @@
+import { useCallback, useId, type CSSProperties } from 'react';
+import { batchesPerEpoch } from '../../engine/data/batches';
+import type { DataSurface } from '../../engine/data/dataSurfaces';
+import { dataText, isDataKey, type DataKey } from '../../i18n/dataText';
+import { sceneStore, sceneSurface } from '../../state/store';
+import { useScene } from '../../state/useScene';
+import { parseNumber } from '../shell/typedNumber';
+import { useLang } from '../shell/useT';
+import { FieldError } from '../panel/FieldError';
+import { useNumberDraft, type DraftCheck } from '../panel/useNumberDraft';
+import './DataPanel.css';
+
+type DataTranslate = (key: DataKey, vars?: Readonly<Record<string, string | number>>) => string;
+
+function useDataText(): DataTranslate {
+  const lang = useLang();
+  return useCallback<DataTranslate>((key, vars) => dataText(lang, key, vars), [lang]);
+}
+
+/**
+ * Under a data surface's name: what the model is and where its numbers come from, and the batch
+ * size (1 … every example; every example is plain gradient descent on the full loss) with
+ * DataLoader's drop_last. Loaded with the data sets.
+ */
+export function DataPanel() {
+  const d = useDataText();
+  const surface = useScene(sceneSurface) as Partial<DataSurface>;
+  const batch = useScene((s) => s.batch);
+  const id = useId();
+  const count = surface.data?.examples.count ?? 0;
+  const size = batch.size === null ? count : Math.min(batch.size, count);
+  const draft = useNumberDraft({
+    value: size,
+    format: String,
+    check: (text): DraftCheck => {
+      const v = parseNumber(text);
+      return v !== null && Number.isInteger(v) && v >= 1 && v <= count ? { ok: true, value: v } : { ok: false, error: d('data.batch.error', { n: count }) };
+    },
+    apply: (v) => sceneStore.getState().setBatch({ size: v >= count ? null : v }),
+    nudge: (v, dir) => Math.min(count, Math.max(1, v + dir)),
+  });
+  if (!surface.data || !surface.dataset || !surface.id) return null;
+  const aboutKey = `data.about.${surface.id}`;
+  const epoch = batchesPerEpoch({ size, seed: 0, dropLast: batch.dropLast }, count);
+  return (
+    <div className="data-panel" data-field="data-panel">
+      {isDataKey(aboutKey) && <p className="lesson">{d(aboutKey)}</p>}
+      <p className="data-source">{d('data.source', { source: surface.dataset.source })}</p>
+      <div className="param data-batch">
+        <label className="param-label" htmlFor={id}>
+          <span className="param-name">{d('data.batch')}</span>
+        </label>
+        <input id={id} className="number-input param-number" type="number" step={1} min={1} max={count} {...draft.inputProps} />
+        <input
+          className="param-range"
+          type="range"
+          min={1}
+          max={count}
+          step={1}
+          value={size}
+          aria-label={d('data.batch')}
+          // The track fills up to the thumb, as the panel's other sliders do.
+          style={{ '--fill': `${(((size - 1) / Math.max(1, count - 1)) * 100).toFixed(2)}%` } as CSSProperties}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            sceneStore.getState().setBatch({ size: v >= count ? null : v });
+          }}
+        />
+        <FieldError id={draft.errorId} message={draft.error} />
+      </div>
+      <p className="data-note" data-field="batch-note">
+        {size >= count ? d('data.batch.full', { n: count }) : d('data.batch.epoch', { k: epoch })}
+      </p>
+      <label className="check">
+        <input type="checkbox" checked={batch.dropLast} disabled={size >= count} onChange={(e) => sceneStore.getState().setBatch({ dropLast: e.currentTarget.checked })} />
+        <span>{d('data.dropLast')}</span>
+      </label>
+    </div>
+  );
+}

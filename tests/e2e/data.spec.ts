@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { expectNoErrors, openApp, watchErrors } from './helpers';
+import './window';
+
+// Real data (issue 14): a model's loss over a shipped data set, chosen from the surface menu or a
+// link, its data loaded on demand, descended in mini-batches drawn as the command line draws them.
+
+test.describe('real data', () => {
+  test('the student picks Iris from the menu, reads where the data come from, and sets a batch size', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openApp(page, '?runs=sgd,adam');
+    await page.getByLabel('Loss surface').selectOption('iris-linear');
+    await expect.poll(() => page.evaluate(() => window.__descent.store.getState().surfaceId)).toBe('iris-linear');
+    const panel = page.locator('[data-field="data-panel"]');
+    await expect(panel).toContainText('Fisher (1936)');
+    await expect(page.locator('[data-field="batch-note"]')).toContainText('full batch (150');
+    // The full batch first: plain descent, no batches.
+    expect(await page.evaluate(() => window.__descent.computeScene(window.__descent.store.getState()).runs[0].path.batchLoss)).toBeUndefined();
+    const field = page.getByRole('spinbutton', { name: 'Batch size' });
+    await field.fill('10');
+    await field.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.__descent.store.getState().batch.size)).toBe(10);
+    await expect(page.locator('[data-field="batch-note"]')).toContainText('15 batches an epoch');
+    const batched = await page.evaluate(() => {
+      const run = window.__descent.computeScene(window.__descent.store.getState()).runs[0];
+      return { batchLoss: run.path.batchLoss?.length ?? 0, steps: run.path.steps };
+    });
+    expect(batched.batchLoss).toBeGreaterThan(batched.steps);
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('batch=10');
+    // A bad size is refused with the range, and the last good one stays.
+    await field.fill('151');
+    await field.press('Enter');
+    await expect(panel.locator('.field-error')).toContainText('1 to 150');
+    expect(await page.evaluate(() => window.__descent.store.getState().batch.size)).toBe(10);
+    await expectNoErrors(errors);
+  });
+
+  test('a link to a mini-batch run gives the command line’s path, bit for bit; a map of it runs in the workers', async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = watchErrors(page);
+    await openApp(page, '?surface=iris-linear&runs=sgd&steps=50&batch=10&seed=3&map=hyper;cells=32');
+    await expect.poll(() => page.evaluate(() => window.__descent.store.getState().surfaceId)).toBe('iris-linear');
+    const app = await page.evaluate(() => {
+      const path = window.__descent.computeScene(window.__descent.store.getState()).runs[0].path;
+      return { x: Array.from(path.x.subarray(0, path.steps + 1)), y: Array.from(path.y.subarray(0, path.steps + 1)) };
+    });
+    const out = execFileSync('npx', ['tsx', 'src/cli/trajectory.ts', '--data', 'iris', '--model', 'linear', '--optimizer', 'sgd', '--steps', '50', '--batch', '10', '--seed', '3'], { encoding: 'utf8' });
+    const cli = JSON.parse(out) as { path: [number, number, number][] };
+    expect(app.x).toEqual(cli.path.map((p) => p[0]));
+    expect(app.y).toEqual(cli.path.map((p) => p[1]));
+    // The map's workers load the data chunk themselves.
+    await expect.poll(() => page.evaluate(() => window.__descent.maps.getState().outcomes?.complete ?? false), { timeout: 60_000 }).toBe(true);
+    expect(await page.evaluate(() => window.__descent.maps.getState().error)).toBeNull();
+    await expectNoErrors(errors);
+  });
+
+  test('in Korean, the data and the batch control speak Korean', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openApp(page, '?lang=ko&surface=iris-logistic');
+    await expect(page.locator('[data-field="data-panel"]')).toContainText('데이터');
+    await expect(page.locator('[data-field="batch-note"]')).toContainText('전체 배치');
+    await expectNoErrors(errors);
+  });
+});
