@@ -4,6 +4,7 @@ import { MESSAGE_KEYS, translate } from '../../src/i18n';
 import { lessonCaptions } from '../../src/i18n/messages/lessonCaptions';
 import { embedDialog } from '../../src/i18n/messages/embedDialog';
 import { maps } from '../../src/i18n/messages/maps';
+import { data } from '../../src/i18n/messages/data';
 import { exportMenuMessages } from '../../src/i18n/messages/exportMenu';
 import { formulaErrors } from '../../src/i18n/messages/formulaErrors';
 
@@ -11,7 +12,7 @@ import { formulaErrors } from '../../src/i18n/messages/formulaErrors';
 // notes (which load with the first lesson, apart from the other messages), and the words of the
 // Maps section, the Embed dialog, the Export menu and a refused formula (which load with them).
 function koreanTexts(): Array<[string, string]> {
-  const lazy = { ...lessonCaptions, ...maps, ...embedDialog, ...exportMenuMessages, ...formulaErrors };
+  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors };
   return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lazy).map(([key, m]): [string, string] => [key, m.ko])];
 }
 

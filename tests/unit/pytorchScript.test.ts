@@ -24,6 +24,7 @@ import {
 } from '../../src/engine';
 import { PYTORCH_SCRIPT_HEADER, pytorchScript, type PytorchRun } from '../../src/engine/pytorchScript';
 import { DATA_SURFACES } from '../../src/engine/data/dataSurfaces';
+import { loadDataSurfaces } from '../../src/engine/data/loadData';
 import { FORMULA_FUNCTIONS, TORCH_FUNCTION_NAMES, compileFormula, torchExpression } from '../../src/engine/formula';
 import { createSceneStore, defaultScene } from '../../src/state/store';
 import { sceneRuns } from '../../src/ui/export/exporters';
@@ -396,4 +397,17 @@ describe('the script under PyTorch', () => {
       expect(deviations.length, scene.name).toBe(scene.runs.length);
     });
   }, 120_000);
+
+  it.skipIf(!available)('replays the app’s mini-batch scene on real data (Copy as PyTorch) within 1e-9', async () => {
+    await loadDataSurfaces();
+    const store = createSceneStore(defaultScene('rosenbrock'));
+    store.getState().setSurface('iris-linear');
+    store.getState().setSteps(80);
+    store.getState().setBatch({ size: 12, dropLast: true });
+    const state = store.getState();
+    const runs = sceneRuns(state);
+    expect(runs.every((r) => r.run.batch?.size === 12)).toBe(true);
+    const replay = await runPython('app-batches', scenePytorch(state));
+    expectAllWithin(replay, runs);
+  }, 60_000);
 });
