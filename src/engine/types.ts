@@ -160,6 +160,8 @@ export interface SurfaceData {
   stream(base: Surface, spec: BatchSpec, steps: number): BatchSource;
   /** The example indices of each step's batch, steps 1 … steps (index 0: empty, the start). */
   indices(spec: BatchSpec, steps: number): number[][];
+  /** Steps in one epoch: batches of spec.size, the last one dropped with dropLast. */
+  epochSteps(spec: BatchSpec): number;
 }
 
 /** A run's mini-batches as its kernel's gradient hook sees them (data/batches.ts BatchStream). */

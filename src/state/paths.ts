@@ -21,6 +21,8 @@ export interface ComputedScene {
   readonly lastStep: number;
   /** Increases with every recompute, so views can tell cheaply that they must redraw. */
   readonly version: number;
+  /** Steps in one epoch when the runs descend a data surface in mini-batches; 0 otherwise. */
+  readonly epochSteps: number;
 }
 
 /** What of the scene the paths depend on. */
@@ -58,17 +60,21 @@ export class DerivedScene {
     const surface = scene.penalty.lambda > 0 ? withPenalty(base, scene.penalty) : base;
     const runs: ComputedRun[] = [];
     let lastStep = 0;
+    let epochSteps = 0;
     const live = new Set<string>();
     for (const run of scene.runs) {
       live.add(run.id);
-      const path = simulateRun(runSpec(scene, run), this.paths.get(run.id));
+      const spec = runSpec(scene, run);
+      // Every run of a scene draws the same batches: the scene's batch size and seed.
+      if (spec.batch && base.data) epochSteps = base.data.epochSteps(spec.batch);
+      const path = simulateRun(spec, this.paths.get(run.id));
       this.paths.set(run.id, path);
       runs.push({ run, path, leftAt: firstStepOutside(surface, path) });
       if (run.visible) lastStep = Math.max(lastStep, path.steps);
     }
     for (const id of this.paths.keys()) if (!live.has(id)) this.paths.delete(id);
     for (const id of this.traces.keys()) if (!live.has(id)) this.traces.delete(id);
-    this.cached = { surface, runs, lastStep: Math.max(lastStep, 0), version: ++this.version };
+    this.cached = { surface, runs, lastStep: Math.max(lastStep, 0), version: ++this.version, epochSteps };
     this.cachedKey = key;
     return this.cached;
   }

@@ -28,6 +28,9 @@ test.describe('real data', () => {
     });
     expect(batched.batchLoss).toBeGreaterThan(batched.steps);
     await expect.poll(() => page.evaluate(() => location.search)).toContain('batch=10');
+    // The loss chart draws each batch's loss faintly under the full loss, and ticks each epoch.
+    await expect(page.locator('.lc-note')).toHaveText('faint: each batch’s loss');
+    await expect(page.locator('.lc-plot')).toHaveAttribute('data-epoch-steps', '15');
     // A bad size is refused with the range, and the last good one stays.
     await field.fill('151');
     await field.press('Enter');

@@ -5,7 +5,7 @@
 
 import { learningRates } from '../surfaces/define';
 import type { Minimum, OptimizerId, Surface, SurfaceData, Vec2 } from '../types';
-import { BatchStream, batchIndices } from './batches';
+import { BatchStream, batchIndices, batchesPerEpoch } from './batches';
 import { ANSCOMBE, IRIS, type DataSet } from './datasets';
 import { meanHessian, meanLossAndGrad, standardize, type ExampleSet } from './models';
 
@@ -89,6 +89,7 @@ function dataSurface(spec: DataSurfaceSpec): DataSurface {
       examples: set,
       stream: (base, batch, steps) => new BatchStream(base, set, batch, steps),
       indices: (batch, steps) => batchIndices(batch, set.count, steps),
+      epochSteps: (batch) => batchesPerEpoch(batch, set.count),
     },
     dataset: spec.dataset,
     model: set.kind,

@@ -27,6 +27,7 @@ export const playback = {
   'chart.title': { en: 'Loss', ko: '손실' },
   'chart.description': { en: 'Loss against step for {n} visible runs', ko: '표시된 실행 {n}개의 스텝별 손실' },
   'chart.logScale': { en: 'Log scale', ko: '로그 스케일' },
+  'chart.batchNote': { en: 'faint: each batch’s loss', ko: '흐린 선: 배치마다의 손실' },
   'chart.axisLoss': { en: 'loss f(x, y)', ko: '손실 f(x, y)' },
   'chart.axisGap': { en: 'f − f*', ko: 'f − f*' },
   'chart.axisGapMin': { en: 'f − min f', ko: 'f − min f' },

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
 import { computeScene } from '../../state/paths';
 import { onPlayhead, seek } from '../../state/playhead';
-import { sceneStore } from '../../state/store';
+import { sceneStore, sceneSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
@@ -22,6 +22,8 @@ export function LossChart() {
   const logLoss = useScene((s) => s.logLoss);
   const setLogLoss = useScene((s) => s.setLogLoss);
   const visibleCount = useScene((s) => s.runs.filter((r) => r.visible).length);
+  // On a data surface in mini-batches, the faint lines are each batch's loss.
+  const batches = useScene((s) => s.batch.size !== null && sceneSurface(s).data !== undefined);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
@@ -103,6 +105,7 @@ export function LossChart() {
       <div className="lc-head">
         <span className="lc-title">{t('chart.title')}</span>
         <span ref={axisRef} className="lc-axis" data-axis="y" />
+        {batches && <span className="lc-note">{t('chart.batchNote')}</span>}
         <label className="lc-switch">
           <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.currentTarget.checked)} />
           <span className="lc-switch-track" aria-hidden="true" />

@@ -268,9 +268,54 @@ export function createLossChartView(el: LossChartElements): LossChartView {
     const bleed = 0.4 * rem;
     ctx.rect(left - bleed, top - bleed, plotWidth + 2 * bleed, plotHeight + 2 * bleed);
     ctx.clip();
-    ctx.lineWidth = Math.max(1.5, 0.13 * rem);
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
+    // Mini-batches: each step's batch loss, faint and thin under the full loss. Point t is the
+    // loss of step t's batch where the step started (x_{t−1}), as a training loop prints it; a
+    // batch may lie below the full minimum, which a log axis of f − f* cannot show (skipped).
+    ctx.lineWidth = Math.max(1, 0.07 * rem);
+    ctx.globalAlpha = 0.35;
+    for (const { run, path } of visible) {
+      const batchLoss = path.batchLoss;
+      if (!batchLoss || path.steps < 1) continue;
+      const kept = decimate(
+        path.steps,
+        (k) => Math.floor(xOf(k) * dpr),
+        (k) => yOf(batchLoss[k + 1]),
+      );
+      ctx.strokeStyle = run.color;
+      ctx.beginPath();
+      let drawing = false;
+      for (const k of kept) {
+        const y = yOf(batchLoss[k + 1]);
+        if (!Number.isFinite(y)) {
+          drawing = false;
+          continue;
+        }
+        if (drawing) ctx.lineTo(xOf(k), y);
+        else ctx.moveTo(xOf(k), y);
+        drawing = true;
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    // Epoch boundaries: a tick at the foot of the plot after every epoch's last batch, where they
+    // are at least a few pixels apart.
+    if (scene.epochSteps > 0 && xOf(scene.epochSteps) - xOf(0) >= 6) {
+      ctx.strokeStyle = theme.dim;
+      ctx.lineWidth = 1 / dpr;
+      ctx.beginPath();
+      for (let e = scene.epochSteps; e <= scene.lastStep; e += scene.epochSteps) {
+        const x = crisp(xOf(e));
+        ctx.moveTo(x, bottom);
+        ctx.lineTo(x, bottom - 0.4 * rem);
+      }
+      ctx.stroke();
+      el.plot.dataset.epochSteps = String(scene.epochSteps);
+    } else {
+      delete el.plot.dataset.epochSteps;
+    }
+    ctx.lineWidth = Math.max(1.5, 0.13 * rem);
     for (const { run, path } of visible) {
       const n = path.steps + 1;
       const kept = decimate(
