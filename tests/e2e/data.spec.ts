@@ -31,6 +31,13 @@ test.describe('real data', () => {
     // The loss chart draws each batch's loss faintly under the full loss, and ticks each epoch.
     await expect(page.locator('.lc-note')).toHaveText('faint: each batch’s loss');
     await expect(page.locator('.lc-plot')).toHaveAttribute('data-epoch-steps', '15');
+    // The data plot draws the explained run's line at the playhead: its (w, b) is the particle's point.
+    await page.evaluate(() => window.__descent.seek(40));
+    const point = await page.evaluate(() => {
+      const path = window.__descent.computeScene(window.__descent.store.getState()).runs[0].path;
+      return `${path.x[40]},${path.y[40]}`;
+    });
+    await expect(page.locator('[data-field="data-plot"]')).toHaveAttribute('data-model', point);
     // A bad size is refused with the range, and the last good one stays.
     await field.fill('151');
     await field.press('Enter');

@@ -19,4 +19,24 @@ export const data = {
   'data.batch.epoch': { en: '{k} batches an epoch, a fresh order each epoch (seed: the noise seed)', ko: '에포크마다 배치 {k}개, 에포크마다 새 순서(시드: 잡음 시드)' },
   'data.batch.error': { en: 'A whole number from 1 to {n}', ko: '1부터 {n}까지의 정수' },
   'data.dropLast': { en: 'Drop the last, smaller batch', ko: '마지막의 작은 배치 버리기' },
+  'data.axis.iris-linear.x': { en: 'petal length (cm) →', ko: '꽃잎 길이(cm) →' },
+  'data.axis.iris-linear.y': { en: '↑ petal width (cm)', ko: '↑ 꽃잎 너비(cm)' },
+  'data.axis.anscombe-linear.x': { en: 'x →', ko: 'x →' },
+  'data.axis.anscombe-linear.y': { en: '↑ y', ko: '↑ y' },
+  'data.axis.iris-logistic.x': { en: 'petal length (standardized) →', ko: '꽃잎 길이(표준화) →' },
+  'data.axis.iris-logistic.y': { en: '↑ petal width (standardized)', ko: '↑ 꽃잎 너비(표준화)' },
+  'data.plot.iris-linear': {
+    en: 'The 150 flowers, petal width against length, and the line of the explained run at the step shown',
+    ko: '붓꽃 150송이의 꽃잎 길이와 너비, 그리고 지금 스텝에서 설명 중인 실행의 직선',
+  },
+  'data.plot.anscombe-linear': {
+    en: 'The eleven points and the line of the explained run at the step shown',
+    ko: '점 11개와 지금 스텝에서 설명 중인 실행의 직선',
+  },
+  'data.plot.iris-logistic': {
+    en: 'The 100 flowers by standardized petal length and width, versicolor blue and virginica orange, and the boundary of the explained run at the step shown',
+    ko: '표준화한 꽃잎 길이와 너비로 본 붓꽃 100송이(버시컬러는 파랑, 버지니카는 주황)와 지금 스텝에서 설명 중인 실행의 경계선',
+  },
+  'data.plot.heading': { en: 'The data, and the model at this step', ko: '데이터와 이 스텝의 모델' },
+  'data.classes': { en: 'blue: versicolor · orange: virginica · line: where p = ½', ko: '파랑: 버시컬러 · 주황: 버지니카 · 선: p = ½인 경계' },
 };

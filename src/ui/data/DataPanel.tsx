@@ -8,6 +8,7 @@ import { parseNumber } from '../shell/typedNumber';
 import { useLang } from '../shell/useT';
 import { FieldError } from '../panel/FieldError';
 import { useNumberDraft, type DraftCheck } from '../panel/useNumberDraft';
+import { DataPlot } from './DataPlot';
 import './DataPanel.css';
 
 type DataTranslate = (key: DataKey, vars?: Readonly<Record<string, string | number>>) => string;
@@ -39,6 +40,7 @@ export function DataPanel() {
     apply: (v) => sceneStore.getState().setBatch({ size: v >= count ? null : v }),
     nudge: (v, dir) => Math.min(count, Math.max(1, v + dir)),
   });
+  const label = useCallback((key: string) => (isDataKey(key) ? d(key) : key), [d]);
   if (!surface.data || !surface.dataset || !surface.id) return null;
   const aboutKey = `data.about.${surface.id}`;
   const epoch = batchesPerEpoch({ size, seed: 0, dropLast: batch.dropLast }, count);
@@ -75,6 +77,9 @@ export function DataPanel() {
         <input type="checkbox" checked={batch.dropLast} disabled={size >= count} onChange={(e) => sceneStore.getState().setBatch({ dropLast: e.currentTarget.checked })} />
         <span>{d('data.dropLast')}</span>
       </label>
+      <h3 className="data-plot-heading">{d('data.plot.heading')}</h3>
+      <DataPlot surface={surface as DataSurface} label={label} />
+      {surface.model === 'logistic' && <p className="data-note">{d('data.classes')}</p>}
     </div>
   );
 }

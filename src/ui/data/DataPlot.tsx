@@ -1,0 +1,148 @@
+import { useEffect, useRef } from 'react';
+import type { ExampleSet } from '../../engine/data/models';
+import type { DataSurface } from '../../engine/data/dataSurfaces';
+import { explainedRunId } from '../../state/explainedRun';
+import { computeScene } from '../../state/paths';
+import { onPlayhead, playhead } from '../../state/playhead';
+import { sceneStore } from '../../state/store';
+import { pointIndex } from '../runs/runStatus';
+
+/** Where the data plot draws, in CSS pixels. */
+const HEIGHT = 190;
+
+interface Box {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+}
+
+/** The examples' extent with a margin: the points never sit on the frame. */
+function extent(xs: Float64Array, ys: Float64Array): Box {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    x0 = Math.min(x0, xs[i]);
+    x1 = Math.max(x1, xs[i]);
+    y0 = Math.min(y0, ys[i]);
+    y1 = Math.max(y1, ys[i]);
+  }
+  const mx = 0.08 * (x1 - x0 || 1);
+  const my = 0.1 * (y1 - y0 || 1);
+  return { x0: x0 - mx, x1: x1 + mx, y0: y0 - my, y1: y1 + my };
+}
+
+/** The plotted columns: a line fit shows (x, y); a classifier its two standardized features. */
+function columns(set: ExampleSet): { xs: Float64Array; ys: Float64Array } {
+  return set.kind === 'linear' ? { xs: set.a, ys: set.t } : { xs: set.a, ys: set.b };
+}
+
+interface PlotColors {
+  readonly text: string;
+  readonly dim: string;
+  readonly line: string;
+  readonly classes: readonly [string, string];
+}
+
+function readColors(el: HTMLElement): PlotColors {
+  const style = getComputedStyle(el);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return { text: v('--text', '#e6edf3'), dim: v('--text-dim', '#9aa5b1'), line: v('--line', '#30363d'), classes: ['#56b4e9', '#e69f00'] };
+}
+
+/**
+ * The data themselves beside the scene: the examples, and the model of the explained run at the
+ * playhead's step (the line w·x + b through the points, or the boundary w₁·u₁ + w₂·u₂ = 0 between
+ * the two species), moving as the run plays. What the surface's two numbers mean, drawn.
+ */
+export function DataPlot({ surface, label }: { readonly surface: DataSurface; readonly label: (key: string) => string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const set = surface.data.examples;
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const { xs, ys } = columns(set);
+    const box = extent(xs, ys);
+    let drawnAt = -1;
+    let drawnVersion = -1;
+    const draw = (step: number) => {
+      const state = sceneStore.getState();
+      const scene = computeScene(state);
+      const id = explainedRunId(state);
+      const computed = scene.runs.find((r) => r.run.id === id);
+      const k = computed ? pointIndex(step, computed.path.steps) : -1;
+      if (k === drawnAt && scene.version === drawnVersion && canvas.width > 0) return;
+      drawnAt = k;
+      drawnVersion = scene.version;
+      const dpr = window.devicePixelRatio || 1;
+      const width = canvas.clientWidth;
+      if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
+      if (canvas.height !== Math.round(HEIGHT * dpr)) canvas.height = Math.round(HEIGHT * dpr);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, width, HEIGHT);
+      const colors = readColors(canvas);
+      const pad = { left: 8, right: 8, top: 8, bottom: 20 };
+      const px = (x: number) => pad.left + ((x - box.x0) / (box.x1 - box.x0)) * (width - pad.left - pad.right);
+      const py = (y: number) => HEIGHT - pad.bottom - ((y - box.y0) / (box.y1 - box.y0)) * (HEIGHT - pad.top - pad.bottom);
+      ctx.strokeStyle = colors.line;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(pad.left, pad.top, width - pad.left - pad.right, HEIGHT - pad.top - pad.bottom);
+      for (let i = 0; i < xs.length; i++) {
+        ctx.fillStyle = set.kind === 'logistic' ? colors.classes[set.t[i] === 1 ? 1 : 0] : colors.dim;
+        ctx.beginPath();
+        ctx.arc(px(xs[i]), py(ys[i]), 2.6, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      // The model at the playhead: its two parameters are the particle's x and y.
+      if (computed && k >= 0) {
+        const p = computed.path.x[k];
+        const q = computed.path.y[k];
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(pad.left, pad.top, width - pad.left - pad.right, HEIGHT - pad.top - pad.bottom);
+        ctx.clip();
+        ctx.strokeStyle = computed.run.color;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        if (set.kind === 'linear') {
+          ctx.moveTo(px(box.x0), py(p * box.x0 + q));
+          ctx.lineTo(px(box.x1), py(p * box.x1 + q));
+        } else if (Math.abs(q) > Math.abs(p) * 1e-12) {
+          // w₁·u₁ + w₂·u₂ = 0: u₂ = −(w₁/w₂)·u₁.
+          ctx.moveTo(px(box.x0), py((-p / q) * box.x0));
+          ctx.lineTo(px(box.x1), py((-p / q) * box.x1));
+        } else {
+          ctx.moveTo(px(0), py(box.y0));
+          ctx.lineTo(px(0), py(box.y1));
+        }
+        ctx.stroke();
+        ctx.restore();
+        canvas.dataset.model = `${p},${q}`;
+      }
+      ctx.fillStyle = colors.dim;
+      ctx.font = `${Math.round(0.72 * parseFloat(getComputedStyle(canvas).fontSize))}px ${getComputedStyle(canvas).fontFamily}`;
+      ctx.textBaseline = 'alphabetic';
+      ctx.textAlign = 'left';
+      ctx.fillText(label(set.kind === 'linear' ? `data.axis.${surface.id}.x` : 'data.axis.iris-logistic.x'), pad.left, HEIGHT - 5);
+      ctx.textAlign = 'right';
+      ctx.fillText(label(set.kind === 'linear' ? `data.axis.${surface.id}.y` : 'data.axis.iris-logistic.y'), width - pad.right, HEIGHT - 5);
+    };
+    const offPlayhead = onPlayhead(draw);
+    const offStore = sceneStore.subscribe(() => draw(playhead.step));
+    const observer = new ResizeObserver(() => {
+      drawnAt = -1;
+      draw(playhead.step);
+    });
+    observer.observe(canvas);
+    return () => {
+      offPlayhead();
+      offStore();
+      observer.disconnect();
+    };
+  }, [set, surface.id, label]);
+  return <canvas ref={canvasRef} className="data-plot" style={{ height: `${HEIGHT}px` }} role="img" aria-label={label(`data.plot.${surface.id}`)} data-field="data-plot" />;
+}
