@@ -89,13 +89,15 @@ export interface ExportMenuProps {
   readonly canvasSelector?: string;
   /** Opens the menu as it mounts: its button was pressed before the menu had loaded. */
   readonly openAtOnce?: boolean;
+  /** Focuses its button as it mounts: the placeholder it replaces had the focus. */
+  readonly focusAtOnce?: boolean;
 }
 
 /**
  * The Export button and its menu (the WAI-ARIA menu button pattern: arrows, Home, End,
  * Escape). A recording shows its progress and a Cancel button beside the menu.
  */
-export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce = false }: ExportMenuProps) {
+export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce = false, focusAtOnce = false }: ExportMenuProps) {
   const lang = useLang();
   const t = useMemo(() => exportTranslator(lang), [lang]);
   const surfaceId = useScene((s) => s.surfaceId);
@@ -115,9 +117,12 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce 
   const openedAtOnce = useRef(false);
   useEffect(() => {
     // The press that loaded the menu opens it, once (a ref: development's double effects aside).
+    if (focusAtOnce) buttonRef.current?.focus();
     if (!openAtOnce || openedAtOnce.current) return;
     openedAtOnce.current = true;
     buttonRef.current?.click();
+    // At mount only: the placeholder's focus and press carry over once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openAtOnce, buttonRef]);
 
   // A recording outlives nothing: leaving the page section stops it.
