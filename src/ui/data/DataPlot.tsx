@@ -5,6 +5,7 @@ import { explainedRunId } from '../../state/explainedRun';
 import { computeScene } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
+import { chartFont, readChartTheme, type ChartTheme } from '../chart/canvasChart';
 import { pointIndex } from '../runs/runStatus';
 
 /** Where the data plot draws, in CSS pixels. */
@@ -39,18 +40,8 @@ function columns(set: ExampleSet): { xs: Float64Array; ys: Float64Array } {
   return set.kind === 'linear' ? { xs: set.a, ys: set.t } : { xs: set.a, ys: set.b };
 }
 
-interface PlotColors {
-  readonly text: string;
-  readonly dim: string;
-  readonly line: string;
-  readonly classes: readonly [string, string];
-}
-
-function readColors(el: HTMLElement): PlotColors {
-  const style = getComputedStyle(el);
-  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { text: v('--text', '#e6edf3'), dim: v('--text-dim', '#9aa5b1'), line: v('--line', '#30363d'), classes: ['#56b4e9', '#e69f00'] };
-}
+/** The two species' colours (Okabe–Ito blue and orange, told apart in every theme and by most colour-blind eyes). */
+const CLASS_COLORS = ['#56b4e9', '#e69f00'] as const;
 
 /**
  * The data themselves beside the scene: the examples, and the model of the explained run at the
@@ -67,6 +58,8 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
     const box = extent(xs, ys);
     let drawnAt = -1;
     let drawnVersion = -1;
+    // The theme's colours and font, read from CSS once per resize or theme change, not per step.
+    let theme: ChartTheme | null = null;
     const draw = (step: number) => {
       const state = sceneStore.getState();
       const scene = computeScene(state);
@@ -84,7 +77,8 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
       if (!ctx) return;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, width, HEIGHT);
-      const colors = readColors(canvas);
+      theme ??= readChartTheme(canvas);
+      const colors = theme;
       const pad = { left: 8, right: 8, top: 8, bottom: 20 };
       const px = (x: number) => pad.left + ((x - box.x0) / (box.x1 - box.x0)) * (width - pad.left - pad.right);
       const py = (y: number) => HEIGHT - pad.bottom - ((y - box.y0) / (box.y1 - box.y0)) * (HEIGHT - pad.top - pad.bottom);
@@ -92,7 +86,7 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
       ctx.lineWidth = 1;
       ctx.strokeRect(pad.left, pad.top, width - pad.left - pad.right, HEIGHT - pad.top - pad.bottom);
       for (let i = 0; i < xs.length; i++) {
-        ctx.fillStyle = set.kind === 'logistic' ? colors.classes[set.t[i] === 1 ? 1 : 0] : colors.dim;
+        ctx.fillStyle = set.kind === 'logistic' ? CLASS_COLORS[set.t[i] === 1 ? 1 : 0] : colors.dim;
         ctx.beginPath();
         ctx.arc(px(xs[i]), py(ys[i]), 2.6, 0, 2 * Math.PI);
         ctx.fill();
@@ -124,7 +118,7 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
         canvas.dataset.model = `${p},${q}`;
       }
       ctx.fillStyle = colors.dim;
-      ctx.font = `${Math.round(0.72 * parseFloat(getComputedStyle(canvas).fontSize))}px ${getComputedStyle(canvas).fontFamily}`;
+      ctx.font = chartFont(colors, 0.72 * colors.rem);
       ctx.textBaseline = 'alphabetic';
       ctx.textAlign = 'left';
       ctx.fillText(label(set.kind === 'linear' ? `data.axis.${surface.id}.x` : 'data.axis.iris-logistic.x'), pad.left, HEIGHT - 5);
@@ -132,13 +126,28 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
       ctx.fillText(label(set.kind === 'linear' ? `data.axis.${surface.id}.y` : 'data.axis.iris-logistic.y'), width - pad.right, HEIGHT - 5);
     };
     const offPlayhead = onPlayhead(draw);
-    const offStore = sceneStore.subscribe(() => draw(playhead.step));
+    let frame = 0;
+    const offStore = sceneStore.subscribe((s, prev) => {
+      // The theme and presentation mode change the colours and sizes read from CSS: read them
+      // again on the next frame, once the App has set the theme on the page.
+      if ((s.theme !== prev.theme || s.presentation !== prev.presentation) && !frame) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          theme = null;
+          drawnAt = -1;
+          draw(playhead.step);
+        });
+      }
+      draw(playhead.step);
+    });
     const observer = new ResizeObserver(() => {
+      theme = null;
       drawnAt = -1;
       draw(playhead.step);
     });
     observer.observe(canvas);
     return () => {
+      cancelAnimationFrame(frame);
       offPlayhead();
       offStore();
       observer.disconnect();
