@@ -40,19 +40,31 @@ export function meanLossAndGrad(set: ExampleSet, order: Int32Array | null, from:
       g1 += 2 * r;
     }
   } else {
+    // log(1 + e^z) − t·z, written so that neither exp overflows (torch's BCEWithLogits form):
+    // max(z, 0) − t·z + log(1 + e) with e = e^−|z|. The logs are summed as the log of one
+    // product: each factor 1 + e is in (1, 2], so a product of up to 1,000 of them stays finite,
+    // and one Math.log a batch instead of one an example halves the time of a step (the exp is
+    // the rest). The sum differs from the per-example logs' by rounding alone (~n·2⁻⁵³).
+    let product = 1;
+    let factors = 0;
     for (let k = from; k < to; k++) {
       const i = order === null ? k : order[k];
       const z = p * a[i] + q * b[i];
-      // log(1 + e^z) − t·z, written so that neither exp overflows (torch's BCEWithLogits form);
-      // log(1 + e) rather than log1p(e): a fifth faster, and off by at most e's last bit.
       const e = Math.exp(-Math.abs(z));
       const o = 1 + e;
-      loss += Math.max(z, 0) - t[i] * z + Math.log(o);
+      loss += Math.max(z, 0) - t[i] * z;
+      product *= o;
+      if (++factors === 1000) {
+        loss += Math.log(product);
+        product = 1;
+        factors = 0;
+      }
       const sigma = z >= 0 ? 1 / o : e / o;
       const d = sigma - t[i];
       g0 += d * a[i];
       g1 += d * b[i];
     }
+    loss += Math.log(product);
   }
   const n = to - from;
   out[0] = g0 / n;
