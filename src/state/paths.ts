@@ -4,7 +4,7 @@
 // that the scene, the arrows, the update-rule panel and the exports all read the same arrays.
 import { simulateRun, traceRun, withPenalty, type RunTrace, type Surface, type Trajectory } from '../engine';
 import { runSpec } from './runSpec';
-import { sceneStore, sceneSurface, type SceneData, type SceneStore } from './store';
+import { sceneStore, sceneSurface, type RunConfig, type SceneData, type SceneStore } from './store';
 
 export interface ComputedRun {
   readonly run: SceneData['runs'][number];
@@ -39,22 +39,38 @@ function firstStepOutside(surface: Surface, path: Trajectory): number {
   return -1;
 }
 
+/** What of a run its path depends on (runSpec reads these and the scene-wide inputs alone). */
+type RunKey = readonly [RunConfig['optimizer'], RunConfig['params'], RunConfig['biasCorrection'], RunConfig['schedule']];
+
+const runKeyOf = (run: RunConfig): RunKey => [run.optimizer, run.params, run.biasCorrection, run.schedule];
+
+interface KeptPath {
+  readonly path: Trajectory;
+  readonly key: RunKey;
+  /** Bumped each time this run's path is computed again: its trace follows it. */
+  readonly generation: number;
+}
+
 /**
- * A scene's paths, recomputed in full only when something they depend on changed (the inputs
- * are immutable, so reference equality tells), into the same Float64Arrays as last time; and
- * the traces asked for, computed once per recompute and recycled the same way.
+ * A scene's paths, each recomputed only when something it depends on changed (the inputs are
+ * immutable, so reference equality tells): a slider of one run recomputes that run alone, while
+ * a change of the surface, start, steps, noise, penalty or batch recomputes them all. A
+ * recompute writes into the same Float64Arrays as the last one. The traces asked for are
+ * computed once per path and recycled the same way.
  */
 export class DerivedScene {
   private cached: ComputedScene | null = null;
-  private cachedKey: readonly unknown[] = [];
+  private cachedRuns: SceneInputs['runs'] | null = null;
+  private sceneKey: readonly unknown[] = [];
   private version = 0;
-  // Per run id: a recompute writes into the arrays of the last one.
-  private readonly paths = new Map<string, Trajectory>();
-  private readonly traces = new Map<string, { version: number; trace: RunTrace | null }>();
+  private generation = 0;
+  private readonly paths = new Map<string, KeptPath>();
+  private readonly traces = new Map<string, { generation: number; trace: RunTrace | null }>();
 
   scene(scene: SceneInputs): ComputedScene {
-    const key = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.runs, scene.noise, scene.penalty, scene.batch];
-    if (this.cached && key.every((k, i) => k === this.cachedKey[i])) return this.cached;
+    const sceneKey = [scene.surfaceId, scene.custom, scene.start, scene.steps, scene.noise, scene.penalty, scene.batch];
+    const sameScene = sceneKey.every((k, i) => k === this.sceneKey[i]);
+    if (this.cached && sameScene && scene.runs === this.cachedRuns) return this.cached;
     const base = sceneSurface(scene);
     // The engine hands every run this same penalized object (withPenalty remembers it).
     const surface = scene.penalty.lambda > 0 ? withPenalty(base, scene.penalty) : base;
@@ -67,15 +83,23 @@ export class DerivedScene {
       const spec = runSpec(scene, run);
       // Every run of a scene draws the same batches: the scene's batch size and seed.
       if (spec.batch && base.data) epochSteps = base.data.epochSteps(spec.batch);
-      const path = simulateRun(spec, this.paths.get(run.id));
-      this.paths.set(run.id, path);
+      const key = runKeyOf(run);
+      const kept = this.paths.get(run.id);
+      let path: Trajectory;
+      if (kept && sameScene && key.every((k, i) => k === kept.key[i])) {
+        path = kept.path;
+      } else {
+        path = simulateRun(spec, kept?.path);
+        this.paths.set(run.id, { path, key, generation: ++this.generation });
+      }
       runs.push({ run, path, leftAt: firstStepOutside(surface, path) });
       if (run.visible) lastStep = Math.max(lastStep, path.steps);
     }
     for (const id of this.paths.keys()) if (!live.has(id)) this.paths.delete(id);
     for (const id of this.traces.keys()) if (!live.has(id)) this.traces.delete(id);
     this.cached = { surface, runs, lastStep: Math.max(lastStep, 0), version: ++this.version, epochSteps };
-    this.cachedKey = key;
+    this.cachedRuns = scene.runs;
+    this.sceneKey = sceneKey;
     return this.cached;
   }
 
@@ -85,8 +109,9 @@ export class DerivedScene {
    */
   trace(scene: SceneInputs, runId: string): RunTrace | null {
     const computed = this.scene(scene);
+    const generation = this.paths.get(runId)?.generation ?? -1;
     const known = this.traces.get(runId);
-    if (known && known.version === computed.version) return known.trace;
+    if (known && known.generation === generation) return known.trace;
     const run = computed.runs.find((c) => c.run.id === runId)?.run;
     let trace: RunTrace | null = null;
     if (run) {
@@ -97,7 +122,7 @@ export class DerivedScene {
         trace = null;
       }
     }
-    this.traces.set(runId, { version: computed.version, trace });
+    this.traces.set(runId, { generation, trace });
     return trace;
   }
 }

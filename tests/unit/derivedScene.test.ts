@@ -20,6 +20,24 @@ describe('the derived data of a store', () => {
     expect(b.runs[0].path.x).toBe(x);
   });
 
+  it('recomputes only the run whose settings changed, and every run when the scene changes', () => {
+    const store = createSceneStore();
+    const [a, b] = store.getState().runs;
+    const traceB = traceOf(store.getState(), b.id, store);
+    const traceA = traceOf(store.getState(), a.id, store);
+    store.getState().setParam(a.id, 'lr', 0.2);
+    const state = store.getState();
+    expect(traceOf(state, b.id, store)).toBe(traceB);
+    expect(traceOf(state, a.id, store)).not.toBe(traceA);
+    for (const c of computeScene(state, store).runs) {
+      const fresh = simulateRun(runSpec(state, c.run));
+      expect(Array.from(c.path.x.subarray(0, c.path.steps + 1))).toEqual(Array.from(fresh.x.subarray(0, fresh.steps + 1)));
+    }
+    state.setSteps(40);
+    expect(traceOf(store.getState(), b.id, store)).not.toBe(traceB);
+    expect(computeScene(store.getState(), store).runs.every((c) => c.path.steps === 40)).toBe(true);
+  });
+
   it('draws exactly the path runSpec describes (the exports and the CLI start from the same spec)', () => {
     const store = createSceneStore();
     store.getState().setNoise({ sigma: 0.2, seed: 5 });
