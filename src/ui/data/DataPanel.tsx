@@ -1,7 +1,7 @@
 import { useCallback, useId, type CSSProperties } from 'react';
-import { batchesPerEpoch } from '../../engine/data/batches';
 import type { DataSurface } from '../../engine/data/dataSurfaces';
 import { dataText, isDataKey, type DataKey } from '../../i18n/dataText';
+import { computeScene } from '../../state/paths';
 import { sceneStore, sceneSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { parseNumber } from '../shell/typedNumber';
@@ -27,6 +27,8 @@ export function DataPanel() {
   const d = useDataText();
   const surface = useScene(sceneSurface) as Partial<DataSurface>;
   const batch = useScene((s) => s.batch);
+  // The runs' steps per epoch, as the scene computed them (0 with no run to compute).
+  const epochSteps = useScene((s) => computeScene(s).epochSteps);
   const id = useId();
   const count = surface.data?.examples.count ?? 0;
   const size = batch.size === null ? count : Math.min(batch.size, count);
@@ -43,7 +45,8 @@ export function DataPanel() {
   const label = useCallback((key: string) => (isDataKey(key) ? d(key) : key), [d]);
   if (!surface.data || !surface.dataset || !surface.id) return null;
   const aboutKey = `data.about.${surface.id}`;
-  const epoch = batchesPerEpoch({ size, seed: 0, dropLast: batch.dropLast }, count);
+  // With no run, the scene computed no epoch: the data surface counts it the same way.
+  const epoch = epochSteps > 0 ? epochSteps : surface.data.epochSteps({ size, seed: 0, dropLast: batch.dropLast });
   return (
     <div className="data-panel" data-field="data-panel">
       {isDataKey(aboutKey) && <p className="lesson">{d(aboutKey)}</p>}
