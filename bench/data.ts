@@ -29,11 +29,12 @@ function sliderMove(surface: DataSurface): number {
   const derived = new DerivedScene();
   derived.scene(scene);
   if (derived.scene(scene).runs.some((c) => c.path.steps < 2000)) throw new Error(`bench: a run on ${surface.id} stopped early`);
+  const adamLr = resolveParams(surface, 'adam', {}).lr;
   let k = 0;
   return median(
     timeRuns(() => {
       // Adam's η, within a few per cent of its default: a path that runs all 2,000 steps.
-      const moved = scene.runs.map((run) => (run.optimizer === 'adam' ? { ...run, params: { ...run.params, lr: surface.defaults.adam.lr * (1 + 0.002 * (++k % 50)) } } : run));
+      const moved = scene.runs.map((run) => (run.optimizer === 'adam' ? { ...run, params: { ...run.params, lr: adamLr * (1 + 0.002 * (++k % 50)) } } : run));
       scene = { ...scene, runs: moved };
       derived.scene(scene);
     }, 31, 5),
