@@ -1,7 +1,7 @@
 // The one place a run of the store becomes a run of the engine. The paths drawn, the arrows'
 // traces, the update-rule panel's numbers, the exported CSV/JSON and (through that JSON) the
 // command line all start from this spec, so that they describe the same run bit for bit.
-import type { ExportedRun } from '../engine';
+import type { BatchSpec, ExportedRun, Surface } from '../engine';
 import { CUSTOM_ID, sceneSurface, type RunConfig, type SceneData } from './store';
 
 /** What of a scene a run's spec depends on. */
@@ -16,9 +16,7 @@ export type RunInputs = Pick<SceneData, 'surfaceId' | 'custom' | 'start' | 'step
 export function runSpec(scene: RunInputs, run: Pick<RunConfig, 'optimizer' | 'params' | 'biasCorrection' | 'schedule'>): ExportedRun {
   const custom = scene.surfaceId === CUSTOM_ID && scene.custom ? scene.custom : null;
   const surface = sceneSurface(scene);
-  // Batches smaller than the data only: a batch of every example is the full loss itself.
-  const count = surface.data?.examples.count ?? 0;
-  const size = scene.batch.size === null ? count : Math.min(scene.batch.size, count);
+  const batch = sceneBatch(scene, surface);
   return {
     surface,
     ...(custom && { expr: custom.surface.formula }),
@@ -30,6 +28,17 @@ export function runSpec(scene: RunInputs, run: Pick<RunConfig, 'optimizer' | 'pa
     ...(run.schedule.kind !== 'constant' && { schedule: run.schedule }),
     ...(scene.noise.sigma > 0 && { noise: scene.noise }),
     ...(scene.penalty.lambda > 0 && { penalty: scene.penalty }),
-    ...(size < count && { batch: { size, seed: scene.noise.seed, dropLast: scene.batch.dropLast } }),
+    ...(batch && { batch }),
   };
+}
+
+/**
+ * The batch this scene runs on `surface` (every run of a scene draws the same batches): the
+ * scene's size, at most the data's examples, the permutations seeded by the noise seed. None off
+ * a data surface, or with a batch of every example: that batch is the full loss itself.
+ */
+export function sceneBatch(scene: Pick<SceneData, 'batch' | 'noise'>, surface: Pick<Surface, 'data'>): BatchSpec | undefined {
+  const count = surface.data?.examples.count ?? 0;
+  const size = scene.batch.size === null ? count : Math.min(scene.batch.size, count);
+  return size < count ? { size, seed: scene.noise.seed, dropLast: scene.batch.dropLast } : undefined;
 }

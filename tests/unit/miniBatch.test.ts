@@ -8,6 +8,7 @@ import { ANSCOMBE, IRIS } from '../../src/engine/data/datasets';
 import { DATA_SURFACE_IDS } from '../../src/engine/data/dataIds';
 import { meanLossAndGrad } from '../../src/engine/data/models';
 import { getSurface } from '../../src/engine/surfaces';
+import { sceneBatch } from '../../src/state/runSpec';
 
 const iris = getDataSurface('iris-linear') as DataSurface;
 const logistic = getDataSurface('iris-logistic') as DataSurface;
@@ -147,5 +148,20 @@ describe('mini-batches', () => {
     expect(run({ size: 10, seed: -1 })).toThrow(/batch seed must be a whole number from 0 to 4294967295, got -1/);
     expect(run({ size: 10, seed: 2 ** 32 })).toThrow(/batch seed/);
     expect(run({ size: 10, seed: 1 }, getSurface('ravine') as unknown as DataSurface)).toThrow(/surface "ravine" has no data/);
+  });
+});
+
+describe('the batch a scene runs (sceneBatch)', () => {
+  const scene = (size: number | null, dropLast = false) => ({ batch: { size, dropLast }, noise: { sigma: 0, seed: 7 } });
+  it('is the scene’s size, seeded by the noise seed, with its drop_last', () => {
+    expect(sceneBatch(scene(10, true), iris)).toEqual({ size: 10, seed: 7, dropLast: true });
+    expect(sceneBatch(scene(1), logistic)).toEqual({ size: 1, seed: 7, dropLast: false });
+  });
+  it('is none with every example (the full loss), a size past the data’s, or off a data surface', () => {
+    expect(sceneBatch(scene(null), iris)).toBeUndefined();
+    expect(sceneBatch(scene(150), iris)).toBeUndefined();
+    // Iris's 150 then the logistic model's 100 flowers: a size the data no longer have is all of them.
+    expect(sceneBatch(scene(120), logistic)).toBeUndefined();
+    expect(sceneBatch(scene(10), getSurface('ravine') as NonNullable<ReturnType<typeof getSurface>>)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useId, type CSSProperties } from 'react';
 import type { DataSurface } from '../../engine/data/dataSurfaces';
 import { dataText, isDataKey, type DataKey } from '../../i18n/dataText';
 import { computeScene } from '../../state/paths';
+import { sceneBatch } from '../../state/runSpec';
 import { sceneStore, sceneSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { parseNumber } from '../shell/typedNumber';
@@ -31,7 +32,8 @@ export function DataPanel() {
   const epochSteps = useScene((s) => computeScene(s).epochSteps);
   const id = useId();
   const count = surface.data?.examples.count ?? 0;
-  const size = batch.size === null ? count : Math.min(batch.size, count);
+  // The size the runs use: every example when they descend the full loss.
+  const size = useScene((s) => sceneBatch(s, sceneSurface(s))?.size) ?? count;
   const draft = useNumberDraft({
     value: size,
     format: String,
