@@ -67,27 +67,34 @@ export function placeCursor(cursor: HTMLElement, at: { readonly x: number; reado
  * Calls `redraw` when the chart's picture may change: on the next frame after the computed scene,
  * the theme or presentation mode (they change the colours and sizes read from CSS) or `alsoWhen`
  * changes, and at once when `box` is resized (in the observer's callback, before paint, since
- * resizing a canvas blanks it; also when a folded section opens). Returns the function that stops.
+ * resizing a canvas blanks it; also when a folded section opens). `redraw` is told whether what
+ * it read from CSS may have changed (a resize, the theme, presentation mode), so that a chart
+ * drawn more often (at each step) can keep it in between. Returns the function that stops.
  */
-export function watchChart(box: Element, redraw: () => void, alsoWhen: (s: SceneState, prev: SceneState) => boolean = () => false): () => void {
+export function watchChart(box: Element, redraw: (restyled: boolean) => void, alsoWhen: (s: SceneState, prev: SceneState) => boolean = () => false): () => void {
   let frame = 0;
+  let restyled = false;
   const schedule = () => {
     if (!frame) {
       frame = requestAnimationFrame(() => {
         frame = 0;
-        redraw();
+        const r = restyled;
+        restyled = false;
+        redraw(r);
       });
     }
   };
   let drawnVersion = computeScene(sceneStore.getState()).version;
   const unsubscribe = sceneStore.subscribe((s, prev) => {
     const version = computeScene(s).version;
-    if (version !== drawnVersion || alsoWhen(s, prev) || s.theme !== prev.theme || s.presentation !== prev.presentation) {
+    const style = s.theme !== prev.theme || s.presentation !== prev.presentation;
+    if (version !== drawnVersion || alsoWhen(s, prev) || style) {
       drawnVersion = version;
+      restyled ||= style;
       schedule();
     }
   });
-  const observer = new ResizeObserver(() => redraw());
+  const observer = new ResizeObserver(() => redraw(true));
   observer.observe(box);
   return () => {
     cancelAnimationFrame(frame);

@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { ExampleSet } from '../../engine/data/models';
 import type { DataSurface } from '../../engine/data/dataSurfaces';
 import { explainedRunId } from '../../state/explainedRun';
-import { computeScene } from '../../state/paths';
+import { computeScene, type ComputedRun } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
-import { chartFont, readChartTheme, type ChartTheme } from '../chart/canvasChart';
+import { chartFont, fitCanvas, readChartTheme, watchChart, type ChartTheme } from '../chart/canvasChart';
 import { pointIndex } from '../runs/runStatus';
 
 /** Where the data plot draws, in CSS pixels. */
@@ -56,26 +56,32 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
     if (!canvas) return;
     const { xs, ys } = columns(set);
     const box = extent(xs, ys);
-    let drawnAt = -1;
-    let drawnVersion = -1;
+    // The explained run and the canvas's width, found again when the computed scene, the
+    // explained run or the size changes (not at each step: reading a width forces a layout).
+    let computed: ComputedRun | undefined;
+    let width = 0;
+    const refresh = () => {
+      const state = sceneStore.getState();
+      const id = explainedRunId(state);
+      computed = computeScene(state).runs.find((r) => r.run.id === id);
+      width = canvas.clientWidth;
+    };
     // The theme's colours and font, read from CSS once per resize or theme change, not per step.
     let theme: ChartTheme | null = null;
-    const draw = (step: number) => {
-      const state = sceneStore.getState();
-      const scene = computeScene(state);
-      const id = explainedRunId(state);
-      const computed = scene.runs.find((r) => r.run.id === id);
-      const k = computed ? pointIndex(step, computed.path.steps) : -1;
-      if (k === drawnAt && scene.version === drawnVersion && canvas.width > 0) return;
-      drawnAt = k;
-      drawnVersion = scene.version;
-      const dpr = window.devicePixelRatio || 1;
-      const width = canvas.clientWidth;
-      if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-      if (canvas.height !== Math.round(HEIGHT * dpr)) canvas.height = Math.round(HEIGHT * dpr);
-      const ctx = canvas.getContext('2d');
+    // The point drawn; -2: nothing yet (the canvas had no width).
+    let drawnAt = -2;
+    /** Draws the plot at the playhead's point; unless `force`, only when that point changed. */
+    const draw = (force: boolean) => {
+      const k = computed ? pointIndex(playhead.step, computed.path.steps) : -1;
+      if (!force && k === drawnAt) return;
+      // Folded away: drawn when the section opens (a resize).
+      if (width === 0) {
+        drawnAt = -2;
+        return;
+      }
+      const ctx = fitCanvas(canvas, width, HEIGHT, window.devicePixelRatio || 1);
       if (!ctx) return;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawnAt = k;
       ctx.clearRect(0, 0, width, HEIGHT);
       theme ??= readChartTheme(canvas);
       const colors = theme;
@@ -116,6 +122,8 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
         ctx.stroke();
         ctx.restore();
         canvas.dataset.model = `${p},${q}`;
+      } else {
+        delete canvas.dataset.model;
       }
       ctx.fillStyle = colors.dim;
       ctx.font = chartFont(colors, 0.72 * colors.rem);
@@ -125,32 +133,28 @@ export function DataPlot({ surface, label }: { readonly surface: DataSurface; re
       ctx.textAlign = 'right';
       ctx.fillText(label(set.kind === 'linear' ? `data.axis.${surface.id}.y` : 'data.axis.iris-logistic.y'), width - pad.right, HEIGHT - 5);
     };
-    const offPlayhead = onPlayhead(draw);
-    let frame = 0;
-    const offStore = sceneStore.subscribe((s, prev) => {
-      // The theme and presentation mode change the colours and sizes read from CSS: read them
-      // again on the next frame, once the App has set the theme on the page.
-      if ((s.theme !== prev.theme || s.presentation !== prev.presentation) && !frame) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          theme = null;
-          drawnAt = -1;
-          draw(playhead.step);
-        });
-      }
-      draw(playhead.step);
+    refresh();
+    // Redrawn in full when the computed scene, the explained run, the theme or the size changes;
+    // the playhead only when it reaches another point.
+    const stopWatching = watchChart(
+      canvas,
+      (restyled) => {
+        if (restyled) theme = null;
+        refresh();
+        draw(true);
+      },
+      (s, prev) => explainedRunId(s) !== explainedRunId(prev),
+    );
+    const offPlayhead = onPlayhead(() => draw(false));
+    // The first draw may use a fallback font; draw again once the web fonts are in.
+    let alive = true;
+    document.fonts?.ready.then(() => {
+      if (alive) draw(true);
     });
-    const observer = new ResizeObserver(() => {
-      theme = null;
-      drawnAt = -1;
-      draw(playhead.step);
-    });
-    observer.observe(canvas);
     return () => {
-      cancelAnimationFrame(frame);
+      alive = false;
+      stopWatching();
       offPlayhead();
-      offStore();
-      observer.disconnect();
     };
   }, [set, surface.id, label]);
   return <canvas ref={canvasRef} className="data-plot" style={{ height: `${HEIGHT}px` }} role="img" aria-label={label(`data.plot.${surface.id}`)} data-field="data-plot" />;
