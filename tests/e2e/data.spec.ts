@@ -56,12 +56,64 @@ test.describe('real data', () => {
       return { x: Array.from(path.x.subarray(0, path.steps + 1)), y: Array.from(path.y.subarray(0, path.steps + 1)) };
     });
     const out = execFileSync('npx', ['tsx', 'src/cli/trajectory.ts', '--data', 'iris', '--model', 'linear', '--optimizer', 'sgd', '--steps', '50', '--batch', '10', '--seed', '3'], { encoding: 'utf8' });
-    const cli = JSON.parse(out) as { path: [number, number, number][] };
+    const cli = JSON.parse(out) as { path: [number, number, number][]; batches: number[][] };
     expect(app.x).toEqual(cli.path.map((p) => p[0]));
     expect(app.y).toEqual(cli.path.map((p) => p[1]));
+    // The data plot rings step 17's batch: the command line's 17th.
+    await page.evaluate(() => window.__descent.seek(17));
+    await expect(page.locator('[data-field="data-plot"]')).toHaveAttribute('data-batch', cli.batches[16].join(','));
     // The map's workers load the data chunk themselves.
     await expect.poll(() => page.evaluate(() => window.__descent.maps.getState().outcomes?.complete ?? false), { timeout: 60_000 }).toBe(true);
     expect(await page.evaluate(() => window.__descent.maps.getState().error)).toBeNull();
+    await expectNoErrors(errors);
+  });
+
+  test('the data plot rings the batch the explained run took at the playhead’s step, and says which it is', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openApp(page, '?surface=iris-logistic&runs=sgd,adam&batch=10&seed=3&steps=60');
+    await expect.poll(() => page.evaluate(() => window.__descent.store.getState().surfaceId)).toBe('iris-logistic');
+    const plot = page.locator('[data-field="data-plot"]');
+    const caption = page.locator('[data-field="batch-caption"]');
+    // Step t takes the t-th batch the engine lists for the run (100 flowers: 10 batches an epoch).
+    const engineBatch = (t: number) =>
+      page.evaluate((t) => {
+        const state = window.__descent.store.getState();
+        const scene = window.__descent.computeScene(state);
+        const data = scene.surface.data;
+        if (!data || state.batch.size === null) return null;
+        return data.indices({ size: state.batch.size, seed: state.noise.seed, dropLast: state.batch.dropLast }, scene.runs[0].path.steps)[t].join(',');
+      }, t);
+    for (const [t, text] of [
+      [23, 'step 23: batch 3 of 10, epoch 3 (ringed)'],
+      [40, 'step 40: batch 10 of 10, epoch 4 (ringed)'],
+      [41, 'step 41: batch 1 of 10, epoch 5 (ringed)'],
+    ] as const) {
+      await page.evaluate((t) => window.__descent.seek(t), t);
+      const expected = await engineBatch(t);
+      expect(expected?.split(',')).toHaveLength(10);
+      await expect(plot).toHaveAttribute('data-batch', expected as string);
+      await expect(caption).toHaveText(text);
+    }
+    // The start took no batch yet.
+    await page.evaluate(() => window.__descent.seek(0));
+    await expect(plot).toHaveAttribute('data-batch', '');
+    await expect(caption).toHaveText('step 0: the start, before the first batch');
+    // Every run of a scene draws the same batches: the second run, explained, rings the same ones.
+    await page.evaluate(() => window.__descent.seek(23));
+    const first = await plot.getAttribute('data-batch');
+    await page.evaluate(() => {
+      const s = window.__descent.store.getState();
+      s.selectRun(s.runs[1].id);
+    });
+    await expect(plot).toHaveAttribute('data-model', await page.evaluate(() => {
+      const path = window.__descent.computeScene(window.__descent.store.getState()).runs[1].path;
+      return `${path.x[23]},${path.y[23]}`;
+    }));
+    expect(await plot.getAttribute('data-batch')).toBe(first);
+    // On the full loss, nothing is ringed and the caption goes.
+    await page.evaluate(() => window.__descent.store.getState().setBatch({ size: null }));
+    await expect(caption).toBeHidden();
+    await expect(plot).not.toHaveAttribute('data-batch');
     await expectNoErrors(errors);
   });
 
@@ -70,6 +122,9 @@ test.describe('real data', () => {
     await openApp(page, '?lang=ko&surface=iris-logistic');
     await expect(page.locator('[data-field="data-panel"]')).toContainText('데이터');
     await expect(page.locator('[data-field="batch-note"]')).toContainText('전체 배치');
+    await page.evaluate(() => window.__descent.store.getState().setBatch({ size: 10 }));
+    await page.evaluate(() => window.__descent.seek(12));
+    await expect(page.locator('[data-field="batch-caption"]')).toHaveText('스텝 12: 에포크 2의 배치 10개 중 2번째(테두리 친 점)');
     await expectNoErrors(errors);
   });
 });

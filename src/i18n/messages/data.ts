@@ -18,6 +18,8 @@ export const data = {
   'data.batch.full': { en: 'full batch ({n}: plain gradient descent)', ko: '전체 배치({n}개: 일반 경사 하강법)' },
   'data.batch.epoch': { en: '{k} batches an epoch, a fresh order each epoch (seed: the noise seed)', ko: '에포크마다 배치 {k}개, 에포크마다 새 순서(시드: 잡음 시드)' },
   'data.batch.error': { en: 'A whole number from 1 to {n}', ko: '1부터 {n}까지의 정수' },
+  'data.batch.at': { en: 'step {t}: batch {j} of {k}, epoch {e} (ringed)', ko: '스텝 {t}: 에포크 {e}의 배치 {k}개 중 {j}번째(테두리 친 점)' },
+  'data.batch.start': { en: 'step 0: the start, before the first batch', ko: '스텝 0: 첫 배치 전의 시작점' },
   'data.dropLast': { en: 'Drop the last, smaller batch', ko: '마지막의 작은 배치 버리기' },
   'data.axis.iris-linear.x': { en: 'petal length (cm) →', ko: '꽃잎 길이(cm) →' },
   'data.axis.iris-linear.y': { en: '↑ petal width (cm)', ko: '↑ 꽃잎 너비(cm)' },

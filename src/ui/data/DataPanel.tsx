@@ -44,7 +44,7 @@ export function DataPanel() {
     apply: (v) => sceneStore.getState().setBatch({ size: v >= count ? null : v }),
     nudge: (v, dir) => Math.min(count, Math.max(1, v + dir)),
   });
-  const label = useCallback((key: string) => (isDataKey(key) ? d(key) : key), [d]);
+  const label = useCallback((key: string, vars?: Readonly<Record<string, string | number>>) => (isDataKey(key) ? d(key, vars) : key), [d]);
   if (!surface.data || !surface.dataset || !surface.id) return null;
   const aboutKey = `data.about.${surface.id}`;
   // With no run, the scene computed no epoch: the data surface counts it the same way.
