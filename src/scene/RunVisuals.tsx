@@ -31,6 +31,10 @@ const leftMaterial = new MeshBasicMaterial({ color: '#ffb020' });
 // RAdam's points reached by a plain momentum step (ρₜ ≤ 5, no rectification): small pale dots.
 const plainStepGeometry = new SphereGeometry(0.014, 10, 8);
 const plainStepMaterial = new MeshBasicMaterial({ color: '#ffffff', transparent: true, opacity: 0.85, depthWrite: false });
+// Where each epoch of mini-batches begins (step e·K): a flat pale ring around the path, so that a
+// student counts passes over the data along the path as on the loss chart's ticks.
+const epochGeometry = new TorusGeometry(0.022, 0.0045, 6, 20).rotateX(Math.PI / 2);
+const epochMaterial = new MeshBasicMaterial({ color: '#f4f7fb', transparent: true, opacity: 0.8, depthWrite: false });
 const placement = new Matrix4();
 /**
  * Dash and gap along the path in world units (the plot spans about two), by line style. Longer
@@ -63,6 +67,8 @@ class RunVisual {
   private readonly exit: Mesh;
   /** RAdam: a dot on each point that a step without rectification reached. */
   private plainSteps: InstancedMesh | null = null;
+  /** Mini-batches: a ring on each point where an epoch ends and the next begins. */
+  private epochMarks: InstancedMesh | null = null;
   /** Rprop: its per-coordinate step sizes h as a box of half-widths (hx, hy) about the particle. */
   private stepSizes: readonly [Float64Array, Float64Array] | null = null;
   /** SAM: the ascent probe x + ε̂ of each step, drawn from the particle. */
@@ -157,7 +163,7 @@ class RunVisual {
   }
 
   /** Rewrites the whole path into the line's buffer (grown only when too small). */
-  setPath(c: ComputedRun, grid: SurfaceGrid, flat: boolean): void {
+  setPath(c: ComputedRun, grid: SurfaceGrid, flat: boolean, epochSteps: number): void {
     const { path } = c;
     // Past the edge of the plot the path is drawn on a little further (so the exit reads as
     // an exit), then cut: a particle ten plot-widths away would shrink everything else to a dot.
@@ -203,6 +209,30 @@ class RunVisual {
     this.ring.position.set(p[3 * (n - 1)], p[3 * (n - 1) + 1], p[3 * (n - 1) + 2]);
     if (c.leftAt >= 0) this.exit.position.set(p[3 * c.leftAt], p[3 * c.leftAt + 1], p[3 * c.leftAt + 2]);
     this.markPlainSteps(c.run.optimizer === 'radam' ? Math.min(radamPlainSteps(c.path.params.beta2, c.path.steps), n - 1) : 0);
+    this.markEpochs(epochSteps, n);
+  }
+
+  /** Rings on points K, 2K, … of the n drawn (K steps an epoch; 0 for none). */
+  private markEpochs(every: number, n: number): void {
+    const count = every > 0 ? Math.floor((n - 1) / every) : 0;
+    if (count > 0 && (!this.epochMarks || this.epochMarks.instanceMatrix.count < count)) {
+      if (this.epochMarks) {
+        this.group.remove(this.epochMarks);
+        this.epochMarks.dispose();
+      }
+      this.epochMarks = new InstancedMesh(epochGeometry, epochMaterial, Math.max(count, 16));
+      this.epochMarks.frustumCulled = false;
+      this.group.add(this.epochMarks);
+    }
+    if (!this.epochMarks) return;
+    const p = this.points;
+    for (let e = 1; e <= count; e++) {
+      const k = e * every;
+      placement.makeTranslation(p[3 * k], p[3 * k + 1], p[3 * k + 2]);
+      this.epochMarks.setMatrixAt(e - 1, placement);
+    }
+    this.epochMarks.count = count;
+    this.epochMarks.instanceMatrix.needsUpdate = true;
   }
 
   /**
@@ -433,6 +463,7 @@ class RunVisual {
     this.aheadMaterial.dispose();
     (this.particle.material as MeshStandardMaterial).dispose();
     this.plainSteps?.dispose();
+    this.epochMarks?.dispose();
     for (const c of this.companions) {
       c?.line.geometry.dispose();
       c?.material.dispose();
@@ -529,7 +560,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
         v.setColor(c.run.color);
         v.setLineStyle(OPTIMIZER_LINE_STYLES[c.run.optimizer]);
         v.group.visible = c.run.visible;
-        v.setPath(c, grid, flat);
+        v.setPath(c, grid, flat, scene.epochSteps);
         // ASGD's averaged iterate, schedule-free AdamW's z and y and Rprop's step sizes are in
         // their traces (computed for these runs only: few, and cheap).
         const trace = c.run.visible && COMPANIONS.has(c.run.optimizer) ? traceOf(state, c.run.id) : undefined;
