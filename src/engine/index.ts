@@ -11,6 +11,7 @@ export type {
   RunSpec,
   RunStatus,
   Surface,
+  SurfaceData,
   Trajectory,
   Vec2,
 } from './types';

@@ -5,7 +5,9 @@ import type { RunTrace, Surface } from '../engine';
 import { getLesson } from '../state/lessons';
 import { computeScene, traceOf, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
-import { sceneStore, type VectorToggles } from '../state/store';
+import { runSpec } from '../state/runSpec';
+import { sceneStore, sceneSurface, type VectorToggles } from '../state/store';
+import type { BatchSpread, Place } from './batchSpread';
 import { layer, type ArrowLayer } from './arrowLayer';
 import { scalesFor, type Scales } from './arrowScale';
 import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
@@ -39,6 +41,8 @@ const STEP_MIN = 0.07;
 const STILL = 0.001;
 
 const WHITE = new Color('#ffffff');
+/** The mini-batch gradients' crosses and ellipse: a step dimmer than the white −g they surround. */
+const SPREAD = new Color('#c9d6e6');
 /** Nesterov's look-ahead point and the gradient taken there: told apart from the white −g at the particle. */
 const LOOK_AHEAD = new Color('#ff7ab6');
 
@@ -143,7 +147,7 @@ const scratchState = new Float64Array(2);
 const runColor = new Color();
 
 /** The arrows of one run at point k of its path (the step under the playhead). */
-function drawRun(layers: Layers, frame: Frame, c: ComputedRun, trace: RunTrace | undefined, step: number, on: VectorToggles): void {
+function drawRun(layers: Layers, frame: Frame, c: ComputedRun, trace: RunTrace | undefined, step: number, on: VectorToggles, spread: SpreadFrame | null): void {
   const { path } = c;
   const last = Math.min(path.steps, trace ? trace.steps : path.steps);
   const k = Math.min(step, last);
@@ -171,6 +175,13 @@ function drawRun(layers: Layers, frame: Frame, c: ComputedRun, trace: RunTrace |
       gy = scratchGradient[1];
     }
     arrow(layers.gradient, frame, x, y, -gx * frame.scales.gradient, -gy * frame.scales.gradient, GRADIENT_MAX, WHITE, loss);
+    if (spread && next > 0) {
+      // The arrow's own scale, shortened as it is, so that its tip lands on its batch's cross.
+      const world = Math.hypot(gx, gy) * frame.scales.gradient * mapping.scale;
+      const scale = frame.scales.gradient * (world > GRADIENT_MAX ? GRADIENT_MAX / world : 1);
+      const place: Place = (px, py, out) => toWorld(frame, px, py, out);
+      spread.spreader.draw(layers.spread, frame.surface, spread.data, spread.spec, x, y, next, scale, place, SPREAD);
+    }
     const look = trace?.vectors.look;
     const lookG = trace?.vectors.lookG;
     if (next > 0 && look && lookG) {
@@ -192,7 +203,21 @@ interface Layers {
   readonly momentum: ArrowLayer;
   readonly gradient: ArrowLayer;
   readonly step: ArrowLayer;
+  /** The spread of the mini-batch gradients about −g (batchSpread.ts). */
+  readonly spread: ArrowLayer;
 }
+
+/** What the spread of a scene in mini-batches is drawn with; null when it runs none. */
+interface SpreadFrame {
+  readonly spreader: BatchSpread;
+  readonly data: NonNullable<Surface['data']>;
+  readonly spec: NonNullable<ReturnType<typeof runSpec>['batch']>;
+}
+
+type SpreadModule = typeof import('./batchSpread');
+/** The spread's code, loaded the first time a scene in mini-batches shows its gradient arrows. */
+let spreadModule: SpreadModule | null = null;
+let spreadLoading: Promise<SpreadModule> | null = null;
 
 /** Segments one run may need at most: three arrows, the look-ahead's arrow, connector and ring. */
 const SEGMENTS_PER_RUN = 3 * 3 + 3 + 1 + RING_SEGMENTS;
@@ -204,9 +229,10 @@ const SEGMENTS_PER_RUN = 3 * 3 + 3 + 1 + RING_SEGMENTS;
  */
 export function VectorArrows({ flat }: { flat: boolean }) {
   const size = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
   const { root, layers, all } = useMemo(() => {
-    const layers: Layers = { momentum: layer(2.5, 30, true), gradient: layer(3, 32, false), step: layer(4, 34, false) };
-    const all = [layers.momentum, layers.gradient, layers.step];
+    const layers: Layers = { momentum: layer(2.5, 30, true), gradient: layer(3, 32, false), step: layer(4, 34, false), spread: layer(1.5, 28, false) };
+    const all = [layers.spread, layers.momentum, layers.gradient, layers.step];
     const root = new Group();
     for (const l of all) root.add(l.halo, l.line);
     root.visible = false;
@@ -217,7 +243,8 @@ export function VectorArrows({ flat }: { flat: boolean }) {
       traces: new Map<string, RunTrace>(),
       tracedVersion: -1,
       scales: { gradient: 0, typical: 0 } as Scales,
-      drawn: { version: -1, step: -1, flat, vectors: null as VectorToggles | null, grid: null as SurfaceGrid | null, selected: null as string | null },
+      drawn: { version: -1, step: -1, flat, vectors: null as VectorToggles | null, grid: null as SurfaceGrid | null, selected: null as string | null, spread: false },
+      spreader: null as BatchSpread | null,
     }),
     [],
   );
@@ -250,8 +277,27 @@ export function VectorArrows({ flat }: { flat: boolean }) {
     }
     for (const l of all) l.setResolution(size.width, size.height);
     const step = Math.max(0, Math.floor(playhead.step + 1e-9));
+    // A scene in mini-batches shows, with −g, where the other batches' gradients would point.
+    const data = on.gradient ? sceneSurface(state).data : undefined;
+    const spec = data && scene.runs.length > 0 ? runSpec(state, scene.runs[0].run).batch : undefined;
+    let spread: SpreadFrame | null = null;
+    if (data && spec) {
+      // The frame loop runs on demand: ask for the frame that draws the spread once it is here.
+      if (!spreadModule)
+        spreadLoading ??= import('./batchSpread').then((m) => {
+          spreadModule = m;
+          invalidate();
+          return m;
+        });
+      else {
+        cache.spreader ??= new spreadModule.BatchSpread();
+        cache.spreader.prepare(data, spec, state.steps);
+        spread = { spreader: cache.spreader, data, spec };
+      }
+    }
     const d = cache.drawn;
-    if (d.version === scene.version && d.step === step && d.flat === flat && d.vectors === on && d.grid === grid && d.selected === state.selectedRunId) return;
+    if (d.version === scene.version && d.step === step && d.flat === flat && d.vectors === on && d.grid === grid && d.selected === state.selectedRunId && d.spread === (spread !== null)) return;
+    d.spread = spread !== null;
     d.selected = state.selectedRunId;
     d.version = scene.version;
     d.step = step;
@@ -264,11 +310,12 @@ export function VectorArrows({ flat }: { flat: boolean }) {
       l.reserve(SEGMENTS_PER_RUN * scene.runs.length);
       l.begin();
     }
+    if (spread) layers.spread.reserve(spread.spreader.segments() * scene.runs.length);
     // A lesson about one run's arrows (Nesterov's look-ahead) draws only the selected run's, so
     // that a second run's arrows at nearly the same point do not hide them.
     const only = getLesson(state.lessonId)?.arrowsForSelectedOnly ? state.selectedRunId : null;
     for (const c of scene.runs) {
-      if (c.run.visible && (only === null || c.run.id === only)) drawRun(layers, frame, c, cache.traces.get(c.run.id), step, on);
+      if (c.run.visible && (only === null || c.run.id === only)) drawRun(layers, frame, c, cache.traces.get(c.run.id), step, on, spread);
     }
     for (const l of all) l.commit();
   });
