@@ -41,4 +41,15 @@ export const data = {
   },
   'data.plot.heading': { en: 'The data, and the model at this step', ko: '데이터와 이 스텝의 모델' },
   'data.classes': { en: 'blue: versicolor · orange: virginica · line: where p = ½', ko: '파랑: 버시컬러 · 주황: 버지니카 · 선: p = ½인 경계' },
+  'data.key.epoch': { en: 'Epoch begins', ko: '에포크 시작' },
+  'data.key.epochHint': {
+    en: 'A ring on a path: the step where one pass over the data ends and a fresh shuffle begins',
+    ko: '경로 위의 고리: 데이터를 한 번 다 돌고 새로 섞은 순서가 시작되는 스텝',
+  },
+  'data.key.spread': { en: 'Other batches’ gradients (ellipse: 2σ)', ko: '다른 배치의 기울기(타원: 2σ)' },
+  'data.key.spreadShort': { en: 'Batch gradients', ko: '배치 기울기' },
+  'data.key.spreadHint': {
+    en: 'At each particle, with the gradient arrow: a cross for each batch of this epoch, where its −gradient would point from this same point; the ellipse holds two standard deviations of a batch’s gradient, centred on the full gradient',
+    ko: '기울기 화살표와 함께 각 입자에서: 이 에포크의 배치마다 같은 점에서 그 배치의 −기울기가 가리킬 곳에 십자를 그립니다. 타원은 전체 기울기를 중심으로 배치 기울기의 2 표준편차 범위입니다',
+  },
 };

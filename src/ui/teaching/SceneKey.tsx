@@ -1,5 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { markedKey, sceneMarks } from '../../state/markedPoints';
+import { computeScene } from '../../state/paths';
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { useT } from '../shell/useT';
@@ -9,6 +10,8 @@ import { VectorToggles } from './VectorToggles';
 // The overlays' switches and readout follow the first frame, with their words: the first download
 // has no room to spare.
 const OverlayControls = lazy(() => import('./OverlayControls').then((m) => ({ default: m.OverlayControls })));
+// With the data sets' words, for a scene in mini-batches only.
+const BatchKey = lazy(() => import('../data/BatchKey').then((m) => ({ default: m.BatchKey })));
 
 type MarkKind = 'start' | 'global' | 'local' | 'saddle' | 'unpenalized' | 'origin';
 
@@ -38,6 +41,8 @@ export function SceneKey() {
   useScene((s) => markedKey(sceneMarks(s)));
   const marked = sceneMarks(sceneStore.getState());
   const later = useAfterFirstFrame();
+  const inBatches = useScene((s) => computeScene(s).epochSteps > 0);
+  const gradientArrows = useScene((s) => s.vectors.gradient);
   const hasGlobal = marked.minima.some((m) => m.kind === 'global');
   const hasLocal = marked.minima.some((m) => m.kind !== 'global');
   return (
@@ -80,6 +85,11 @@ export function SceneKey() {
             <Mark kind="saddle" />
             {t('scene.key.saddle')}
           </li>
+        )}
+        {inBatches && (
+          <Suspense fallback={null}>
+            <BatchKey arrows={gradientArrows} />
+          </Suspense>
         )}
       </ul>
       <VectorToggles />
