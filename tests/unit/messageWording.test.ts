@@ -7,12 +7,14 @@ import { maps } from '../../src/i18n/messages/maps';
 import { data } from '../../src/i18n/messages/data';
 import { exportMenuMessages } from '../../src/i18n/messages/exportMenu';
 import { formulaErrors } from '../../src/i18n/messages/formulaErrors';
+import { help } from '../../src/i18n/messages/help';
 
 // Every Korean text the app shows: the UI's messages, the lessons' titles, and their captions and
 // notes (which load with the first lesson, apart from the other messages), and the words of the
-// Maps section, the Embed dialog, the Export menu and a refused formula (which load with them).
+// Maps section, the Embed dialog, the Export menu, a refused formula and the shortcuts list (which
+// load with them).
 function koreanTexts(): Array<[string, string]> {
-  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors };
+  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors, ...help };
   return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lazy).map(([key, m]): [string, string] => [key, m.ko])];
 }
 

@@ -1,6 +1,7 @@
 import type { Messages } from '../types';
 
-// Messages of playback, the timeline, the loss chart, the legend, shortcuts and help.
+// Messages of playback, the timeline, the loss chart and the legend (the shortcuts list's are in
+// help.ts, loaded with it).
 // Math (f − f*, (x, y)) and optimizer names stay as they are in both languages.
 export const playback = {
   'playback.controls': { en: 'Playback', ko: '재생 제어' },
@@ -52,28 +53,6 @@ export const playback = {
   'legend.singularAhead': { en: 'meets a singular Hessian at step {k}', ko: '{k} 스텝에서 헤세 행렬이 특이해질 예정' },
   'legend.leftAhead': { en: 'leaves the plot at step {k}', ko: '{k} 스텝에서 그림 밖으로 나갈 예정' },
 
-  'help.title': { en: 'Keyboard shortcuts', ko: '단축키' },
-  'help.close': { en: 'Close', ko: '닫기' },
-  'help.key': { en: 'Key', ko: '키' },
-  'help.action': { en: 'Action', ko: '동작' },
+  // The Space key's name: in the Play button's title, and in the shortcuts list (help.ts).
   'help.keySpace': { en: 'Space', ko: '스페이스바' },
-  'help.playPause': { en: 'Play or pause', ko: '재생 또는 일시정지' },
-  'help.stepForward': { en: 'One step forward', ko: '한 스텝 앞으로' },
-  'help.stepBack': { en: 'One step back', ko: '한 스텝 뒤로' },
-  'help.rewind': { en: 'Back to step 0', ko: '0 스텝으로 되감기' },
-  // Key names as Korean keyboards' manuals spell them, like 스페이스바 above.
-  'help.keyHome': { en: 'Home', ko: '홈' },
-  'help.keyEnd': { en: 'End', ko: '엔드' },
-  'help.keyPageDown': { en: 'Page Down', ko: '페이지 다운' },
-  'help.keyPageUp': { en: 'Page Up', ko: '페이지 업' },
-  'help.end': { en: 'Jump to the last step: where every run ends', ko: '마지막 스텝으로: 각 실행이 끝나는 곳' },
-  'help.nextLesson': { en: 'Next lesson (a presenter’s clicker sends this)', ko: '다음 수업 (프레젠터 리모컨이 보내는 키)' },
-  'help.previousLesson': { en: 'Previous lesson', ko: '이전 수업' },
-  'help.fullscreen': { en: 'Full screen on or off', ko: '전체 화면 켜기 또는 끄기' },
-  'help.toggleHelp': { en: 'Show or hide this list', ko: '이 목록 열기 또는 닫기' },
-  'help.closeHelp': { en: 'Close this list', ko: '이 목록 닫기' },
-  'help.chartTip': {
-    en: 'Click or drag on the loss chart to jump to a step. On the timeline, the arrow keys move one step.',
-    ko: '손실 차트를 클릭하거나 끌면 그 스텝으로 이동합니다. 타임라인에서는 화살표 키로 한 스텝씩 움직입니다.',
-  },
 } satisfies Messages;

@@ -12,9 +12,6 @@ export const present = {
   'present.mode': { en: 'Presentation mode', ko: '발표 모드' },
   'present.panel': { en: 'Settings panel', ko: '설정 패널' },
 
-  'help.presentation': { en: 'Presentation mode on or off', ko: '발표 모드 켜기 또는 끄기' },
-  'help.panel': { en: 'Show or hide the settings panel while presenting', ko: '발표 중 설정 패널 보이기 또는 숨기기' },
-
   'embed.player': { en: 'Player', ko: '플레이어' },
   'embed.params': { en: 'Hyperparameters', ko: '하이퍼파라미터' },
   'embed.open': { en: 'Open in Descent', ko: 'Descent에서 열기' },

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useScene } from '../../state/useScene';
-import { type MessageKey } from '../../i18n';
-import { useT } from '../shell/useT';
+import { useHelpText, type HelpKey } from '../../i18n/helpText';
+import { useLang, useT } from '../shell/useT';
 import './HelpDialog.css';
 
-const SHORTCUTS: readonly { readonly keys: readonly (string | MessageKey)[]; readonly action: MessageKey }[] = [
+/** A key as the list shows it: a glyph as it is, or a key's name in words (Space's is the Play button's too). */
+type KeyName = '→' | '←' | 'R' | 'F' | 'P' | 'S' | '?' | 'Esc' | 'help.keySpace' | HelpKey;
+
+const SHORTCUTS: readonly { readonly keys: readonly KeyName[]; readonly action: HelpKey }[] = [
   { keys: ['help.keySpace'], action: 'help.playPause' },
   { keys: ['→'], action: 'help.stepForward' },
   { keys: ['←'], action: 'help.stepBack' },
@@ -25,6 +28,7 @@ const SHORTCUTS: readonly { readonly keys: readonly (string | MessageKey)[]; rea
  */
 export function HelpDialog() {
   const t = useT();
+  const ht = useHelpText(useLang());
   const open = useScene((s) => s.helpOpen);
   const setHelpOpen = useScene((s) => s.setHelpOpen);
   const ref = useRef<HTMLDialogElement>(null);
@@ -43,7 +47,7 @@ export function HelpDialog() {
     }
   }, [open]);
 
-  const label = (key: string) => (key.startsWith('help.') ? t(key as MessageKey) : key);
+  const label = (key: KeyName) => (key === 'help.keySpace' ? t(key) : key.startsWith('help.') ? ht(key as HelpKey) : key);
 
   return (
     <dialog
@@ -62,16 +66,16 @@ export function HelpDialog() {
     >
       <div className="help-body">
         <div className="help-head">
-          <h2 id="help-title">{t('help.title')}</h2>
-          <button ref={closeRef} type="button" className="button ghost help-close" onClick={() => setHelpOpen(false)} aria-label={t('help.close')}>
+          <h2 id="help-title">{ht('help.title')}</h2>
+          <button ref={closeRef} type="button" className="button ghost help-close" onClick={() => setHelpOpen(false)} aria-label={ht('help.close')}>
             ✕
           </button>
         </div>
         <table className="help-table">
           <thead className="visually-hidden">
             <tr>
-              <th scope="col">{t('help.key')}</th>
-              <th scope="col">{t('help.action')}</th>
+              <th scope="col">{ht('help.key')}</th>
+              <th scope="col">{ht('help.action')}</th>
             </tr>
           </thead>
           <tbody>
@@ -82,12 +86,12 @@ export function HelpDialog() {
                     <kbd key={k}>{label(k)}</kbd>
                   ))}
                 </td>
-                <td>{t(action)}</td>
+                <td>{ht(action)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="help-tip">{t('help.chartTip')}</p>
+        <p className="help-tip">{ht('help.chartTip')}</p>
       </div>
     </dialog>
   );
