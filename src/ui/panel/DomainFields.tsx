@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { Domain } from '../../engine';
 import { FieldError } from './FieldError';
-import { type MessageKey, type Translate } from '../../i18n';
-import { useT } from '../shell/useT';
+import { useFormulaEditorText, type FormulaEditorKey, type FormulaEditorText } from '../../i18n/formulaEditorText';
+import { useLang } from '../shell/useT';
 import { formatCoord } from '../../i18n/numberFormat';
 import { parseNumber } from '../shell/typedNumber';
 import { useNumberDraft, type DraftCheck, type NumberDraft } from './useNumberDraft';
@@ -23,7 +23,7 @@ export function checkDomainEdge(text: string, edge: Edge, other: number): Domain
   return { ok: true, value: v };
 }
 
-const LABELS: Readonly<Record<Axis, readonly [MessageKey, MessageKey]>> = {
+const LABELS: Readonly<Record<Axis, readonly [FormulaEditorKey, FormulaEditorKey]>> = {
   x: ['domain.xMin', 'domain.xMax'],
   y: ['domain.yMin', 'domain.yMax'],
 };
@@ -34,7 +34,7 @@ function withEdge(domain: Domain, axis: Axis, edge: Edge, v: number): Domain {
   return { ...domain, [axis]: range };
 }
 
-function useEdgeDraft(domain: Domain, axis: Axis, edge: Edge, apply: (d: Domain) => void, t: Translate): NumberDraft {
+function useEdgeDraft(domain: Domain, axis: Axis, edge: Edge, apply: (d: Domain) => void, t: FormulaEditorText): NumberDraft {
   return useNumberDraft({
     value: domain[axis][edge],
     format: formatCoord,
@@ -59,7 +59,7 @@ interface DomainFieldsProps {
  * "-" on the way to "-5" would refit the view for nothing.
  */
 export function DomainFields({ domain, onApply }: DomainFieldsProps) {
-  const t = useT();
+  const t = useFormulaEditorText(useLang());
   const headingId = useId();
   const xMin = useEdgeDraft(domain, 'x', 0, onApply, t);
   const xMax = useEdgeDraft(domain, 'x', 1, onApply, t);

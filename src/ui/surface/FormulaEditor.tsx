@@ -10,6 +10,7 @@ import { CUSTOM_ID, sceneStore, type CustomSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { DomainFields } from '../panel/DomainFields';
 import { FormulaView } from './FormulaView';
+import { useFormulaEditorText } from '../../i18n/formulaEditorText';
 import { useLang, useT } from '../shell/useT';
 import { plainFormula } from './plainFormula';
 import { exampleName, formulaExcerpt, surfaceAbout, type FormulaProblem } from './surfaceText';
@@ -89,6 +90,7 @@ interface FormulaEditorProps {
 export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
   const t = useT();
   const lang = useLang();
+  const ft = useFormulaEditorText(lang);
   const custom = useScene((s) => s.custom);
   const [compiler, setCompiler] = useState<FormulaCompiler | null>(loadedFormulaCompiler);
   const [loadFailed, setLoadFailed] = useState(false);
@@ -230,7 +232,7 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
   return (
     <div className="formula-editor" hidden={!open} data-compile-mode={mode ?? undefined}>
       <label className="field-label formula-label" htmlFor={inputId}>
-        {t('formula.label')}
+        {ft('formula.label')}
       </label>
       <input
         ref={inputRef}
@@ -238,7 +240,7 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
         className="formula-input"
         type="text"
         value={text}
-        placeholder={t('formula.placeholder')}
+        placeholder={ft('formula.placeholder')}
         spellCheck={false}
         autoCapitalize="off"
         autoCorrect="off"
@@ -254,10 +256,10 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
         {loading && (
           <p className="formula-loading">
             <span className="formula-spinner" aria-hidden="true" />
-            {t('formula.loading')}
+            {ft('formula.loading')}
           </p>
         )}
-        {loadFailed && <p className="field-error">{t('formula.loadFailed')}</p>}
+        {loadFailed && <p className="field-error">{ft('formula.loadFailed')}</p>}
         {refusal && (
           <>
             <p className="field-error formula-error">{problemText}</p>
@@ -268,13 +270,13 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
                 {excerpt.after}
               </code>
             )}
-            {custom && <p className="formula-kept">{t('formula.keptLast')}</p>}
+            {custom && <p className="formula-kept">{ft('formula.keptLast')}</p>}
           </>
         )}
         {!refusal && isEmpty && (
           <>
-            <p className="formula-hint">{t('formula.hint')}</p>
-            <p className="formula-kept">{t('formula.keptEmpty')}</p>
+            <p className="formula-hint">{ft('formula.hint')}</p>
+            <p className="formula-kept">{ft('formula.keptEmpty')}</p>
           </>
         )}
       </div>
@@ -283,7 +285,7 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
         <>
           <FormulaView latex={surface.latex} text={surface.formula} label={t('surface.formula')} />
           {gradient && (
-            <p className="formula-gradient" title={t('formula.gradient')}>
+            <p className="formula-gradient" title={ft('formula.gradient')}>
               <span className="formula-gradient-symbol">∇f</span> = {gradient}
             </p>
           )}
@@ -295,7 +297,7 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
 
       <div className="formula-examples" role="group" aria-labelledby={examplesId}>
         <span id={examplesId} className="field-label">
-          {t('formula.examples')}
+          {ft('formula.examples')}
         </span>
         <div className="formula-example-list">
           {FORMULA_EXAMPLES.map((ex) => (
