@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPTIMIZERS, OPTIMIZER_IDS, explainStep, getSurface, traceRun, type OptimizerId, type RunSpec, type Surface } from '../../src/engine';
 import { sentences } from '../../src/i18n/messages/sentences';
 import { teach } from '../../src/i18n/messages/teach';
+import { updateRule } from '../../src/i18n/messages/updateRule';
 import { fill, roParticle, sayNumber, sayVector, stepSentence, uncorrectedFactor } from '../../src/ui/teaching/stepSentence';
 
 function surface(id: string): Surface {
@@ -130,7 +131,7 @@ describe('stepSentence', () => {
 });
 
 describe('teach messages', () => {
-  const messages: Readonly<Record<string, { en: string; ko: string }>> = { ...teach, ...sentences };
+  const messages: Readonly<Record<string, { en: string; ko: string }>> = { ...teach, ...updateRule, ...sentences };
 
   it('fill the same placeholders in both languages', () => {
     for (const [key, { en, ko }] of Object.entries(messages)) {

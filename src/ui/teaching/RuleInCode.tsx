@@ -3,7 +3,8 @@ import { frameworkCall, getOptimizer, type Hyperparams } from '../../engine';
 import { computeScene } from '../../state/paths';
 import type { RunConfig } from '../../state/store';
 import { useScene } from '../../state/useScene';
-import { useT } from '../shell/useT';
+import { useUpdateRuleText } from '../../i18n/updateRuleText';
+import { useLang, useT } from '../shell/useT';
 
 /** A call that may break after its opening parenthesis and between arguments, never inside a number. */
 function Call({ text }: { text: string }) {
@@ -29,6 +30,7 @@ function Call({ text }: { text: string }) {
  */
 export function RuleInCode({ run }: { run: RunConfig }) {
   const t = useT();
+  const rt = useUpdateRuleText(useLang());
   // The resolved hyperparameters (surface demo defaults filled in) of the path on show.
   const params: Readonly<Hyperparams> | undefined = useScene((s) => computeScene(s).runs.find((c) => c.run.id === run.id)?.path.params);
   const info = getOptimizer(run.optimizer);
@@ -36,10 +38,10 @@ export function RuleInCode({ run }: { run: RunConfig }) {
   const name = t(`optimizer.${run.optimizer}`);
   // torch's less common options are written only where they are set, as people write calls.
   const optional = { keys: info.options ?? [], defaults: info.defaults };
-  if (!info.torch && !info.keras) return <p className="rule-code-none">{t('teach.code.none', { name })}</p>;
+  if (!info.torch && !info.keras) return <p className="rule-code-none">{rt('teach.code.none', { name })}</p>;
   return (
-    <div className="rule-code" role="group" aria-label={t('teach.code.heading')}>
-      <span className="rule-code-title">{t('teach.code.heading')}</span>
+    <div className="rule-code" role="group" aria-label={rt('teach.code.heading')}>
+      <span className="rule-code-title">{rt('teach.code.heading')}</span>
       {info.torch && (
         <code className="rule-code-line" data-framework="torch">
           <Call text={frameworkCall('torch', info.torch, info.params, params, optional)} />
@@ -50,7 +52,7 @@ export function RuleInCode({ run }: { run: RunConfig }) {
           <Call text={frameworkCall('keras', info.keras, info.params, params, optional)} />
         </code>
       ) : (
-        <span className="rule-code-note">{t('teach.code.noKeras', { name })}</span>
+        <span className="rule-code-note">{rt('teach.code.noKeras', { name })}</span>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { stepBy } from '../../state/playback';
-import { useT } from '../shell/useT';
+import { useUpdateRuleText } from '../../i18n/updateRuleText';
+import { useLang } from '../shell/useT';
 
 interface StepExplanationProps {
   /** The sentence: written by UpdateRulePanel when the step changes, never by React. */
@@ -23,7 +24,7 @@ function Arrow({ back }: { readonly back?: boolean }) {
  * announced to screen readers in that mode; during playback it would be a stream of chatter.
  */
 export function StepExplanation({ sentenceRef, stepMode, onToggle }: StepExplanationProps) {
-  const t = useT();
+  const t = useUpdateRuleText(useLang());
   return (
     <section className="step-explanation" aria-label={t('teach.sentence')}>
       <div className="step-bar">

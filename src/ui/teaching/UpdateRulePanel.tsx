@@ -7,7 +7,7 @@ import { useScene } from '../../state/useScene';
 import { explainedRunId } from '../../state/explainedRun';
 import { formatNumber } from '../../i18n/numberFormat';
 import { useKatex, type Katex } from '../surface/katexLoader';
-import { translate } from '../../i18n';
+import { updateRuleText, useUpdateRuleText } from '../../i18n/updateRuleText';
 import { useT } from '../shell/useT';
 import { RULE_KATEX_OPTIONS, effLrTex, lossTex, ruleTex, startTex, substitutedTex, type TexLine } from './ruleTex';
 import { EffLrChart } from './EffLrChart';
@@ -111,6 +111,7 @@ function SymbolicRule({ render, lines, label }: { readonly render: Render | null
 export function UpdateRulePanel() {
   const t = useT();
   const lang = useScene((s) => s.lang);
+  const rt = useUpdateRuleText(lang);
   const run = useScene(explainedRun);
   const render = useKatex()?.render ?? null;
   const [stepMode, setStepMode] = useState(false);
@@ -150,7 +151,7 @@ export function UpdateRulePanel() {
       last = performance.now();
       if (!computed) return;
       const frame = frameAt(computed.trace, computed.noisy, k, lang);
-      const tr = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+      const tr = (key: Parameters<typeof updateRuleText>[1], vars?: Record<string, string | number>) => updateRuleText(lang, key, vars);
       if (labelRef.current) labelRef.current.textContent = frame.step === 0 ? tr('teach.rule.before') : tr('teach.rule.numbers', { t: frame.step });
       numbers.setAttribute('aria-label', frame.step === 0 ? tr('teach.rule.before') : tr('teach.rule.numbersLabel', { t: frame.step }));
       if (render) {
@@ -239,7 +240,7 @@ export function UpdateRulePanel() {
     });
   }, [stepMode]);
 
-  if (!run) return <p className="rule-empty">{t('teach.rule.none')}</p>;
+  if (!run) return <p className="rule-empty">{rt('teach.rule.none')}</p>;
 
   const name = t(`optimizer.${run.optimizer}`);
   const toggleStepMode = () => {
@@ -259,22 +260,22 @@ export function UpdateRulePanel() {
         <span className="rule-swatch" aria-hidden="true" />
         <span className="rule-name">{name}</span>
         {!run.biasCorrection && (run.optimizer.startsWith('adam') || run.optimizer === 'amsgrad') && <span className="rule-tag">{t('teach.rule.noBias')}</span>}
-        {run.schedule.kind !== 'constant' && <span className="rule-tag">{t('teach.rule.schedule')}</span>}
+        {run.schedule.kind !== 'constant' && <span className="rule-tag">{rt('teach.rule.schedule')}</span>}
       </div>
-      <SymbolicRule render={render} lines={ruleTex(run.optimizer, { biasCorrection: run.biasCorrection, params: run.params })} label={t('teach.rule.label', { name })} />
+      <SymbolicRule render={render} lines={ruleTex(run.optimizer, { biasCorrection: run.biasCorrection, params: run.params })} label={rt('teach.rule.label', { name })} />
       {!render && <p className="rule-loading">{t('teach.rule.loading')}</p>}
       <RuleInCode run={run} />
       <p ref={labelRef} className="rule-step-label" />
       <div ref={numbersRef} className="rule-numbers" role="figure" />
       {effTex !== null && (
-        <div ref={effRef} className="rule-efflr" role="group" aria-label={t('teach.effLr.heading')}>
+        <div ref={effRef} className="rule-efflr" role="group" aria-label={rt('teach.effLr.heading')}>
           <div className="rule-efflr-head">
-            <span className="rule-efflr-title">{t('teach.effLr.heading')}</span>
-            <SymbolicRule render={render} lines={[effTex]} label={t('teach.effLr.heading')} />
+            <span className="rule-efflr-title">{rt('teach.effLr.heading')}</span>
+            <SymbolicRule render={render} lines={[effTex]} label={rt('teach.effLr.heading')} />
           </div>
           {(['x', 'y'] as const).map((axis) => (
             <div key={axis} className="rule-efflr-row">
-              <span className="rule-efflr-axis">{t(axis === 'x' ? 'teach.effLr.x' : 'teach.effLr.y')}</span>
+              <span className="rule-efflr-axis">{rt(axis === 'x' ? 'teach.effLr.x' : 'teach.effLr.y')}</span>
               <span className="rule-efflr-value" data-symbol={`effLr_${axis}`} />
               <span className="rule-efflr-ratio" data-field={`ratio-${axis}`} />
               <span className="rule-efflr-bar" data-field={`bar-${axis}`} aria-hidden="true" />
