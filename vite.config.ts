@@ -65,6 +65,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Fonts stay files: a strict Content-Security-Policy allows fonts from 'self' only, and
+    // Vite would inline KaTeX's smallest woff2 as a data: URL (under the 4 KB default).
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf|eot)$/.test(file) ? false : undefined),
   },
   // The map workers load the formula compiler only for a typed surface: a dynamic import, which
   // needs module workers (the default, iife, cannot split).

@@ -152,7 +152,7 @@ function FullLayout() {
           <SceneKey />
         </div>
       </main>
-      <section className="dock">
+      <section className="dock" aria-label={t('app.dock')}>
         <PlaybackBar />
         <div className="readouts">
           <LossChart />

@@ -68,6 +68,9 @@ export function SceneCanvas() {
       dpr={[1, 2]}
       gl={{ antialias: true, preserveDrawingBuffer: true }}
       fallback={<div className="error-box">{t('error.webgl')}</div>}
+      // A div may carry a name only with a role: the drawing is an image (its description and
+      // the runs' numbers are in the panel and the legend).
+      role="img"
       aria-label={t('view.tapHint')}
       data-surface={surfaceId}
     >

@@ -90,7 +90,7 @@ test('the effective-learning-rate crosses switch on, and the update rule charts 
   await page.setViewportSize({ width: 900, height: 700 });
   await openApp(page, '?runs=adagrad,sgd&step=20');
   const before = await canvasImage(page);
-  const crosses = page.getByRole('button', { name: 'Effective learning-rate crosses' });
+  const crosses = page.getByRole('button', { name: 'Effective η crosses' });
   await crosses.click();
   await expect(crosses).toHaveAttribute('aria-pressed', 'true');
   await nextFrames(page, 4);

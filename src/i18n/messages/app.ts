@@ -17,6 +17,7 @@ export const app = {
   'view.2dShort': { en: '2D', ko: '2D' },
   'view.resetCamera': { en: 'Reset camera', ko: '카메라 초기화' },
   'view.tapHint': { en: 'Click the surface to set the start', ko: '곡면을 클릭해 시작점을 정하세요' },
+  'app.dock': { en: 'Playback, loss and runs', ko: '재생, 손실, 실행' },
   'lang.switch': { en: '한국어', ko: 'English' },
   'lang.label': { en: 'Language', ko: '언어' },
 } satisfies Messages;

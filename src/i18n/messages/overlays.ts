@@ -14,7 +14,7 @@ export const overlayMessages = {
     en: 'The Hessian’s eigenvectors at the start or at the explained run’s particle: orange where the surface bends most, blue where it bends least, each ∝ 1/√|λ| like the level set of the quadratic model, dashed where it curves down.',
     ko: '시작점 또는 설명 중인 실행의 입자에서 헤세 행렬의 고유벡터: 주황색은 곡면이 가장 크게 휘는 방향, 파란색은 가장 작게 휘는 방향이며, 이차 근사의 등고선처럼 길이가 1/√|λ|에 비례합니다. 아래로 휘는 방향은 점선입니다.',
   },
-  'overlays.effLr': { en: 'Effective learning-rate crosses', ko: '유효 학습률 십자' },
+  'overlays.effLr': { en: 'Effective η crosses', ko: '유효 η 십자' },
   'overlays.effLrShort': { en: 'Effective η', ko: '유효 η' },
   'overlays.effLrHint': {
     en: 'At each particle of an adaptive method, a cross in the run’s colour: its arms are the step sizes along x and y times the scene’s typical gradient. Rprop shows its step sizes as a box.',
