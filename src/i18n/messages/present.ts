@@ -1,8 +1,8 @@
 import type { Messages } from '../types';
 
-// Messages of the view toolbar (theme, presentation mode, the hidden panel), the embedded
-// player, and the notices the store raises when it refuses an input (it stores a key and its
-// values; src/ui/shell/Notice.tsx words them here).
+// Messages of the view toolbar (theme, presentation mode, the hidden panel) and the notices the
+// store raises when it refuses an input (it stores a key and its values; src/ui/shell/Notice.tsx
+// words them here). The embedded player's are in embedControls.ts, loaded with it.
 export const present = {
   'app.documentTitle': { en: 'Descent — optimizer trajectories', ko: 'Descent — 옵티마이저 궤적' },
 
@@ -11,13 +11,6 @@ export const present = {
   'theme.light': { en: 'Light theme', ko: '밝은 테마' },
   'present.mode': { en: 'Presentation mode', ko: '발표 모드' },
   'present.panel': { en: 'Settings panel', ko: '설정 패널' },
-
-  'embed.player': { en: 'Player', ko: '플레이어' },
-  'embed.params': { en: 'Hyperparameters', ko: '하이퍼파라미터' },
-  'embed.open': { en: 'Open in Descent', ko: 'Descent에서 열기' },
-  'embed.openHint': { en: 'Opens the full app with this scene in a new tab', ko: '이 장면을 전체 앱으로 새 탭에서 엽니다' },
-  // {key} is Ctrl, or ⌘ on a Mac.
-  'embed.wheelHint': { en: '{key} + scroll to zoom', ko: '{key} 키를 누른 채 스크롤하면 확대/축소됩니다' },
 
   'notice.unknownSurface': { en: 'Unknown surface “{id}”.', ko: '알 수 없는 곡면입니다: “{id}”' },
   'notice.start': { en: 'The start must be two finite numbers.', ko: '시작점은 유한한 숫자 두 개여야 합니다.' },

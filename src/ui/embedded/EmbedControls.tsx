@@ -7,7 +7,8 @@ import { onPlayhead, playhead } from '../../state/playhead';
 import { optimizerParams, sceneStore } from '../../state/store';
 import { writeUrl } from '../../state/url/codec';
 import { useScene } from '../../state/useScene';
-import { useT } from '../shell/useT';
+import { useEmbedControlsText } from '../../i18n/embedControlsText';
+import { useLang, useT } from '../shell/useT';
 import { ParamControl } from '../panel/ParamControl';
 import './EmbedControls.css';
 
@@ -54,6 +55,7 @@ function refreshHref(e: SyntheticEvent<HTMLAnchorElement>): void {
  */
 export function EmbedControls() {
   const t = useT();
+  const et = useEmbedControlsText(useLang());
   const playing = useScene((s) => s.playing);
   const runs = useScene((s) => s.runs);
   const controls = useScene((s) => s.embed.controls);
@@ -82,7 +84,7 @@ export function EmbedControls() {
 
   return (
     <div className="embed-controls">
-      <div className="embed-bar" role="group" aria-label={t('embed.player')}>
+      <div className="embed-bar" role="group" aria-label={et('embed.player')}>
         <button
           type="button"
           className="button primary embed-play"
@@ -111,7 +113,7 @@ export function EmbedControls() {
           href={openHref()}
           target="_blank"
           rel="noopener"
-          title={t('embed.openHint')}
+          title={et('embed.openHint')}
           // The scene may have changed since the last render: whichever way the link is used
           // (click, middle click, keyboard, "copy link"), it is brought up to date first.
           onPointerDown={refreshHref}
@@ -119,12 +121,12 @@ export function EmbedControls() {
           onClick={refreshHref}
           onContextMenu={refreshHref}
         >
-          {t('embed.open')}
+          {et('embed.open')}
           <Icon d={OPEN} />
         </a>
       </div>
       {groups.length > 0 && (
-        <div className="embed-params" role="group" aria-label={t('embed.params')} data-embed-fit="">
+        <div className="embed-params" role="group" aria-label={et('embed.params')} data-embed-fit="">
           {groups.map(({ run, keys: shown }) => (
             <div
               key={run.id}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { startWheelGate } from '../../embed/wheelGate';
-import { useT } from '../shell/useT';
+import { useEmbedControlsText } from '../../i18n/embedControlsText';
+import { useLang } from '../shell/useT';
 import './WheelGate.css';
 
 /** How long the hint stays after the last wheel that scrolled past the scene. */
@@ -21,7 +22,7 @@ function zoomKey(): string {
  * Only the embed mounts it; the full app keeps its wheel.
  */
 export function WheelGate({ stageRef }: { readonly stageRef: RefObject<HTMLElement | null> }) {
-  const t = useT();
+  const t = useEmbedControlsText(useLang());
   const [shown, setShown] = useState(false);
 
   useEffect(() => {
