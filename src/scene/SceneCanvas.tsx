@@ -24,14 +24,21 @@ const BasinOverlay = lazy(() => import('./BasinOverlay').then((m) => ({ default:
  */
 function FrameBridge() {
   const invalidate = useThree((s) => s.invalidate);
+  const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => {
     setFrameRequester(() => invalidate());
     const unsubscribe = sceneStore.subscribe(() => invalidate());
+    // three.js rebuilds its GL state when a lost context comes back (its listener was added
+    // first, with the renderer), but nothing asks for a frame: the canvas would stay blank until
+    // the next input. Draw the scene again at once.
+    const restored = () => invalidate();
+    canvas.addEventListener('webglcontextrestored', restored);
     return () => {
       unsubscribe();
+      canvas.removeEventListener('webglcontextrestored', restored);
       setFrameRequester(() => {});
     };
-  }, [invalidate]);
+  }, [invalidate, canvas]);
   return null;
 }
 
