@@ -4,10 +4,16 @@ import { onPlayhead, seek } from '../../state/playhead';
 import { sceneStore, sceneSurface } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { type Translate } from '../../i18n';
+import { stopDeferring, useAfterFirstFrame } from '../shell/afterFirstFrame';
 import { useT } from '../shell/useT';
 import { watchChart } from './canvasChart';
-import { createLossChartView, type LossChartView } from './lossChartView';
+import type { LossChartView } from './lossChartView';
 import './LossChart.css';
+
+// The drawing code (scales, ticks, decimation) follows the first frame of the scene: the chart's
+// box, its title and its switch are laid out from the start, so nothing moves when the curves come.
+let viewModule: Promise<typeof import('./lossChartView')> | null = null;
+const loadView = () => (viewModule ??= import('./lossChartView'));
 
 /** How far a finger moves before it counts as a drag, in CSS pixels. */
 const TOUCH_SLOP_PX = 10;
@@ -15,7 +21,8 @@ const TOUCH_SLOP_PX = 10;
 /**
  * Loss against step for every visible run, on a plain canvas. The curves are redrawn when the
  * computed scene, the size or the scale changes; the playhead only moves the cursor overlay.
- * Clicking or dragging on the plot scrubs, like the timeline.
+ * Clicking or dragging on the plot scrubs, like the timeline. The curves are first drawn once the
+ * scene's first frame is (the drawing code loads then).
  */
 export function LossChart() {
   const t = useT();
@@ -38,57 +45,77 @@ export function LossChart() {
     redrawRef.current();
   }, [t]);
 
+  const ready = useAfterFirstFrame();
   useEffect(() => {
-    const plot = plotRef.current;
-    const canvas = canvasRef.current;
-    const overlay = overlayRef.current;
-    const cursor = cursorRef.current;
-    if (!plot || !canvas || !overlay || !cursor) return;
-    const view = createLossChartView({ plot, canvas, overlay, cursor });
-    viewRef.current = view;
+    if (!ready) return;
+    /** Draws the chart with the loaded view and keeps it drawn; returns what stops it. */
+    const drawInto = (createLossChartView: typeof import('./lossChartView').createLossChartView): (() => void) => {
+      const plot = plotRef.current;
+      const canvas = canvasRef.current;
+      const overlay = overlayRef.current;
+      const cursor = cursorRef.current;
+      if (!plot || !canvas || !overlay || !cursor) return () => {};
+      const view = createLossChartView({ plot, canvas, overlay, cursor });
+      viewRef.current = view;
 
-    const redraw = () => {
-      const state = sceneStore.getState();
-      const tr = tRef.current;
-      const mode = view.draw(computeScene(state), state.logLoss, { step: tr('chart.step'), empty: tr('chart.empty'), noLoss: tr('chart.noLoss') });
-      const axis = axisRef.current;
-      if (!axis) return;
-      const [label, hint] =
-        mode === 'known'
-          ? [tr('chart.axisGap'), tr('chart.axisGapHint')]
-          : mode === 'min'
-            ? [tr('chart.axisGapMin'), tr('chart.axisGapMinHint')]
-            : mode === 'linear'
-              ? [tr('chart.axisLoss'), '']
-              : ['', ''];
-      axis.textContent = label;
-      axis.title = hint;
-      axis.dataset.mode = mode;
+      const redraw = () => {
+        const state = sceneStore.getState();
+        const tr = tRef.current;
+        const mode = view.draw(computeScene(state), state.logLoss, { step: tr('chart.step'), empty: tr('chart.empty'), noLoss: tr('chart.noLoss') });
+        const axis = axisRef.current;
+        if (!axis) return;
+        const [label, hint] =
+          mode === 'known'
+            ? [tr('chart.axisGap'), tr('chart.axisGapHint')]
+            : mode === 'min'
+              ? [tr('chart.axisGapMin'), tr('chart.axisGapMinHint')]
+              : mode === 'linear'
+                ? [tr('chart.axisLoss'), '']
+                : ['', ''];
+        axis.textContent = label;
+        axis.title = hint;
+        axis.dataset.mode = mode;
+      };
+      redrawRef.current = redraw;
+
+      // The log switch changes the axis, not the computed scene.
+      const stopWatching = watchChart(plot, redraw, (s, prev) => s.logLoss !== prev.logLoss);
+      // The first draw may use a fallback font; draw again once the web fonts are in.
+      let alive = true;
+      document.fonts?.ready.then(() => {
+        if (alive) redraw();
+      });
+      // A window moved to a screen with another pixel ratio changes no CSS size.
+      const dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
+      dprQuery?.addEventListener('change', redraw);
+      redraw();
+      const unsubscribePlayhead = onPlayhead((step) => view.drawCursor(step));
+
+      return () => {
+        alive = false;
+        stopWatching();
+        unsubscribePlayhead();
+        dprQuery?.removeEventListener('change', redraw);
+        redrawRef.current = () => {};
+        viewRef.current = null;
+      };
     };
-    redrawRef.current = redraw;
 
-    // The log switch changes the axis, not the computed scene.
-    const stopWatching = watchChart(plot, redraw, (s, prev) => s.logLoss !== prev.logLoss);
-    // The first draw may use a fallback font; draw again once the web fonts are in.
-    let alive = true;
-    document.fonts?.ready.then(() => {
-      if (alive) redraw();
-    });
-    // A window moved to a screen with another pixel ratio changes no CSS size.
-    const dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
-    dprQuery?.addEventListener('change', redraw);
-    redraw();
-    const unsubscribePlayhead = onPlayhead((step) => view.drawCursor(step));
-
+    let mounted = true;
+    let stop = () => {};
+    loadView().then(
+      ({ createLossChartView }) => {
+        if (mounted) stop = drawInto(createLossChartView);
+      },
+      () => {
+        // Not loaded (offline before the worker had it): the chart stays empty, the rest works.
+      },
+    );
     return () => {
-      alive = false;
-      stopWatching();
-      unsubscribePlayhead();
-      dprQuery?.removeEventListener('change', redraw);
-      redrawRef.current = () => {};
-      viewRef.current = null;
+      mounted = false;
+      stop();
     };
-  }, []);
+  }, [ready]);
 
   const scrub = (e: PointerEvent<HTMLDivElement>) => {
     const step = viewRef.current?.stepAt(e.clientX);
@@ -117,6 +144,8 @@ export function LossChart() {
         className="lc-plot"
         onPointerDown={(e) => {
           if (e.button !== 0) return;
+          // A scrub before the curves are drawn asks for them now.
+          if (!viewRef.current) stopDeferring();
           if (e.pointerType === 'touch') {
             touch.current = { id: e.pointerId, x: e.clientX, y: e.clientY, scrubbing: false };
             return;
