@@ -3,6 +3,7 @@ import { OPTIMIZERS, OPTIMIZER_IDS, explainStep, getSurface, traceRun, type Opti
 import { sentences } from '../../src/i18n/messages/sentences';
 import { teach } from '../../src/i18n/messages/teach';
 import { updateRule } from '../../src/i18n/messages/updateRule';
+import { scheduleSettings } from '../../src/i18n/messages/scheduleSettings';
 import { fill, roParticle, sayNumber, sayVector, stepSentence, uncorrectedFactor } from '../../src/ui/teaching/stepSentence';
 
 function surface(id: string): Surface {
@@ -131,7 +132,7 @@ describe('stepSentence', () => {
 });
 
 describe('teach messages', () => {
-  const messages: Readonly<Record<string, { en: string; ko: string }>> = { ...teach, ...updateRule, ...sentences };
+  const messages: Readonly<Record<string, { en: string; ko: string }>> = { ...teach, ...updateRule, ...scheduleSettings, ...sentences };
 
   it('fill the same placeholders in both languages', () => {
     for (const [key, { en, ko }] of Object.entries(messages)) {

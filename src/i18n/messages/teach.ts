@@ -5,8 +5,9 @@ import type { Messages } from '../types';
 // Korean uses the vocabulary of Korean ML courses (기울기, 속도, 1차 모멘트, 편향 보정, 유효 학습률 …);
 // math (g, v, η, max) and proper names stay as they are.
 //
-// The step sentences (say.*) are in sentences.ts, and the update-rule panel's own words in rule.ts:
-// only the panel loads them.
+// The step sentences (say.*) are in sentences.ts, and the update-rule panel's own words in
+// updateRule.ts: only the panel loads them. A schedule's settings are in scheduleSettings.ts,
+// loaded with them.
 
 const rule = {
   'teach.rule.heading': { en: 'Update rule', ko: '업데이트 규칙' },
@@ -25,15 +26,6 @@ const schedule = {
   'schedule.exponential': { en: 'Exponential decay', ko: '지수 감쇠' },
   'schedule.cosine': { en: 'Cosine annealing', ko: '코사인 어닐링' },
   'schedule.warmup': { en: 'Linear warm-up', ko: '선형 워밍업' },
-  'schedule.every': { en: 'Every (steps)', ko: '감쇠 간격(스텝)' },
-  'schedule.gamma': { en: 'Factor γ', ko: '감쇠 계수 γ' },
-  'schedule.period': { en: 'Period (steps)', ko: '주기(스텝)' },
-  'schedule.minFactor': { en: 'Minimum (× η)', ko: '최솟값(× η)' },
-  'schedule.warmupSteps': { en: 'Warm-up steps', ko: '워밍업 스텝 수' },
-  'schedule.curve': { en: 'η over the steps, from {a} to {b}', ko: '스텝에 따른 η: {a}부터 {b}까지' },
-  'schedule.error.whole': { en: 'Enter a whole number ≥ 1.', ko: '1 이상의 정수를 입력하세요.' },
-  'schedule.error.positive': { en: 'Enter a number greater than 0.', ko: '0보다 큰 숫자를 입력하세요.' },
-  'schedule.error.unit': { en: 'Enter a number from 0 to 1.', ko: '0부터 1 사이의 숫자를 입력하세요.' },
   'bias.label': { en: 'Bias correction', ko: '편향 보정' },
   'bias.hint': { en: 'Off: the CS231n “first step” lesson', ko: '끄면: CS231n의 “첫 스텝” 예제' },
 } satisfies Messages;
