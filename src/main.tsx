@@ -4,7 +4,6 @@ import '@fontsource-variable/inter';
 import './ui/shell/fonts.css';
 import './ui/shell/styles.css';
 import { App } from './App';
-import { registerServiceWorker } from './registerServiceWorker';
 import { projectToScreen } from './scene/screenProbe';
 import { computeScene } from './state/paths';
 import { startPlayback } from './state/playback';
@@ -26,7 +25,13 @@ startUrlSync();
 // the console: the store, the computed paths, the playhead, and where a point is drawn.
 Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen, maps: mapStore } });
 
-registerServiceWorker();
+// Offline support registers after the page's load (registerServiceWorker.ts), so its code comes
+// then too, not with the first download.
+if (import.meta.env.PROD) {
+  const register = () => void import('./registerServiceWorker').then((m) => m.registerServiceWorker());
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}
 
 // Korean text needs its font now; an English page only for "한국어" on the language switch.
 if (sceneStore.getState().lang === 'ko') void loadKoreanFont();
