@@ -122,13 +122,18 @@ export function numberTuple<T>(spec: Tuple<T>): Codec<T> {
   };
 }
 
-/** Examples per mini-batch, or null for the full batch (no row). Data sets are small: 10,000 is far above any. */
+/**
+ * Examples per mini-batch, or null for the full batch: no row, or `full` where the link's lesson
+ * sets a batch of its own (batch=full in a lesson on batches of 10). Data sets are small: 10,000
+ * is far above any.
+ */
 export const batchSizeCodec: Codec<number | null> = {
   maxLength: 16,
   parse(text, ctx) {
+    if (text.trim().toLowerCase() === 'full') return ok<number | null>(null);
     const n = integer({ min: 1, max: 10_000 }).parse(text, ctx);
     return n.ok ? ok<number | null>(n.value) : n;
   },
-  format: (v) => (v === null ? '' : formatNumber(v)),
+  format: (v) => (v === null ? 'full' : formatNumber(v)),
   equals: (a, b) => a === b,
 };
