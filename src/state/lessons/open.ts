@@ -1,4 +1,7 @@
 // Finding a lesson by the id the store and the URL carry, and opening it into the store.
+import { getSurface } from '../../engine';
+import { isDataSurfaceId } from '../../engine/data/dataIds';
+import { loadDataSurfaces } from '../../engine/data/loadData';
 import { seek } from '../playhead';
 import { sceneStore, type SceneData, type SceneStore } from '../store';
 import { LESSONS } from './catalog';
@@ -37,12 +40,18 @@ export function lessonScene(id: string): Partial<SceneData> | null {
   return ref.variant ? ref.variant.scene : ref.lesson.scene;
 }
 
+/** A data lesson asked for while its data load: shown once they are there, unless another lesson is asked for first. */
+let pending: string | null = null;
+/** Bumped by every openLesson: a data lesson whose data arrive after a later request is not shown. */
+let requests = 0;
+
 /**
  * The lesson before or after the open one (by number), for a presenter's clicker: from no
- * lesson, forward is the first and back the last. Null past either end.
+ * lesson, forward is the first and back the last. Null past either end. A lesson still loading
+ * its data counts as the open one, so that two quick presses move two lessons.
  */
 export function adjacentLesson(currentId: string | null | undefined, delta: 1 | -1): Lesson | null {
-  const current = getLesson(currentId);
+  const current = getLesson(pending ?? currentId);
   if (!current) return LESSONS[delta > 0 ? 0 : LESSONS.length - 1] ?? null;
   return LESSONS[LESSONS.indexOf(current) + delta] ?? null;
 }
@@ -56,18 +65,48 @@ export function onLessonOpened(listener: OpenListener): () => void {
   return () => openListeners.delete(listener);
 }
 
-/**
- * Replaces the scene with a lesson's (or one of its variants': `saddle-escape.ridge`), paused
- * at step 0 with the camera fitted again. Returns false, changing nothing, for an unknown id,
- * so that a caller reading a link can say so.
- */
-export function openLesson(id: string, store: SceneStore = sceneStore): boolean {
-  const ref = resolveLesson(id);
-  if (!ref) return false;
+/** Whether the scene an id opens can be shown now: a data lesson's surface comes with the data chunk. */
+function lessonReady(id: string): boolean {
+  const surfaceId = lessonScene(id)?.surfaceId;
+  return surfaceId === undefined || !isDataSurfaceId(surfaceId) || getSurface(surfaceId) !== undefined;
+}
+
+function show(ref: LessonRef, store: SceneStore): void {
   const state = store.getState();
   const preset = ref.variant ? ref.variant.scene : ref.lesson.scene;
   state.loadScene({ ...preset, lessonId: ref.id, playing: false, cameraResets: state.cameraResets + 1 });
   seek(0);
   for (const listener of openListeners) listener(ref.id);
+}
+
+/**
+ * Replaces the scene with a lesson's (or one of its variants': `saddle-escape.ridge`), paused
+ * at step 0 with the camera fitted again. Returns false, changing nothing, for an unknown id,
+ * so that a caller reading a link can say so. A lesson on real data opens once the data chunk
+ * has loaded (the scene on screen stays until then, and a lesson asked for meanwhile wins); if
+ * the chunk cannot load, a notice says so and the scene stays.
+ */
+export function openLesson(id: string, store: SceneStore = sceneStore): boolean {
+  const ref = resolveLesson(id);
+  if (!ref) return false;
+  const request = ++requests;
+  if (lessonReady(ref.id)) {
+    pending = null;
+    show(ref, store);
+    return true;
+  }
+  pending = ref.id;
+  loadDataSurfaces().then(
+    () => {
+      if (request !== requests) return;
+      pending = null;
+      show(ref, store);
+    },
+    () => {
+      if (request !== requests) return;
+      pending = null;
+      store.getState().setNotice({ key: 'notice.unknownSurface', vars: { id: lessonScene(ref.id)?.surfaceId ?? ref.id } });
+    },
+  );
   return true;
 }
