@@ -6,14 +6,15 @@ import { useScene } from '../../state/useScene';
 import { type Translate } from '../../i18n';
 import { stopDeferring, useAfterFirstFrame } from '../shell/afterFirstFrame';
 import { useT } from '../shell/useT';
-import { watchChart } from './canvasChart';
 import type { LossChartView } from './lossChartView';
 import './LossChart.css';
 
-// The drawing code (scales, ticks, decimation) follows the first frame of the scene: the chart's
-// box, its title and its switch are laid out from the start, so nothing moves when the curves come.
-let viewModule: Promise<typeof import('./lossChartView')> | null = null;
-const loadView = () => (viewModule ??= import('./lossChartView'));
+// The drawing code (scales, ticks, decimation, the redraw watch) follows the first frame of the
+// scene: the chart's box, its title and its switch are laid out from the start, so nothing moves
+// when the curves come.
+type Drawing = readonly [typeof import('./lossChartView'), typeof import('./canvasChart')];
+let drawing: Promise<Drawing> | null = null;
+const loadDrawing = () => (drawing ??= Promise.all([import('./lossChartView'), import('./canvasChart')]));
 
 /** How far a finger moves before it counts as a drag, in CSS pixels. */
 const TOUCH_SLOP_PX = 10;
@@ -49,7 +50,7 @@ export function LossChart() {
   useEffect(() => {
     if (!ready) return;
     /** Draws the chart with the loaded view and keeps it drawn; returns what stops it. */
-    const drawInto = (createLossChartView: typeof import('./lossChartView').createLossChartView): (() => void) => {
+    const drawInto = ([{ createLossChartView }, { watchChart }]: Drawing): (() => void) => {
       const plot = plotRef.current;
       const canvas = canvasRef.current;
       const overlay = overlayRef.current;
@@ -103,9 +104,9 @@ export function LossChart() {
 
     let mounted = true;
     let stop = () => {};
-    loadView().then(
-      ({ createLossChartView }) => {
-        if (mounted) stop = drawInto(createLossChartView);
+    loadDrawing().then(
+      (modules) => {
+        if (mounted) stop = drawInto(modules);
       },
       () => {
         // Not loaded (offline before the worker had it): the chart stays empty, the rest works.
