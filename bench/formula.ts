@@ -2,6 +2,7 @@
 // against the hand-written surface of the same formula.
 import { getSurface, type Surface } from '../src/engine';
 import { compileFormula } from '../src/engine/formula';
+import { HOSTILE_NESTS } from '../tests/fixtures/hostileFormulas';
 import { median, timeRuns, type Measurement } from './measure';
 
 const CASES = ['rosenbrock', 'beale', 'himmelblau', 'goldstein-price'];
@@ -50,5 +51,21 @@ export function formulaMeasurements(): Measurement[] {
   const hand = getSurface('goldstein-price');
   if (hand) compileFormula(hand.formula, { domain: hand.domain });
   out.push({ name: 'formula goldstein-price: parse + derive + compile', value: performance.now() - t0, unit: 'ms' });
+  // Issue 15: the nested formulas that froze the page, each compiled (or refused) in < 100 ms.
+  let slowest = 0;
+  let which = '';
+  for (const h of HOSTILE_NESTS) {
+    for (const mode of ['codegen', 'closures'] as const) {
+      const times = timeRuns(() => {
+        try {
+          compileFormula(h.expr, { mode });
+        } catch {
+          // Refused: what matters is how soon.
+        }
+      }, 5, 1);
+      if (median(times) > slowest) [slowest, which] = [median(times), `${h.name}, ${mode}`];
+    }
+  }
+  out.push({ name: `formula: slowest hostile nest to compile or refuse (${which})`, value: slowest, unit: 'ms', target: '< 100', ok: slowest < 100 });
   return out;
 }

@@ -146,6 +146,8 @@ const REFUSED: ReadonlyArray<readonly [string, string, string]> = [
   ['x to cm', 'notAllowed', 'not allowed in a formula: unit conversion.'],
   ['x .* y', 'notAllowed', 'not allowed in a formula: element-wise operators.'],
   ['x'.repeat(2001), 'tooLong', 'the formula is longer than 2000 characters'],
+  ['sin('.repeat(101) + 'x' + ')'.repeat(101), 'tooDeep', 'brackets nest more than 100 deep at character 404'],
+  ['('.repeat(300) + 'x' + ')'.repeat(300), 'tooDeep', 'brackets nest more than 100 deep at character 101'],
 ];
 
 describe('the grammar refuses everything but arithmetic of x and y', () => {

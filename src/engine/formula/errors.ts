@@ -12,6 +12,8 @@ export type FormulaErrorCode =
   | 'wrongArgumentCount'
   | 'notAllowed'
   | 'tooLong'
+  /** More brackets open at once than MAX_NESTING (the parser recurses once per level). */
+  | 'tooDeep'
   | 'notDifferentiable'
   /** f or its gradient is NaN or ±∞ at every sample of the domain (1/0, log(-x^2 - 1)). */
   | 'nowhereFinite'

@@ -69,6 +69,9 @@ const UNARY_OPERATORS = new Set(['unaryMinus', 'unaryPlus']);
 /** Longest formula accepted: far beyond any surface worth plotting, short enough to stay instant. */
 export const MAX_FORMULA_LENGTH = 2000;
 
+/** Deepest bracket nesting accepted: sin(sin(…)) a hundred deep is far past any useful surface. */
+export const MAX_NESTING = 100;
+
 const NODE_NAMES: Readonly<Record<string, string>> = {
   AssignmentNode: 'assignments',
   FunctionAssignmentNode: 'function definitions',

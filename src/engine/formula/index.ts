@@ -1,11 +1,12 @@
-// Typed formulas: any f(x, y) a user types, with its exact gradient and Hessian (symbolic,
-// by mathjs), compiled to fast JavaScript. This module pulls in mathjs, so the app loads it
-// lazily (a dynamic import) the first time a formula is typed or opened.
+// Typed formulas: any f(x, y) a user types, with its exact gradient and Hessian (forward-mode
+// automatic differentiation, derive.ts), compiled to fast JavaScript. This module pulls in
+// mathjs, so the app loads it lazily (a dynamic import) the first time a formula is typed or
+// opened.
 import { derivative, type MathNode } from 'mathjs';
 import type { Domain, Surface, Vec2 } from '../types';
 import { codegenAllowed, compileWithClosures, compileWithCodegen, type CompiledFormula } from './compile';
+import { deriveProgram } from './derive';
 import { FormulaError } from './errors';
-import { checkTree } from './grammar';
 import { parseChecked } from './parse';
 import { MIN_DEFINED_SHARE, defaultsFromSurvey, startFromSurvey, surveyDomain } from './survey';
 
@@ -32,23 +33,56 @@ export interface CompiledSurface {
   readonly mode: CompileMode;
   /** The formula as mathjs prints it back (normalized spacing and implicit products made explicit). */
   readonly normalized: string;
-  /** The gradient, as text, for display: [∂f/∂x, ∂f/∂y]. */
-  readonly gradient: readonly [string, string];
+  /** The gradient, as text, for display: [∂f/∂x, ∂f/∂y]; null when too long to read. */
+  readonly gradient: readonly [string, string] | null;
 }
 
 let codegenChecked: boolean | null = null;
 
-function differentiate(node: MathNode, variable: 'x' | 'y'): MathNode {
-  let d: MathNode;
+/**
+ * How many nodes mathjs's derivative of this tree would have, roughly (its chain and product
+ * rules copy subtrees: a tower x^x^x… doubles with each level), in time linear in the tree.
+ */
+function derivativeSize(node: MathNode): { size: number; derivative: number } {
+  const n = node as MathNode & { args?: MathNode[]; content?: MathNode; fn?: unknown };
+  if (node.type === 'ParenthesisNode' && n.content) return derivativeSize(n.content);
+  const args = (n.args ?? []).map(derivativeSize);
+  const size = 1 + args.reduce((s, a) => s + a.size, 0);
+  const [a, b] = args;
+  let derivative = 1;
+  if (node.type === 'FunctionNode' && a) derivative = 4 * a.size + a.derivative + 4;
+  else if (node.type === 'OperatorNode' && a && b) derivative = a.size + b.size + a.derivative + b.derivative + (n.fn === 'pow' || n.fn === 'divide' ? 2 * (a.size + b.size) + 8 : 3);
+  else if (a) derivative = a.derivative + 1;
+  return { size, derivative };
+}
+
+/**
+ * mathjs's toTex takes time exponential in how deeply functions nest (sin(sin(…)) ten deep:
+ * 40 ms, exp ten deep: 160 ms, twenty deep: seconds): deeper formulas are shown as plain text.
+ */
+const MAX_TEX_FUNCTION_DEPTH = 8;
+
+function functionDepth(node: MathNode): number {
+  const n = node as MathNode & { args?: MathNode[]; content?: MathNode };
+  const inner = n.content ? [n.content] : (n.args ?? []);
+  let deepest = 0;
+  for (const a of inner) deepest = Math.max(deepest, functionDepth(a));
+  return deepest + (node.type === 'FunctionNode' ? 1 : 0);
+}
+
+/** Beyond this, the gradient is not written out for reading (it is still computed exactly). */
+const MAX_SHOWN_DERIVATIVE = 600;
+
+/** ∂f/∂x and ∂f/∂y as mathjs writes them, for reading; null when they would be too long to read. */
+function gradientText(f: MathNode): readonly [string, string] | null {
+  if (derivativeSize(f).derivative > MAX_SHOWN_DERIVATIVE) return null;
   try {
-    // mathjs's simplify costs seconds on long polynomials; the emitter's shared subexpressions
-    // recover most of what it would save at run time.
-    d = derivative(node, variable, { simplify: false });
+    // mathjs's simplify costs seconds on long polynomials: the app tidies what it shows, within
+    // a length budget of its own.
+    return [derivative(f, 'x', { simplify: false }).toString(), derivative(f, 'y', { simplify: false }).toString()];
   } catch {
-    throw new FormulaError('notDifferentiable', 'this formula could not be differentiated', {});
+    return null;
   }
-  checkTree(d);
-  return d;
 }
 
 /**
@@ -57,14 +91,10 @@ function differentiate(node: MathNode, variable: 'x' | 'y'): MathNode {
  */
 export function compileFormula(expr: string, options: FormulaOptions = {}): CompiledSurface {
   const f = parseChecked(expr);
-  const fx = differentiate(f, 'x');
-  const fy = differentiate(f, 'y');
-  const fxx = differentiate(fx, 'x');
-  const fxy = differentiate(fx, 'y');
-  const fyy = differentiate(fy, 'y');
+  const program = deriveProgram(f);
   if (codegenChecked === null) codegenChecked = codegenAllowed();
   const mode: CompileMode = options.mode ?? (codegenChecked ? 'codegen' : 'closures');
-  const compiled: CompiledFormula = mode === 'codegen' ? compileWithCodegen(f, fx, fy, fxx, fxy, fyy) : compileWithClosures(f, fx, fy, fxx, fxy, fyy);
+  const compiled: CompiledFormula = mode === 'codegen' ? compileWithCodegen(program) : compileWithClosures(program);
   const domain = options.domain ?? DEFAULT_FORMULA_DOMAIN;
   checkDomain(domain);
   const survey = surveyDomain(compiled, domain);
@@ -80,11 +110,13 @@ export function compileFormula(expr: string, options: FormulaOptions = {}): Comp
   }
   const start: Vec2 = options.start ?? startFromSurvey(compiled, domain, survey);
   const normalized = f.toString();
-  let latex = normalized;
-  try {
-    latex = f.toTex({ parenthesis: 'keep', implicit: 'hide' });
-  } catch {
-    // toTex has no opinion we need; the plain text still reads.
+  let latex = '';
+  if (functionDepth(f) <= MAX_TEX_FUNCTION_DEPTH) {
+    try {
+      latex = f.toTex({ parenthesis: 'keep', implicit: 'hide' });
+    } catch {
+      // toTex has no opinion we need; the plain text still reads.
+    }
   }
   const surface: Surface = {
     id: CUSTOM_SURFACE_ID,
@@ -99,9 +131,9 @@ export function compileFormula(expr: string, options: FormulaOptions = {}): Comp
     steps: options.steps ?? 300,
     defaults: defaultsFromSurvey(survey, domain),
     minima: [],
-    about: 'A surface you typed: its gradient and Hessian are exact, derived symbolically.',
+    about: 'A surface you typed: its gradient and Hessian are exact, by automatic differentiation.',
   };
-  return { surface, mode, normalized, gradient: [fx.toString(), fy.toString()] };
+  return { surface, mode, normalized, gradient: gradientText(f) };
 }
 
 export function checkDomain(domain: Domain): void {

@@ -2,7 +2,7 @@
 // becomes a tree, shared by the compiler (index.ts) and the PyTorch translation (torch.ts).
 import { OperatorNode, ParenthesisNode, SymbolNode, parse, type MathNode } from 'mathjs';
 import { FormulaError } from './errors';
-import { MAX_FORMULA_LENGTH, checkTree } from './grammar';
+import { MAX_FORMULA_LENGTH, MAX_NESTING, checkTree } from './grammar';
 
 /** Parses and checks; throws FormulaError with a position where it can. */
 export function parseChecked(expr: string): MathNode {
@@ -10,6 +10,7 @@ export function parseChecked(expr: string): MathNode {
   if (expr.length > MAX_FORMULA_LENGTH) {
     throw new FormulaError('tooLong', `the formula is longer than ${MAX_FORMULA_LENGTH} characters`, { max: MAX_FORMULA_LENGTH });
   }
+  checkNesting(expr);
   let node: MathNode;
   try {
     node = parse(expr);
@@ -19,6 +20,22 @@ export function parseChecked(expr: string): MathNode {
   node = variablesTimesParentheses(node);
   checkTree(node);
   return node;
+}
+
+/**
+ * mathjs's parser recurses a dozen calls deep per bracket, and would run out of stack somewhere
+ * past a few hundred: refuse before, saying where.
+ */
+function checkNesting(expr: string): void {
+  let depth = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth > MAX_NESTING) {
+      throw new FormulaError('tooDeep', `brackets nest more than ${MAX_NESTING} deep at character ${i + 1}`, { max: MAX_NESTING, char: i + 1 }, i + 1);
+    }
+  }
 }
 
 /**

@@ -18,8 +18,8 @@ export const formula = {
   'surface.name.custom': { en: 'Custom surface', ko: '사용자 정의 곡면' },
   // The English is the engine's (compileFormula's surface.about), like every built-in lesson.
   'surface.about.custom': {
-    en: 'A surface you typed: its gradient and Hessian are exact, derived symbolically.',
-    ko: '직접 입력한 곡면: 기울기와 헤세 행렬은 기호 미분으로 구한 정확한 값입니다.',
+    en: 'A surface you typed: its gradient and Hessian are exact, by automatic differentiation.',
+    ko: '직접 입력한 곡면: 기울기와 헤세 행렬은 자동 미분으로 구한 정확한 값입니다.',
   },
   'formula.option': { en: 'Custom formula…', ko: '사용자 정의 수식…' },
   'formula.open': { en: 'Type a formula', ko: '수식 입력하기' },

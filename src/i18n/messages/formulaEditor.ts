@@ -21,6 +21,10 @@ export const formulaEditor = {
   },
   'formula.keptLast': { en: 'The surface shown is still the last formula that worked.', ko: '화면에는 마지막으로 올바르게 입력한 수식의 곡면이 그대로 있습니다.' },
   'formula.gradient': { en: 'Gradient', ko: '기울기' },
+  'formula.gradientLong': {
+    en: 'too long to write out here; the runs use it exactly (automatic differentiation)',
+    ko: '여기에 다 쓰기에는 너무 깁니다. 실행에는 정확한 값이 쓰입니다(자동 미분)',
+  },
   'formula.examples': { en: 'Examples', ko: '예시' },
   'formula.domain': { en: 'Domain', ko: '정의역' },
   'domain.xMin': { en: 'x min', ko: 'x 최솟값' },

@@ -22,6 +22,7 @@ const errors = {
     ko: '수식에 쓸 수 없습니다: {what}. 숫자, x, y, + − * / ^ 와 sin(x) 같은 함수를 쓰세요',
   },
   'formula.error.tooLong': { en: 'the formula is longer than {max} characters', ko: '수식이 {max}자보다 깁니다' },
+  'formula.error.tooDeep': { en: 'brackets nest more than {max} deep (at character {char})', ko: '괄호가 {max}겹보다 깊게 중첩되어 있습니다({char}번째 글자)' },
   'formula.error.notDifferentiable': { en: 'this formula could not be differentiated', ko: '이 수식은 미분할 수 없습니다' },
   'formula.error.other': { en: 'this formula could not be compiled', ko: '이 수식을 컴파일할 수 없습니다' },
   'formula.error.nowhereFinite': {

@@ -22,7 +22,8 @@ const DEBOUNCE_MS = 250;
 const sameDomain = (a: Domain, b: Domain) => a.x[0] === b.x[0] && a.x[1] === b.x[1] && a.y[0] === b.y[0] && a.y[1] === b.y[1];
 
 // The derivatives each compile produced, by surface, so that showing ∇f needs no second compile.
-const rawGradients = new WeakMap<Surface, readonly [string, string]>();
+// null: too long to write out (the compiler derives it all the same).
+const rawGradients = new WeakMap<Surface, readonly [string, string] | null>();
 
 interface Refusal {
   /** The text that was refused, for the marked excerpt (the field may have moved on). */
@@ -36,19 +37,20 @@ function toProblem(e: unknown, compiler: FormulaCompiler): FormulaProblem {
 }
 
 /** ∇f as readable text: simplified, with superscripts and proper minus signs. */
-function gradientText(compiler: FormulaCompiler, raw: readonly [string, string]): string {
+function gradientText(compiler: FormulaCompiler, raw: readonly [string, string] | null, long: string): string {
+  if (raw === null) return long;
   const one = (s: string) => plainFormula(compiler.tidy(s).replace(/\s*\^\s*/g, '^'));
   return `(${one(raw[0])}, ${one(raw[1])})`;
 }
 
-function useGradient(custom: CustomSurface | null, compiler: FormulaCompiler | null): string | null {
+function useGradient(custom: CustomSurface | null, compiler: FormulaCompiler | null, long: string): string | null {
   const [shown, setShown] = useState<{ readonly surface: Surface; readonly text: string } | null>(null);
   useEffect(() => {
     if (!custom || !compiler || shown?.surface === custom.surface) return;
     // After the frame that shows the new surface: simplifying is for reading and may take a moment.
     const timer = setTimeout(() => {
       let raw = rawGradients.get(custom.surface);
-      if (!raw) {
+      if (raw === undefined) {
         // A custom surface the editor did not compile (set by another part of the app).
         try {
           raw = compiler.compile(custom.expr, { domain: custom.domain }).gradient;
@@ -56,10 +58,10 @@ function useGradient(custom: CustomSurface | null, compiler: FormulaCompiler | n
           return;
         }
       }
-      setShown({ surface: custom.surface, text: gradientText(compiler, raw) });
+      setShown({ surface: custom.surface, text: gradientText(compiler, raw, long) });
     }, 0);
     return () => clearTimeout(timer);
-  }, [custom, compiler, shown]);
+  }, [custom, compiler, shown, long]);
   return custom && shown?.surface === custom.surface ? shown.text : null;
 }
 
@@ -98,7 +100,7 @@ export function FormulaEditor({ open, inputRef, onMount }: FormulaEditorProps) {
   const [domain, setDomain] = useState<Domain | null>(() => custom?.domain ?? null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [mode, setMode] = useState<CompileMode | null>(null);
-  const gradient = useGradient(custom, compiler);
+  const gradient = useGradient(custom, compiler, ft('formula.gradientLong'));
   const inputId = useId();
   const statusId = useId();
   const examplesId = useId();

@@ -40,7 +40,8 @@ export function FormulaView({ latex, text, label }: FormulaViewProps) {
   const textHeight = useRef<{ readonly latex: string; readonly height: number } | null>(null);
 
   const html = useMemo(() => {
-    if (!render) return null;
+    // No LaTeX (a formula nested too deep for mathjs to write it in time): the text version stays.
+    if (!render || latex === '') return null;
     try {
       return render(`f(x, y) = ${latex}`, { throwOnError: false, output: 'htmlAndMathml' });
     } catch {

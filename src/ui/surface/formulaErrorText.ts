@@ -60,6 +60,8 @@ export function formulaErrorText(lang: Lang, problem: FormulaProblem): string {
     }
     case 'tooLong':
       return t('formula.error.tooLong', { max: String(p.max ?? '') });
+    case 'tooDeep':
+      return t('formula.error.tooDeep', { max: String(p.max ?? ''), char: String(p.char ?? '?') });
     case 'notDifferentiable':
       return t('formula.error.notDifferentiable');
     case 'nowhereFinite':
