@@ -12,14 +12,15 @@ import { formulaEditor } from '../../src/i18n/messages/formulaEditor';
 import { updateRule } from '../../src/i18n/messages/updateRule';
 import { embedControls } from '../../src/i18n/messages/embedControls';
 import { scheduleSettings } from '../../src/i18n/messages/scheduleSettings';
+import { notices } from '../../src/i18n/messages/notices';
 
 // Every Korean text the app shows: the UI's messages, the lessons' titles, and their captions and
 // notes (which load with the first lesson, apart from the other messages), and the words of the
 // Maps section, the Embed dialog, the Export menu, a refused formula, the shortcuts list, the
-// formula editor, the update-rule panel, the embedded player and a schedule's settings (which load
-// with them).
+// formula editor, the update-rule panel, the embedded player, a schedule's settings and the store's
+// notices (which load with them).
 function koreanTexts(): Array<[string, string]> {
-  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors, ...help, ...formulaEditor, ...updateRule, ...embedControls, ...scheduleSettings };
+  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors, ...help, ...formulaEditor, ...updateRule, ...embedControls, ...scheduleSettings, ...notices };
   return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lazy).map(([key, m]): [string, string] => [key, m.ko])];
 }
 

@@ -11,7 +11,6 @@ export const app = {
     en: 'This browser could not start WebGL, so the 3D view is unavailable. The panel, chart and legend still work.',
     ko: '이 브라우저에서 WebGL을 시작할 수 없어 3D 보기를 사용할 수 없습니다. 패널, 차트, 범례는 계속 작동합니다.',
   },
-  'notice.dismiss': { en: 'Dismiss', ko: '닫기' },
   'view.3d': { en: '3D', ko: '3D' },
   'view.2d': { en: '2D contour', ko: '2D 등고선' },
   'view.2dShort': { en: '2D', ko: '2D' },

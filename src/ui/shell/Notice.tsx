@@ -1,36 +1,31 @@
+import { Suspense, lazy } from 'react';
 import { HYPERPARAMS } from '../../engine';
+import type { Translate } from '../../i18n';
 import type { NoticeMessage } from '../../state/store';
 import { useScene } from '../../state/useScene';
 import { limitKind } from '../panel/fieldChecks';
-import { MESSAGE_KEYS, type MessageKey, type Translate } from '../../i18n';
 import { useT } from './useT';
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set(MESSAGE_KEYS);
+// The banner and the notices' words load with the first notice: most visits raise none.
+const NoticeBanner = lazy(() => import('./NoticeBanner').then((m) => ({ default: m.NoticeBanner })));
 
-/** The store's notice in the reader's language; a plain string (older callers) is shown as it is. */
-function noticeText(notice: string | NoticeMessage, t: Translate): string {
-  if (typeof notice === 'string') return notice;
-  const vars = notice.vars ?? {};
-  if (notice.key === 'notice.param') {
-    // Worded from the engine's own limits, as the panel's fields word them.
-    const info = HYPERPARAMS.find((h) => h.key === vars.param);
-    if (info) return t('notice.param', { name: `${t(`param.${info.key}`)} ${info.symbol}`, limit: t(`limit.${limitKind(info.valid)}`) });
-  }
-  return KNOWN_KEYS.has(notice.key) ? t(notice.key as MessageKey, vars) : notice.key;
+/** A refused hyperparameter's notice with its name and its limits in the reader's words. */
+function withParamWords(notice: string | NoticeMessage, t: Translate): string | NoticeMessage {
+  if (typeof notice === 'string' || notice.key !== 'notice.param') return notice;
+  // Worded from the engine's own limits, as the panel's fields word them.
+  const info = HYPERPARAMS.find((h) => h.key === notice.vars?.param);
+  if (!info) return notice;
+  return { key: notice.key, vars: { name: `${t(`param.${info.key}`)} ${info.symbol}`, limit: t(`limit.${limitKind(info.valid)}`) } };
 }
 
 /** The last refused input, in words, until the user dismisses it. */
 export function Notice() {
   const notice = useScene((s) => s.notice);
-  const setNotice = useScene((s) => s.setNotice);
   const t = useT();
   if (!notice) return null;
   return (
-    <div className="notice" role="status" aria-live="polite">
-      <span>{noticeText(notice, t)}</span>
-      <button type="button" className="button ghost" onClick={() => setNotice(null)} aria-label={t('notice.dismiss')}>
-        ✕
-      </button>
-    </div>
+    <Suspense fallback={null}>
+      <NoticeBanner notice={withParamWords(notice, t)} />
+    </Suspense>
   );
 }
