@@ -108,13 +108,15 @@ export function urlCodec<const R extends readonly AnyRow[]>(rows: R): UrlCodec<R
       const rawValue = eq < 0 ? '' : part.slice(eq + 1);
       const name = decode(rawName);
       const value = decode(rawValue);
+      // "?=3" or "? =3": a notice names the whole part, as the name alone would be blank.
+      const shown = (n: string) => (n.trim() === '' ? JSON.stringify(part) : n);
       if (name === undefined || value === undefined) {
-        note(name ?? rawName, rawValue, 'badEncoding');
+        note(shown(name ?? rawName), rawValue, 'badEncoding');
         continue;
       }
       const row = byName.get(name.trim().toLowerCase());
       if (!row) {
-        note(name, value, 'unknown');
+        note(shown(name), value, 'unknown');
       } else if (seen.has(row)) {
         note(row.name, value, 'duplicate');
       } else {
