@@ -218,7 +218,6 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce 
               role="menuitem"
               tabIndex={-1}
               className="export-item"
-              aria-label={t(item.label)}
               aria-describedby={`${menu.menuId}-${item.id}`}
               aria-disabled={item.disabled || undefined}
               data-export={item.id}
@@ -228,7 +227,9 @@ export function ExportMenu({ canvasSelector = SCENE_CANVAS_SELECTOR, openAtOnce 
               onFocus={item.id === 'pytorch' && !item.disabled ? () => void preloadPytorch().catch(() => {}) : undefined}
             >
               <span className="export-item-label">{t(item.label)}</span>
-              <span className="export-item-hint" id={`${menu.menuId}-${item.id}`}>
+              {/* The hint is the item's description, not part of its name (aria-describedby
+                  reads it even so): the name is the visible label alone. */}
+              <span className="export-item-hint" id={`${menu.menuId}-${item.id}`} aria-hidden="true">
                 {item.hint}
               </span>
             </button>
