@@ -10,8 +10,8 @@ import type { SceneData } from '../store';
  */
 export type LessonTextKey = `lesson.${string}`;
 
-/** A setting a lesson's caption shows a slider for: gradient noise σ, or the penalty λ. */
-type LessonControl = 'noise' | 'penalty';
+/** A setting a lesson's caption shows a slider for: gradient noise σ, the penalty λ, or a data surface's batch size. */
+type LessonControl = 'noise' | 'penalty' | 'batch';
 
 /**
  * A second scene of the same lesson, for what one scene cannot hold: the start, the noise and
@@ -29,7 +29,7 @@ export interface LessonVariant {
 
 export interface Lesson {
   readonly id: string;
-  /** 1 … 10, the order of the course. */
+  /** 1 … 14, the order of the course. */
   readonly number: number;
   readonly title: LessonTextKey;
   /** Two or three sentences a student understands without the lecture. */

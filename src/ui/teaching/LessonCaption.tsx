@@ -1,12 +1,26 @@
-import { useEffect, useId, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useState } from 'react';
 import { lessonCaption, lessonCaptionsLoaded, loadLessonCaptions } from '../../i18n/lessonCaptions';
-import type { LessonTextKey } from '../../state/lessons';
+import type { Lesson, LessonTextKey } from '../../state/lessons';
 import { onLessonOpened, openLesson, resolveLesson } from '../../state/lessons';
 import { useScene } from '../../state/useScene';
 import { lessonWord } from './lessonWord';
 import { useT } from '../shell/useT';
 import { NoiseSigmaSlider, PenaltyLambdaSlider } from '../panel/NoisePenaltyControls';
 import '../toolbar/LessonMenu.css';
+
+// Only lessons on real data offer it, and their data (with its words) load before they open.
+const LessonBatchSlider = lazy(() => import('./LessonBatchSlider').then((m) => ({ default: m.LessonBatchSlider })));
+
+/** One of the sliders a lesson's caption offers (Lesson.controls). */
+function CaptionControl({ control }: { readonly control: NonNullable<Lesson['controls']>[number] }) {
+  if (control === 'noise') return <NoiseSigmaSlider />;
+  if (control === 'penalty') return <PenaltyLambdaSlider />;
+  return (
+    <Suspense fallback={null}>
+      <LessonBatchSlider />
+    </Suspense>
+  );
+}
 
 /**
  * What the open lesson shows and why, beside or under the canvas, in the reader's language.
@@ -78,7 +92,9 @@ export function LessonCaption() {
       )}
       {lesson.controls && lesson.controls.length > 0 && (
         <div className="lesson-caption-controls">
-          {lesson.controls.map((c) => (c === 'noise' ? <NoiseSigmaSlider key={c} /> : <PenaltyLambdaSlider key={c} />))}
+          {lesson.controls.map((c) => (
+            <CaptionControl key={c} control={c} />
+          ))}
         </div>
       )}
       {variant && (
