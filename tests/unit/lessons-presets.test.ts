@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZERS, OPTIMIZER_IDS, getSurface } from '../../src/engine';
+import { loadDataSurfaces } from '../../src/engine/data/loadData';
 import { LESSONS, getLesson, lessonScene, openLesson, resolveLesson, type Lesson, type LessonTextKey } from '../../src/state/lessons';
 import { computeScene, type ComputedScene } from '../../src/state/paths';
 import { playhead, seek } from '../../src/state/playhead';
@@ -10,6 +11,12 @@ import { lessonText } from '../../src/i18n/messages/lessonText';
 import { lessonMessages } from '../../src/i18n/messages/lessons';
 import { LESSON_CHECKS, type LessonPaths } from '../lessons/checks';
 import { lessonText as word } from '../lessons/lessonText';
+
+// The lessons on real data run on surfaces of the data chunk: loaded first, as the app loads it
+// before it opens one of them (tests/unit/lessons-data.test.ts opens them before it has loaded).
+beforeAll(async () => {
+  await loadDataSurfaces();
+});
 
 /** A lesson's scene as the app computes it: loaded into a fresh store, then through computeScene. */
 function computeLesson(scene: Partial<SceneData>): ComputedScene {
@@ -35,12 +42,12 @@ function textKeys(l: Lesson): LessonTextKey[] {
   return [l.title, l.caption, ...(l.label ? [l.label] : []), ...l.variants.flatMap((v) => [v.label, v.note])];
 }
 
-describe('the eleven lessons', () => {
-  it('are eleven, numbered 1 … 11, with unique kebab-case ids', () => {
-    expect(LESSONS).toHaveLength(11);
-    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+describe('the fourteen lessons', () => {
+  it('are fourteen, numbered 1 … 14, with unique kebab-case ids', () => {
+    expect(LESSONS).toHaveLength(14);
+    expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     const ids = LESSONS.map((l) => l.id);
-    expect(new Set(ids).size).toBe(11);
+    expect(new Set(ids).size).toBe(14);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
@@ -83,7 +90,7 @@ describe('the eleven lessons', () => {
     expect(Object.keys(LESSON_CHECKS).sort()).toEqual(LESSONS.map((l) => l.id).sort());
   });
 
-  it('state every hyperparameter and run on a built-in surface', () => {
+  it('state every hyperparameter and run on a built-in surface or a data set', () => {
     for (const l of LESSONS) {
       for (const scene of [l.scene, ...l.variants.map((v) => v.scene)]) {
         expect(getSurface(scene.surfaceId ?? ''), l.id).toBeDefined();

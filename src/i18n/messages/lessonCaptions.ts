@@ -77,4 +77,35 @@ export const lessonCaptions = {
     ko: '1번 수업의 협곡을 45° 돌린 곡면입니다. AdaGrad, RMSProp, Adam은 좌표마다 스텝 크기를 따로 정하지만, 여기서는 가파른 방향과 완만한 방향이 x, y축이 아니라 대각선입니다. x와 y의 크기만 바꿔서는 경로를 곧게 펼 수 없으므로 세 방법 모두 협곡 바닥을 계속 가로지릅니다. Shampoo는 2 × 2 행렬 L = Σ g·gᵀ 전체를 기억하고 L^(−1/2)·g 방향으로 움직이는데, 이 방향은 협곡과 함께 돕니다. 그래서 바닥을 따라 거의 곧게 내려가 가장 먼저 도착합니다.',
   },
 
+  'lesson.batch-size-noise.caption': {
+    en: 'A mini-batch step follows the gradient of a few of the 100 iris flowers, not all of them: it scatters from batch to batch, the more so the fewer flowers. With batches of 10, SGD (η\u00a0=\u00a010) wobbles 0.3 from the full-batch path on average; with one flower a batch, 2.6. Drag the batch size and watch the path calm down as it grows.',
+    ko: '미니배치 스텝은 붓꽃 100송이 전체가 아니라 몇 송이의 기울기만 따르므로, 배치마다 흩어지고 꽃이 적을수록 더 크게 흩어집니다. 배치 크기가 10이면 SGD(η\u00a0=\u00a010)는 전체 배치의 경로에서 평균 0.3, 배치 크기가 1이면 평균 2.6 벗어납니다. 배치 크기를 움직여 배치가 커질수록 경로가 차분해지는 것을 확인해 보세요.',
+  },
+  'lesson.batch-size-noise.full.note': {
+    en: 'All 100 flowers in every batch: plain gradient descent, its loss falling at every step.',
+    ko: '매 배치에 꽃 100송이가 모두 들어가는 일반 경사 하강법으로, 손실이 매 스텝 줄어듭니다.',
+  },
+  'lesson.batch-size-noise.one.note': {
+    en: 'One flower a batch, 100 steps an epoch: 8 times as far off the full-batch path as batches of 10.',
+    ko: '배치마다 꽃 한 송이, 에포크마다 100스텝입니다. 전체 배치의 경로에서 배치 크기 10일 때보다 8배 멀리 벗어납니다.',
+  },
+
+  'lesson.noise-ball.caption': {
+    en: 'With batches of 5 flowers, SGD at a constant η\u00a0=\u00a020 (red) never settles: it keeps circling 1.2 to 1.4 from the minimum on average, a “noise ball”. There the gradient of all 100 flowers is zero but a batch’s is not, so every step still kicks the particle, by η times that gradient. Halving η every 100 steps (green) shrinks the kicks and the ball: 0.72, 0.44, then 0.23 away.',
+    ko: '배치마다 꽃 5송이를 쓰면 η\u00a0=\u00a020으로 일정한 SGD(빨간색)는 자리 잡지 못하고 최솟값에서 평균 1.2~1.4 떨어진 곳을 계속 맴도는데, 이것이 ‘노이즈 볼’입니다. 최솟값에서 꽃 100송이 전체의 기울기는 0이지만 배치의 기울기는 0이 아니어서, 매 스텝 입자가 η\u00a0×\u00a0(배치의 기울기)만큼 튕겨 나가기 때문입니다. 100스텝마다 η를 절반으로 줄이면(초록색) 튕기는 폭과 함께 볼도 줄어, 평균 거리가 0.72, 0.44, 0.23으로 작아집니다.',
+  },
+  'lesson.noise-ball.full.note': {
+    en: 'All 100 flowers in every batch: no kicks, and both runs settle within 0.0001 of the minimum.',
+    ko: '매 배치에 꽃 100송이를 모두 쓰면 튕겨 나갈 일이 없어서, 두 실행 모두 최솟값에서 0.0001 안쪽에 자리 잡습니다.',
+  },
+
+  'lesson.linear-scaling.caption': {
+    en: 'The linear scaling rule: double the batch, double η. After the same 5 epochs, batch 10 at η\u00a0=\u00a010 (purple, 50 steps) ends 0.31 from the minimum, at loss 0.1062, and batch 20 at η\u00a0=\u00a020 (green, 25 steps) ends 0.04 from that point. Batch 20 at the old η\u00a0=\u00a010 (red) falls behind: 1.7 from the minimum, at loss 0.1129.',
+    ko: '선형 스케일링 규칙은 배치를 두 배로 키우면 η도 두 배로 키우라는 것입니다. 같은 5에포크 뒤에 배치 10, η\u00a0=\u00a010(보라색, 50스텝)은 최솟값에서 0.31 떨어진 곳에서 손실 0.1062로 끝나고, 배치 20, η\u00a0=\u00a020(초록색, 25스텝)은 그 지점에서 0.04 떨어진 곳에서 끝납니다. η\u00a0=\u00a010을 그대로 둔 배치 20(빨간색)은 뒤처져서 최솟값에서 1.7 떨어진 곳, 손실 0.1129에서 끝납니다.',
+  },
+  'lesson.linear-scaling.double.note': {
+    en: 'Batches of 20: 5 an epoch, so 25 steps make the same 5 epochs.',
+    ko: '배치 크기 20이면 에포크마다 배치가 5개라서, 25스텝이 같은 5에포크입니다.',
+  },
+
 } satisfies Messages;

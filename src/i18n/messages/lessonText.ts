@@ -37,4 +37,17 @@ export const lessonText = {
   'lesson.l2-regularization.title': { en: 'L2 regularization pulls the minimum toward the origin', ko: '최솟값을 원점 쪽으로 당기는 L2 규제' },
   // 11. rotated-ravine
   'lesson.rotated-ravine.title': { en: 'A ravine at 45°: why Shampoo turns with it', ko: '45° 기울어진 협곡: Shampoo가 함께 도는 이유' },
+  // 12. batch-size-noise (real data: iris-logistic, as 13 and 14)
+  'lesson.batch-size-noise.title': { en: 'Batch size and gradient noise', ko: '배치 크기와 기울기 노이즈' },
+  'lesson.batch-size-noise.label': { en: 'Batch 10', ko: '배치 10' },
+  'lesson.batch-size-noise.full.label': { en: 'Full batch', ko: '전체 배치' },
+  'lesson.batch-size-noise.one.label': { en: 'Batch 1', ko: '배치 1' },
+  // 13. noise-ball
+  'lesson.noise-ball.title': { en: 'The noise ball, and why η should decay', ko: '노이즈 볼과 η를 줄여야 하는 이유' },
+  'lesson.noise-ball.label': { en: 'Batch 5', ko: '배치 5' },
+  'lesson.noise-ball.full.label': { en: 'Full batch', ko: '전체 배치' },
+  // 14. linear-scaling
+  'lesson.linear-scaling.title': { en: 'Double the batch, double η', ko: '배치를 두\u00a0배로, η도 두\u00a0배로' },
+  'lesson.linear-scaling.label': { en: 'Batch 10', ko: '배치 10' },
+  'lesson.linear-scaling.double.label': { en: 'Batch 20', ko: '배치 20' },
 } satisfies Messages;

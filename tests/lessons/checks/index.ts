@@ -2,13 +2,16 @@
 // lesson's computed paths and asks that every lesson has one.
 import { checkAdagradVsRmsprop } from './adagradVsRmsprop';
 import { checkAdamBiasCorrection } from './adamBiasCorrection';
+import { checkBatchSizeNoise } from './batchSizeNoise';
 import type { LessonCheck } from './claims';
 import { checkL2Regularization } from './l2Regularization';
 import { checkLearningRateTooLarge } from './learningRateTooLarge';
+import { checkLinearScaling } from './linearScaling';
 import { checkLocalMinimum } from './localMinimum';
 import { checkMinibatchNoise } from './minibatchNoise';
 import { checkNesterovLookAhead } from './nesterovLookAhead';
 import { checkNewton } from './newton';
+import { checkNoiseBall } from './noiseBall';
 import { checkRavineZigzag } from './ravineZigzag';
 import { checkRotatedRavine } from './rotatedRavine';
 import { checkSaddleEscape } from './saddleEscape';
@@ -27,4 +30,7 @@ export const LESSON_CHECKS: Readonly<Record<string, LessonCheck>> = {
   'learning-rate-too-large': checkLearningRateTooLarge,
   'l2-regularization': checkL2Regularization,
   'rotated-ravine': checkRotatedRavine,
+  'batch-size-noise': checkBatchSizeNoise,
+  'noise-ball': checkNoiseBall,
+  'linear-scaling': checkLinearScaling,
 };

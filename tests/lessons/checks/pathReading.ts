@@ -65,3 +65,12 @@ export function lossRises(c: ComputedRun): number {
 export function finished(c: ComputedRun, steps: number): boolean {
   return c.path.status === 'ok' && c.path.steps === steps;
 }
+
+/** Mean distance between two paths at the same step, over steps 0 … n (the shorter one's end). */
+export function meanGap(a: ComputedRun, b: ComputedRun): number {
+  const n = Math.min(a.path.steps, b.path.steps);
+  let sum = 0;
+  for (let k = 0; k <= n; k++) sum += Math.hypot(a.path.x[k] - b.path.x[k], a.path.y[k] - b.path.y[k]);
+  return sum / (n + 1);
+}
+
