@@ -17,6 +17,19 @@ export interface FormulaCompiler {
 // gradient is shown as the compiler wrote it rather than freeze typing.
 const MAX_TIDY_LENGTH = 400;
 
+/**
+ * Whether the page's own policy (its Content-Security-Policy meta tag, which the app ships)
+ * forbids eval: the formulas then run on the compiler's tape, and it is never probed (a probe is
+ * itself a reported violation). A policy sent as a header is met by the compiler's probe.
+ */
+function evalForbiddenByPage(): boolean {
+  const policy = document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.getAttribute('content');
+  if (!policy) return false;
+  const directives = policy.split(';').map((d) => d.trim().split(/\s+/));
+  const scripts = directives.find((d) => d[0] === 'script-src') ?? directives.find((d) => d[0] === 'default-src');
+  return scripts !== undefined && !scripts.includes("'unsafe-eval'");
+}
+
 let loading: Promise<FormulaCompiler> | null = null;
 let loaded: FormulaCompiler | null = null;
 
@@ -24,7 +37,7 @@ export function loadFormulaCompiler(): Promise<FormulaCompiler> {
   loading ??= Promise.all([import('../engine/formula'), import('mathjs')]).then(
     ([formula, math]) => {
       loaded = {
-        compile: formula.compileFormula,
+        compile: evalForbiddenByPage() ? (expr, options) => formula.compileFormula(expr, { mode: 'closures', ...options }) : formula.compileFormula,
         isFormulaError: (e): e is FormulaError => e instanceof formula.FormulaError,
         defaultDomain: formula.DEFAULT_FORMULA_DOMAIN,
         tidy(text) {

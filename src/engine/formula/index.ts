@@ -92,8 +92,9 @@ function gradientText(f: MathNode): readonly [string, string] | null {
 export function compileFormula(expr: string, options: FormulaOptions = {}): CompiledSurface {
   const f = parseChecked(expr);
   const program = deriveProgram(f);
-  if (codegenChecked === null) codegenChecked = codegenAllowed();
-  const mode: CompileMode = options.mode ?? (codegenChecked ? 'codegen' : 'closures');
+  // Probed only when the caller has not chosen: under a policy that forbids eval the probe is
+  // itself a reported violation.
+  const mode: CompileMode = options.mode ?? ((codegenChecked ??= codegenAllowed()) ? 'codegen' : 'closures');
   const compiled: CompiledFormula = mode === 'codegen' ? compileWithCodegen(program) : compileWithClosures(program);
   const domain = options.domain ?? DEFAULT_FORMULA_DOMAIN;
   checkDomain(domain);
