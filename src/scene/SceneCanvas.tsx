@@ -1,5 +1,5 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { computeScene } from '../state/paths';
 import { setFrameRequester } from '../state/playhead';
 import { sceneStore } from '../state/store';
@@ -14,9 +14,48 @@ import { SurfaceMesh } from './SurfaceMesh';
 import { TeachingOverlays } from './TeachingOverlays';
 import { VectorArrows } from './VectorArrows';
 import { silhouetteFor, surfaceGridFor } from './surfaceGrid';
+import { retryingRenderer, type WebGLUnavailable } from './webglContext';
 
 // A basin map on the surface: its code loads with the first one shown.
 const BasinOverlay = lazy(() => import('./BasinOverlay').then((m) => ({ default: m.BasinOverlay })));
+// The scene drawn with Canvas 2D, for a browser where WebGL would not start: loaded only then.
+const loadFlatScene = () => import('./flat/FlatScene');
+const FlatScene = lazy(() => loadFlatScene().then((m) => ({ default: m.FlatScene })));
+
+/** Set once WebGL failed on this page: a scene mounted again goes straight to the 2D drawing. */
+let webglFailed = false;
+
+/**
+ * The Canvas's `gl`: WebGL 2 with our settings, tried again for a moment when the browser refuses
+ * it (webglContext.ts). `failed` becomes true when it never came, with the way to let R3F go.
+ */
+function useRetryingRenderer() {
+  const [failure, setFailure] = useState<{ error: WebGLUnavailable; release: () => void } | null>(null);
+  const mounted = useRef(true);
+  const [gl] = useState(() => {
+    const unavailable = (error: WebGLUnavailable, release: () => void) => {
+      webglFailed = true;
+      // A scene already taken away has no Canvas left to replace.
+      if (mounted.current) setFailure({ error, release });
+      else release();
+    };
+    // The 2D drawing is fetched at the first refusal, so that it is here if the retries fail too.
+    return retryingRenderer({ antialias: true, preserveDrawingBuffer: true }, unavailable, () => void loadFlatScene());
+  });
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!failure) return;
+    // The Canvas is gone by now: its root may finish (it waited for the renderer).
+    console.warn(`Descent: ${failure.error.message}; the scene is drawn in 2D instead.`);
+    failure.release();
+  }, [failure]);
+  return { gl, failed: failure !== null || webglFailed };
+}
 
 /**
  * Renders on demand: a frame is drawn only when the store or the playhead changes, so an
@@ -69,11 +108,19 @@ export function SceneCanvas() {
   const mapping = grid.mapping;
   const flat = view === '2d';
   const basins = useScene((s) => s.map.open && s.map.onSurface && s.map.kind === 'basin');
+  const { gl, failed } = useRetryingRenderer();
+  if (failed) {
+    return (
+      <Suspense fallback={null}>
+        <FlatScene />
+      </Suspense>
+    );
+  }
   return (
     <Canvas
       frameloop="demand"
       dpr={[1, 2]}
-      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      gl={gl}
       fallback={<div className="error-box">{t('error.webgl')}</div>}
       // A div may carry a name only with a role: the drawing is an image (its description and
       // the runs' numbers are in the panel and the legend).

@@ -11,6 +11,10 @@ export const app = {
     en: 'This browser could not start WebGL, so the 3D view is unavailable. The panel, chart and legend still work.',
     ko: '이 브라우저에서 WebGL을 시작할 수 없어 3D 보기를 사용할 수 없습니다. 패널, 차트, 범례는 계속 작동합니다.',
   },
+  'notice.flatView': {
+    en: 'WebGL could not start in this browser, so the scene is drawn as a flat 2D contour map. Every control still works.',
+    ko: '이 브라우저에서 WebGL을 시작하지 못해 장면을 평면 2D 등고선 지도로 보여 줍니다. 다른 기능은 모두 그대로 쓸 수 있습니다.',
+  },
   'view.3d': { en: '3D', ko: '3D' },
   'view.2d': { en: '2D contour', ko: '2D 등고선' },
   'view.2dShort': { en: '2D', ko: '2D' },
