@@ -94,6 +94,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      // The engine has no import-time side effects (it runs in Node, browsers and workers alike):
+      // a module of it that only a lazy chunk uses (the export formats, which its index re-exports)
+      // then stays out of the first download.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]engine[\\/]/, sideEffects: false }] },
+    },
     // Fonts stay files: a strict Content-Security-Policy allows fonts from 'self' only, and
     // Vite would inline KaTeX's smallest woff2 as a data: URL (under the 4 KB default).
     assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf|eot)$/.test(file) ? false : undefined),
