@@ -12,6 +12,7 @@ import { LessonCaption } from './ui/teaching/LessonCaption';
 import { LossChart } from './ui/chart/LossChart';
 import { Notice } from './ui/shell/Notice';
 import { PlaybackBar } from './ui/playback/PlaybackBar';
+import { useAfterFirstFrame } from './ui/shell/afterFirstFrame';
 import { panelDrawer } from './ui/shell/presentation';
 import { Toolbar } from './ui/toolbar/Toolbar';
 import { useKeyboardShortcuts } from './ui/playback/useKeyboardShortcuts';
@@ -40,6 +41,21 @@ function DeferredHelpDialog() {
 }
 
 const EmbedControls = lazy(() => import('./ui/embedded/EmbedControls').then((m) => ({ default: m.EmbedControls })));
+
+// The scene in words for screen readers: loaded after the first frame, with its own words.
+const SceneDescription = lazy(() => import('./ui/description/SceneDescription').then((m) => ({ default: m.SceneDescription })));
+const DESCRIPTION_ID = 'scene-description';
+
+/** The live description of the scene, from the first frame on (the stage names it). */
+function DeferredSceneDescription() {
+  const later = useAfterFirstFrame();
+  if (!later) return null;
+  return (
+    <Suspense fallback={null}>
+      <SceneDescription id={DESCRIPTION_ID} />
+    </Suspense>
+  );
+}
 const WheelGate = lazy(() => import('./ui/embedded/WheelGate').then((m) => ({ default: m.WheelGate })));
 const EmbedMap = lazy(() => import('./ui/embedded/EmbedMap').then((m) => ({ default: m.EmbedMap })));
 
@@ -101,7 +117,7 @@ function EmbedLayout() {
             it), without the bar and the key. */}
         <main className="scene embed-scene">
           <div className="scene-grid">
-            <div ref={stageRef} className="stage embed-stage">
+            <div ref={stageRef} className="stage embed-stage" aria-describedby={DESCRIPTION_ID}>
               <ErrorBoundary>
                 <SceneCanvas />
               </ErrorBoundary>
@@ -110,6 +126,7 @@ function EmbedLayout() {
               </Suspense>
             </div>
             <LessonCaption />
+            <DeferredSceneDescription />
           </div>
         </main>
         {map && (
@@ -143,11 +160,12 @@ function FullLayout() {
             <Toolbar />
           </header>
           {/* Focusable (not in the tab order) so that a chosen lesson can hand focus to the scene. */}
-          <div className="stage" tabIndex={-1} role="group" aria-label={t('scene.stage')}>
+          <div className="stage" tabIndex={-1} role="group" aria-label={t('scene.stage')} aria-describedby={DESCRIPTION_ID}>
             <ErrorBoundary>
               <SceneCanvas />
             </ErrorBoundary>
           </div>
+          <DeferredSceneDescription />
           <LessonCaption />
           <SceneKey />
         </div>

@@ -5,6 +5,7 @@ import { lessonCaptions } from '../../src/i18n/messages/lessonCaptions';
 import { embedDialog } from '../../src/i18n/messages/embedDialog';
 import { maps } from '../../src/i18n/messages/maps';
 import { data } from '../../src/i18n/messages/data';
+import { description } from '../../src/i18n/messages/description';
 import { exportMenuMessages } from '../../src/i18n/messages/exportMenu';
 import { formulaErrors } from '../../src/i18n/messages/formulaErrors';
 import { help } from '../../src/i18n/messages/help';
@@ -20,7 +21,7 @@ import { notices } from '../../src/i18n/messages/notices';
 // formula editor, the update-rule panel, the embedded player, a schedule's settings and the store's
 // notices (which load with them).
 function koreanTexts(): Array<[string, string]> {
-  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors, ...help, ...formulaEditor, ...updateRule, ...embedControls, ...scheduleSettings, ...notices };
+  const lazy = { ...lessonCaptions, ...maps, ...data, ...embedDialog, ...exportMenuMessages, ...formulaErrors, ...help, ...formulaEditor, ...updateRule, ...embedControls, ...scheduleSettings, ...notices, ...description };
   return [...MESSAGE_KEYS.map((key): [string, string] => [key, translate('ko', key)]), ...Object.entries(lazy).map(([key, m]): [string, string] => [key, m.ko])];
 }
 
