@@ -4,7 +4,7 @@
 // its loss. Plain data here; the words are the description table's (messages/description.ts).
 import type { Minimum, Surface, Trajectory } from '../../engine';
 
-export type RunFate =
+type RunFate =
   | { readonly kind: 'minimum'; readonly which: 'global' | 'local'; readonly x: number; readonly y: number; readonly since: number }
   | { readonly kind: 'diverged' | 'singular' | 'lineSearchFailed' | 'left'; readonly at: number }
   | { readonly kind: 'stalled' }
