@@ -12,15 +12,11 @@ const SEED = 1;
 function batchScene(prefix: string, size: number | null): Partial<SceneData> {
   return scene(SURFACE, {
     start: IRIS_START,
-    // From above: the batches' scatter and the noise ball are seen as they are, not foreshortened.
-    view: '2d',
     steps: STEPS,
     speed: 30,
     runs: [run(SURFACE, `${prefix}-sgd`, 'sgd', { lr: 10 })],
     noise: { sigma: 0, seed: SEED },
     batch: { size, dropLast: false },
-    // The gradient arrow, with the spread of the batches' gradients drawn at the particle.
-    vectors: { gradient: true },
     selected: `${prefix}-sgd`,
   });
 }
@@ -32,7 +28,6 @@ export const batchSizeNoise: Lesson = {
   caption: 'lesson.batch-size-noise.caption',
   label: 'lesson.batch-size-noise.label',
   controls: ['batch'],
-  arrowsForSelectedOnly: true,
   scene: batchScene('l12', 10),
   variants: [
     { id: 'full', label: 'lesson.batch-size-noise.full.label', note: 'lesson.batch-size-noise.full.note', scene: batchScene('l12f', null) },

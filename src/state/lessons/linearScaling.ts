@@ -16,8 +16,6 @@ export const linearScaling: Lesson = {
   label: 'lesson.linear-scaling.label',
   scene: scene(SURFACE, {
     start: IRIS_START,
-    // From above: where the runs end, compared between the two scenes, is not foreshortened.
-    view: '2d',
     steps: EPOCHS * 10,
     // An epoch a second in both scenes.
     speed: 10,
@@ -33,7 +31,6 @@ export const linearScaling: Lesson = {
       note: 'lesson.linear-scaling.double.note',
       scene: scene(SURFACE, {
         start: IRIS_START,
-        view: '2d',
         steps: EPOCHS * 5,
         speed: 5,
         runs: [run(SURFACE, 'l14d-sgd-scaled', 'sgd', { lr: 20 }, { color: GREEN }), run(SURFACE, 'l14d-sgd', 'sgd', { lr: 10 })],

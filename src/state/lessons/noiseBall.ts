@@ -10,8 +10,6 @@ const STEPS = 400;
 function ballScene(prefix: string, size: number | null): Partial<SceneData> {
   return scene(SURFACE, {
     start: IRIS_START,
-    // From above: the batches' scatter and the noise ball are seen as they are, not foreshortened.
-    view: '2d',
     steps: STEPS,
     speed: 40,
     runs: [
@@ -20,8 +18,6 @@ function ballScene(prefix: string, size: number | null): Partial<SceneData> {
     ],
     noise: { sigma: 0, seed: 1 },
     batch: { size, dropLast: false },
-    // The constant-η run's gradient arrow: at the minimum the batches' gradients still spread.
-    vectors: { gradient: true },
     selected: `${prefix}-sgd`,
   });
 }
@@ -32,6 +28,7 @@ export const noiseBall: Lesson = {
   title: 'lesson.noise-ball.title',
   caption: 'lesson.noise-ball.caption',
   label: 'lesson.noise-ball.label',
+  // Turned on, the arrows are the constant-η run's: at the minimum its batches' gradients still spread.
   arrowsForSelectedOnly: true,
   scene: ballScene('l13', 5),
   variants: [{ id: 'full', label: 'lesson.noise-ball.full.label', note: 'lesson.noise-ball.full.note', scene: ballScene('l13f', null) }],
