@@ -184,7 +184,66 @@ const ON_SCREEN: Readonly<Record<string, { readonly what: string; check(page: Pa
       }
     },
   },
+  'batch-size-noise': {
+    what: 'the batch slider is in the caption at 10; typed down to 1 there, the last 100 points are drawn over a patch at least three times as wide',
+    async check(page) {
+      const field = page.locator('.lesson-caption').getByRole('spinbutton', { name: 'Batch size' });
+      await field.scrollIntoViewIfNeeded();
+      await expect(field).toBeInViewport();
+      await expect(field).toHaveValue('10');
+      const ten = await spread(page, 'l12-sgd', 200, 300);
+      await field.fill('1');
+      await field.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.__descent.store.getState().batch.size)).toBe(1);
+      await nextFrames(page, 2);
+      const one = await spread(page, 'l12-sgd', 200, 300);
+      expect(one, `batch 1: ${one} px, batch 10: ${ten} px`).toBeGreaterThan(3 * ten);
+      await field.fill('10');
+      await field.press('Enter');
+    },
+  },
+  'noise-ball': {
+    what: 'over the last 100 steps the constant-η run’s points are drawn over a patch at least three times as wide as the decaying run’s',
+    async check(page) {
+      const constant = await spread(page, 'l13-sgd', 300, 400);
+      const decayed = await spread(page, 'l13-sgd-decay', 300, 400);
+      expect(constant, `constant ${constant} px, decaying ${decayed} px`).toBeGreaterThan(3 * decayed);
+    },
+  },
+  'linear-scaling': {
+    what: 'in the scene of batch 20, the run at η = 20 ends where batch 10 at η = 10 ended (within 6 px), the run at η = 10 far behind',
+    async check(page) {
+      const end = (id: string) =>
+        page.evaluate((id) => {
+          const c = window.__descent.computeScene(window.__descent.store.getState()).runs.find((r) => r.run.id === id);
+          if (!c) throw new Error(`no run ${id}`);
+          const k = c.path.steps;
+          return { x: c.path.x[k], y: c.path.y[k] };
+        }, id);
+      const small = await end('l14-sgd');
+      const lesson = LESSONS.find((l) => l.id === 'linear-scaling')!;
+      const button = page.getByRole('group', { name: /Scenes of this lesson|이 수업의 장면/ }).getByRole('button', { name: lessonText('en', lesson.variants[0].label), exact: true });
+      await button.scrollIntoViewIfNeeded();
+      await button.click();
+      await expect.poll(() => page.evaluate(() => window.__descent.store.getState().lessonId)).toBe('linear-scaling.double');
+      await nextFrames(page, 3);
+      // Drawn now, on the scene of batch 20 (the same surface and view as batch 10's).
+      const was = await drawnAt(page, small.x, small.y);
+      const scaled = gap(await runPointAt(page, 'l14d-sgd-scaled', 'end'), was);
+      const unscaled = gap(await runPointAt(page, 'l14d-sgd', 'end'), was);
+      expect(scaled, `η = 20 ends ${scaled} px from batch 10's end`).toBeLessThan(6);
+      expect(unscaled, `η = 10 ends ${unscaled} px from it`).toBeGreaterThan(5 * Math.max(scaled, 2));
+    },
+  },
 };
+
+/** How widely a run's points k0 … k1 are drawn: their mean distance from their centre, in pixels. */
+async function spread(page: Page, runId: string, k0: number, k1: number): Promise<number> {
+  const pts = await Promise.all(Array.from({ length: k1 - k0 + 1 }, (_, i) => runPointAt(page, runId, k0 + i)));
+  const cx = pts.reduce((s, p) => s + p.x, 0) / pts.length;
+  const cy = pts.reduce((s, p) => s + p.y, 0) / pts.length;
+  return pts.reduce((s, p) => s + Math.hypot(p.x - cx, p.y - cy), 0) / pts.length;
+}
 
 test('every lesson has a statement of what it must show', () => {
   expect(Object.keys(ON_SCREEN).sort()).toEqual(LESSONS.map((l) => l.id).sort());
