@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Vec2 } from '../../engine';
 import { useTranslator } from '../../i18n';
 import { sceneMarks } from '../../state/markedPoints';
-import { computeScene, traceOf, type ComputedScene } from '../../state/paths';
+import { computeScene, traceOf, type ComputedRun } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
 import { useScene } from '../../state/useScene';
@@ -10,7 +10,7 @@ import { setProjector } from '../screenProbe';
 import { surfaceGridFor, type SurfaceGrid } from '../surfaceGrid';
 import { paintBackground, type FlatInk } from './flatBackground';
 import { flatLayout, fromCanvas, tidyStart, toCanvas, type FlatLayout } from './flatLayout';
-import { drawnPath, paintMarks, paintRunLines, paintRunMarks, paintStart, type DrawnPath, type Emphasis, type RunExtras } from './flatRuns';
+import { companionPath, drawnPath, paintMarks, paintRunLines, paintRunMarks, paintStart, type DrawnPath, type Emphasis, type RunExtras } from './flatRuns';
 
 /** Pointer travel (px) under which a press counts as a click (as the 3D view's tap). */
 const TAP_TOLERANCE = 6;
@@ -51,16 +51,16 @@ function readInk(el: Element): FlatInk {
   return { text: prop('--text', '#e6edf3'), dim: prop('--text-dim', '#9aa7b4'), line: prop('--line', '#30363d'), font: style.fontFamily || 'sans-serif', rem: Number.isFinite(rem) && rem > 0 ? rem : 16 };
 }
 
-function extrasOf(state: ReturnType<typeof sceneStore.getState>, scene: ComputedScene, id: string): RunExtras {
-  const c = scene.runs.find((r) => r.run.id === id);
-  if (!c || !c.run.visible || !COMPANIONS.has(c.run.optimizer)) return NO_EXTRAS;
-  const trace = traceOf(state, id);
+/** What the run's trace adds beside its path, in canvas pixels (as RunVisuals draws it). */
+function extrasOf(state: ReturnType<typeof sceneStore.getState>, c: ComputedRun, drawn: DrawnPath, layout: FlatLayout): RunExtras {
+  if (!COMPANIONS.has(c.run.optimizer)) return NO_EXTRAS;
+  const trace = traceOf(state, c.run.id);
   if (!trace) return NO_EXTRAS;
   const o = c.run.optimizer;
   const slot0 = o === 'asgd' ? trace.state.avg : o === 'schedule-free-adamw' ? trace.state.z : o === 'lookahead' ? trace.state.slow : undefined;
   const slot1 = o === 'schedule-free-adamw' ? trace.vectors.look : undefined;
   return {
-    companions: [slot0 ?? null, slot1 ?? null],
+    companions: [slot0 ? companionPath(c, slot0, drawn, layout) : null, slot1 ? companionPath(c, slot1, drawn, layout) : null],
     stepSizes: o === 'rprop' ? (trace.state.stepSize ?? null) : null,
     probes: o === 'sam' ? (trace.vectors.probe ?? null) : null,
   };
@@ -155,8 +155,9 @@ class FlatPainter {
       this.extras.clear();
       for (const c of scene.runs) {
         if (!c.run.visible) continue;
-        this.paths.set(c.run.id, drawnPath(c, layout));
-        this.extras.set(c.run.id, extrasOf(state, scene, c.run.id));
+        const drawn = drawnPath(c, layout);
+        this.paths.set(c.run.id, drawn);
+        this.extras.set(c.run.id, extrasOf(state, c, drawn, layout));
       }
       this.pathsKey = pathsKey;
     }

@@ -34,8 +34,11 @@ export interface Emphasis {
 
 /** What a run's trace adds beside its path (see RunVisuals' companions, probes and step sizes). */
 export interface RunExtras {
-  /** Slot 0 dashed (ASGD's average, schedule-free AdamW's z, Lookahead's slow weights), slot 1 dotted (schedule-free AdamW's y). */
-  readonly companions: readonly [Pair | null, Pair | null];
+  /**
+   * Sequences beside the path, in canvas pixels (companionPath): slot 0 dashed (ASGD's average,
+   * schedule-free AdamW's z, Lookahead's slow weights), slot 1 dotted (schedule-free AdamW's y).
+   */
+  readonly companions: readonly [Path2D | null, Path2D | null];
   /** Rprop's per-coordinate step sizes: a box about the particle. */
   readonly stepSizes: Pair | null;
   /** SAM's ascent probes: a segment from the particle and a cross. */
@@ -207,28 +210,33 @@ export function paintRunLines(ctx: CanvasRenderingContext2D, c: ComputedRun, dra
   ctx.setLineDash([]);
 }
 
-/** A sequence beside the path (see RunExtras), from the last point where it still equals the path. */
-function paintCompanion(ctx: CanvasRenderingContext2D, c: ComputedRun, seq: Pair, layout: FlatLayout, last: number, dashed: boolean, width: number): void {
+/**
+ * A sequence beside the path (see RunExtras) in canvas pixels, from the last point where it still
+ * equals the path, thinned as the path is; null when it never leaves the path.
+ */
+export function companionPath(c: ComputedRun, seq: Pair, drawn: DrawnPath, layout: FlatLayout): Path2D | null {
+  if (drawn.count < 1) return null;
+  const last = drawn.steps[drawn.count - 1];
   let from = 1;
   while (from <= last && seq[0][from] === c.path.x[from] && seq[1][from] === c.path.y[from]) from++;
-  if (from > last) return;
+  if (from > last) return null;
   const first = from - 1;
-  ctx.beginPath();
+  const line = new Path2D();
+  let lastX = Number.NaN;
+  let lastY = Number.NaN;
   for (let k = first; k <= last; k++) {
     const x = k === first ? c.path.x[k] : seq[0][k];
     const y = k === first ? c.path.y[k] : seq[1][k];
     if (!Number.isFinite(x) || !Number.isFinite(y)) break;
     const px = layout.left + (x - layout.domain.x[0]) * layout.scale;
     const py = layout.bottom - (y - layout.domain.y[0]) * layout.scale;
-    if (k === first) ctx.moveTo(px, py);
-    else ctx.lineTo(px, py);
+    if (k === first) line.moveTo(px, py);
+    else if (k === last || Math.abs(px - lastX) + Math.abs(py - lastY) >= MIN_STEP_PX) line.lineTo(px, py);
+    else continue;
+    lastX = px;
+    lastY = py;
   }
-  ctx.lineWidth = width;
-  ctx.strokeStyle = c.run.color;
-  ctx.setLineDash(dashed ? [2.5 * width, 2 * width] : [0, 2 * width]);
-  ctx.lineCap = 'round';
-  ctx.stroke();
-  ctx.setLineDash([]);
+  return line;
 }
 
 /** A run's marks on and about its line: companions, epoch rings, RAdam's plain steps, rings, the particle. */
@@ -238,14 +246,28 @@ export function paintRunMarks(ctx: CanvasRenderingContext2D, c: ComputedRun, dra
   const last = drawn.steps[drawn.count - 1];
   const at = (k: number) => [layout.left + (c.path.x[k] - layout.domain.x[0]) * layout.scale, layout.bottom - (c.path.y[k] - layout.domain.y[0]) * layout.scale] as const;
   const thin = emphasis.lineWidth * AHEAD_WIDTH_SHARE;
-  const [slot0, slot1] = extras.companions;
-  if (slot0) paintCompanion(ctx, c, slot0, layout, last, true, thin);
-  if (slot1) paintCompanion(ctx, c, slot1, layout, last, false, thin);
+  ctx.lineWidth = thin;
+  ctx.strokeStyle = c.run.color;
+  ctx.lineCap = 'round';
+  extras.companions.forEach((line, slot) => {
+    if (!line) return;
+    // Dashes for slot 0, dots for slot 1: two sequences beside one path stay apart.
+    ctx.setLineDash(slot === 0 ? [2.5 * thin, 2 * thin] : [0, 2 * thin]);
+    ctx.stroke(line);
+  });
+  ctx.setLineDash([]);
 
   if (epochSteps > 0) {
+    // One ring a pass over the data; rings that would overlap (a settled run) are drawn once.
+    const r = Math.max(3, EPOCH_RADIUS * w);
+    let lastX = Number.NaN;
+    let lastY = Number.NaN;
     for (let k = epochSteps; k <= last; k += epochSteps) {
       const [px, py] = at(k);
-      ring(ctx, px, py, Math.max(3, EPOCH_RADIUS * w), 1.5, 'rgba(244, 247, 251, 0.8)');
+      if (Math.abs(px - lastX) + Math.abs(py - lastY) < r) continue;
+      ring(ctx, px, py, r, 1.5, 'rgba(244, 247, 251, 0.8)');
+      lastX = px;
+      lastY = py;
     }
   }
   if (c.run.optimizer === 'radam') {
