@@ -34,3 +34,22 @@ test('a screen reader hears where each run went, at the step shown, in English a
   await expect(region).toContainText('25 스텝에서 전역 최솟값 (0, 0)에 도달했습니다');
   await expectNoErrors(errors);
 });
+
+test('H plays the explained run’s loss as sound, and H again stops it; the button says so', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page, '?surface=bowl&runs=sgd:lr=0.1&steps=300');
+  const button = page.locator('[data-field="listen"]');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(button).toHaveAccessibleName('Hear the explained run’s loss as pitch');
+  // Never on its own: nothing sounds until asked.
+  expect(await page.evaluate(() => window.__descent.store.getState().playing)).toBe(false);
+  await page.keyboard.press('h');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  // 300 steps: a three-second trace, then it ends by itself.
+  await expect(button).toHaveAttribute('aria-pressed', 'false', { timeout: 10_000 });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('h');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expectNoErrors(errors);
+});

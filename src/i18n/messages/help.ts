@@ -21,6 +21,10 @@ export const help = {
   'help.nextLesson': { en: 'Next lesson (a presenter’s clicker sends this)', ko: '다음 수업 (프레젠터 리모컨이 보내는 키)' },
   'help.previousLesson': { en: 'Previous lesson', ko: '이전 수업' },
   'help.fullscreen': { en: 'Full screen on or off', ko: '전체 화면 켜기 또는 끄기' },
+  'help.listen': {
+    en: 'Hear the explained run: its loss as pitch, its x as left–right, a click at each epoch or exit (H again stops)',
+    ko: '설명 중인 실행을 소리로 듣기: 손실은 음높이, x는 좌우, 에포크나 이탈마다 딸깍 소리(H를 다시 누르면 멈춤)',
+  },
   'help.presentation': { en: 'Presentation mode on or off', ko: '발표 모드 켜기 또는 끄기' },
   'help.panel': { en: 'Show or hide the settings panel while presenting', ko: '발표 중 설정 패널 보이기 또는 숨기기' },
   'help.toggleHelp': { en: 'Show or hide this list', ko: '이 목록 열기 또는 닫기' },

@@ -22,6 +22,7 @@ export const playback = {
     ko: '이 기기는 설정한 속도에 맞춰 화면을 그리지 못해, 초당 {n}스텝으로 재생됩니다',
   },
   'playback.help': { en: 'Keyboard shortcuts', ko: '단축키' },
+  'playback.listen': { en: 'Hear the explained run’s loss as pitch', ko: '설명 중인 실행의 손실을 음높이로 듣기' },
   'playback.fullscreen': { en: 'Full screen', ko: '전체 화면' },
   'playback.shortcut': { en: '{label} ({key})', ko: '{label} ({key})' },
 

@@ -4,6 +4,7 @@ import { jumpToEnd, rewind, stepBy, togglePlaying } from '../../state/playback';
 import { sceneStore } from '../../state/store';
 import { focusStage } from '../shell/stageFocus';
 import { toggleFullscreen } from '../toolbar/fullscreen';
+import { toggleTrace } from '../audio/audioTrace';
 import { panelDrawer, togglePanel, togglePresentation } from '../shell/presentation';
 
 // Input types where typing goes into the field: every key belongs to the field there.
@@ -131,6 +132,9 @@ export function handleShortcut(e: ShortcutEvent): void {
   } else if (e.code === 'KeyF' || letter === 'f') {
     e.preventDefault();
     toggleFullscreen();
+  } else if (e.code === 'KeyH' || letter === 'h') {
+    e.preventDefault();
+    toggleTrace();
   } else if (e.code === 'KeyP' || letter === 'p') {
     e.preventDefault();
     togglePresentation();
