@@ -112,7 +112,7 @@ export function SceneCanvas() {
   if (failed) {
     return (
       <Suspense fallback={null}>
-        <FlatScene />
+        <FlatScene label={t('view.tapHint')} surfaceId={surfaceId} />
       </Suspense>
     );
   }

@@ -1,11 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { Vec2 } from '../../engine';
-import { useTranslator } from '../../i18n';
 import { sceneMarks } from '../../state/markedPoints';
 import { computeScene, traceOf, type ComputedRun } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
-import { useScene } from '../../state/useScene';
 import { setProjector } from '../screenProbe';
 import { surfaceGridFor, type SurfaceGrid } from '../surfaceGrid';
 import { paintBackground, type FlatInk } from './flatBackground';
@@ -208,11 +206,10 @@ class FlatPainter {
 /**
  * The scene drawn with Canvas 2D, for a browser where WebGL would not start (see SceneCanvas): the
  * surface as a contour map with the runs, their particles, the minima and the start, as the WebGL
- * 2D view shows them. Clicking the map sets the start, as in the WebGL view.
+ * 2D view shows them. Clicking the map sets the start, as in the WebGL view. Its name and surface
+ * come from SceneCanvas, which reads them from the store already.
  */
-export function FlatScene() {
-  const surfaceId = useScene((s) => s.surfaceId);
-  const t = useTranslator(useScene((s) => s.lang));
+export function FlatScene({ label, surfaceId }: { readonly label: string; readonly surfaceId: string }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
@@ -270,7 +267,7 @@ export function FlatScene() {
       <canvas
         ref={canvasRef}
         role="img"
-        aria-label={t('view.tapHint')}
+        aria-label={label}
         data-surface={surfaceId}
         data-view="flat"
         style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', cursor: 'crosshair', touchAction: 'manipulation' }}
