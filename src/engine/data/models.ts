@@ -27,45 +27,59 @@ export interface ExampleSet {
  * `order` is null) at parameters (p, q); writes the mean gradient into out[0], out[1].
  */
 export function meanLossAndGrad(set: ExampleSet, order: Int32Array | null, from: number, to: number, p: number, q: number, out: Float64Array): number {
+  // One function per model: V8 optimizes each loop on its own (the two in one function made the
+  // linear model's 2.6 times slower).
+  return set.kind === 'linear' ? linearLossAndGrad(set, order, from, to, p, q, out) : logisticLossAndGrad(set, order, from, to, p, q, out);
+}
+
+function linearLossAndGrad(set: ExampleSet, order: Int32Array | null, from: number, to: number, p: number, q: number, out: Float64Array): number {
+  const { a, t } = set;
+  let loss = 0;
+  let g0 = 0;
+  let g1 = 0;
+  for (let k = from; k < to; k++) {
+    const i = order === null ? k : order[k];
+    const r = p * a[i] + q - t[i];
+    loss += r * r;
+    g0 += 2 * r * a[i];
+    g1 += 2 * r;
+  }
+  const n = to - from;
+  out[0] = g0 / n;
+  out[1] = g1 / n;
+  return loss / n;
+}
+
+function logisticLossAndGrad(set: ExampleSet, order: Int32Array | null, from: number, to: number, p: number, q: number, out: Float64Array): number {
   const { a, b, t } = set;
   let loss = 0;
   let g0 = 0;
   let g1 = 0;
-  if (set.kind === 'linear') {
-    for (let k = from; k < to; k++) {
-      const i = order === null ? k : order[k];
-      const r = p * a[i] + q - t[i];
-      loss += r * r;
-      g0 += 2 * r * a[i];
-      g1 += 2 * r;
+  // log(1 + e^z) − t·z, written so that neither exp overflows (torch's BCEWithLogits form):
+  // max(z, 0) − t·z + log(1 + e) with e = e^−|z|. The logs are summed as the log of one
+  // product: each factor 1 + e is in (1, 2], so a product of up to 1,000 of them stays finite,
+  // and one Math.log a batch instead of one an example halves the time of a step (the exp is
+  // the rest). The sum differs from the per-example logs' by rounding alone (~n·2⁻⁵³).
+  let product = 1;
+  let factors = 0;
+  for (let k = from; k < to; k++) {
+    const i = order === null ? k : order[k];
+    const z = p * a[i] + q * b[i];
+    const e = Math.exp(-Math.abs(z));
+    const o = 1 + e;
+    loss += Math.max(z, 0) - t[i] * z;
+    product *= o;
+    if (++factors === 1000) {
+      loss += Math.log(product);
+      product = 1;
+      factors = 0;
     }
-  } else {
-    // log(1 + e^z) − t·z, written so that neither exp overflows (torch's BCEWithLogits form):
-    // max(z, 0) − t·z + log(1 + e) with e = e^−|z|. The logs are summed as the log of one
-    // product: each factor 1 + e is in (1, 2], so a product of up to 1,000 of them stays finite,
-    // and one Math.log a batch instead of one an example halves the time of a step (the exp is
-    // the rest). The sum differs from the per-example logs' by rounding alone (~n·2⁻⁵³).
-    let product = 1;
-    let factors = 0;
-    for (let k = from; k < to; k++) {
-      const i = order === null ? k : order[k];
-      const z = p * a[i] + q * b[i];
-      const e = Math.exp(-Math.abs(z));
-      const o = 1 + e;
-      loss += Math.max(z, 0) - t[i] * z;
-      product *= o;
-      if (++factors === 1000) {
-        loss += Math.log(product);
-        product = 1;
-        factors = 0;
-      }
-      const sigma = z >= 0 ? 1 / o : e / o;
-      const d = sigma - t[i];
-      g0 += d * a[i];
-      g1 += d * b[i];
-    }
-    loss += Math.log(product);
+    const sigma = z >= 0 ? 1 / o : e / o;
+    const d = sigma - t[i];
+    g0 += d * a[i];
+    g1 += d * b[i];
   }
+  loss += Math.log(product);
   const n = to - from;
   out[0] = g0 / n;
   out[1] = g1 / n;
