@@ -2,18 +2,13 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, DoubleSide, LineBasicMaterial, MeshStandardMaterial } from 'three';
 import type { Surface } from '../engine';
+import { tidyStart } from './tidyStart';
 import { sceneStore } from '../state/store';
 import { contourSegments, linearColors, surfaceGridFor } from './surfaceGrid';
 
 /** Pointer travel (px) under which a press counts as a tap, not an orbit drag. */
 const TAP_TOLERANCE = 6;
 const CONTOUR_LEVELS = 20;
-
-/** Rounds a start to a tidy number at a resolution of 1/2000 of the plot. */
-function tidy(v: number, span: number): number {
-  const step = Math.pow(10, Math.floor(Math.log10(span / 2000)));
-  return Number((Math.round(v / step) * step).toPrecision(12));
-}
 
 /**
  * The loss surface: a lit mesh coloured by height (viridis), with contour lines on it.
@@ -63,9 +58,7 @@ export function SurfaceMesh({ surface, flat }: { surface: Surface; flat: boolean
     if (e.delta > TAP_TOLERANCE) return;
     e.stopPropagation();
     const [x, y] = grid.mapping.fromWorld(e.point.x, e.point.z);
-    const { domain } = surface;
-    const span = Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
-    sceneStore.getState().setStart([tidy(x, span), tidy(y, span)]);
+    sceneStore.getState().setStart(tidyStart([x, y], surface.domain));
   };
 
   // In the 2D view the same mesh is squashed flat and seen from above: one scene, two views.

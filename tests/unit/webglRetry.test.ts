@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS, WebGLUnavailable, retryingRenderer, withRetries } from '../../src/scene/webglContext';
-import { flatLayout, fromCanvas, tidyStart, toCanvas } from '../../src/scene/flat/flatLayout';
+import { flatLayout, fromCanvas, toCanvas } from '../../src/scene/flat/flatLayout';
+import { tidyStart } from '../../src/scene/tidyStart';
 
 // WebGL is asked for again for a moment before the scene gives up on it (issue 15: half of the
 // loads on a busy machine failed at the first try), and the 2D drawing that replaces it maps the

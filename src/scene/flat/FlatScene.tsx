@@ -7,7 +7,8 @@ import { sceneStore } from '../../state/store';
 import { setProjector } from '../screenProbe';
 import { surfaceGridFor, type SurfaceGrid } from '../surfaceGrid';
 import { paintBackground, type FlatInk } from './flatBackground';
-import { flatLayout, fromCanvas, tidyStart, toCanvas, type FlatLayout } from './flatLayout';
+import { tidyStart } from '../tidyStart';
+import { flatLayout, fromCanvas, toCanvas, type FlatLayout } from './flatLayout';
 import { companionPath, drawnPath, paintMarks, paintRunLines, paintRunMarks, paintStart, type DrawnPath, type Emphasis, type RunExtras } from './flatRuns';
 
 /** Pointer travel (px) under which a press counts as a click (as the 3D view's tap). */

@@ -59,13 +59,3 @@ export function fromCanvas(layout: FlatLayout, px: number, py: number): Vec2 | n
   return [layout.domain.x[0] + (px - layout.left) / layout.scale, layout.domain.y[0] + (layout.bottom - py) / layout.scale];
 }
 
-/**
- * A clicked start rounded to a tidy number at a resolution of 1/2000 of the plot: the rounding the
- * 3D view's click uses (SurfaceMesh.tsx's tidy).
- */
-export function tidyStart([x, y]: Vec2, domain: Domain): Vec2 {
-  const span = Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
-  const step = Math.pow(10, Math.floor(Math.log10(span / 2000)));
-  const tidy = (v: number) => Number((Math.round(v / step) * step).toPrecision(12));
-  return [tidy(x), tidy(y)];
-}
