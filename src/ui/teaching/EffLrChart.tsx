@@ -179,7 +179,8 @@ export function EffLrChart({ run }: { readonly run: RunConfig }) {
       </figcaption>
       {!perCoordinate && <p className="efflr-chart-note">{t('effLrChart.same')}</p>}
       <div className="efflr-chart-plot">
-        <canvas ref={canvasRef} className="efflr-chart-canvas" role="img" />
+        {/* Named from its first render: the drawing replaces the name with the full description. */}
+        <canvas ref={canvasRef} className="efflr-chart-canvas" role="img" aria-label={t('effLrChart.title')} />
         <div ref={cursorRef} className="efflr-chart-cursor" aria-hidden="true" />
       </div>
     </figure>
