@@ -13,9 +13,12 @@ import { mapStore } from './state/maps';
 import { startUrlSync } from './state/urlSync';
 import { afterFirstFrame } from './ui/shell/afterFirstFrame';
 import { loadKoreanFont } from './ui/shell/koreanFont';
+import { followTextScale } from './ui/shell/textScale';
 
 // The program has loaded: public/boot.js stops waiting for it and never shows its message.
 document.documentElement.setAttribute('data-started', '');
+// Before the first render, so the first frame is laid out at the reader's text size.
+followTextScale();
 
 startPlayback();
 // Before the first render: a shared link opens on its own scene, never on a flash of the default.
