@@ -7,7 +7,7 @@ import { optimizerParams, sceneStore } from '../state/store';
 import { computeScene } from '../state/paths';
 import { rewind } from '../state/playback';
 import { onPlayhead, playhead, seek } from '../state/playhead';
-import { parseIncoming, PROTOCOL_VERSION, type EmbedRunState, type EmbedState, type IncomingMessage, type OutgoingMessage, type Params } from './protocol';
+import { readIncoming, PROTOCOL_VERSION, type EmbedRunState, type EmbedState, type IncomingMessage, type OutgoingMessage, type Params } from './protocol';
 
 /** At most this often a 'descent:step' while playing: a host redrawing its own text needs no more. */
 const STEP_INTERVAL_MS = 100;
@@ -31,16 +31,27 @@ function currentState(): EmbedState {
   return { surface: state.surfaceId, step: k, lastStep: scene.lastStep, playing: state.playing, runs };
 }
 
-/** Sets the values on one run, or on every run whose optimizer reads them; one store update. */
-function applyParams(runIndex: number | null, params: Params): void {
+/**
+ * Sets the values on one run, or on every run whose optimizer reads them; one store update.
+ * Returns why nothing could be set, or null.
+ */
+function applyParams(runIndex: number | null, params: Params): string | null {
   const { runs } = sceneStore.getState();
-  if (runIndex !== null && runIndex >= runs.length) return;
+  if (runIndex !== null && runIndex >= runs.length) {
+    return `runIndex ${runIndex} is past the last run: ${runs.length === 0 ? 'the scene has no runs' : `the runs are 0 … ${runs.length - 1}`}`;
+  }
+  const given = Object.keys(params);
+  const targets = runIndex === null ? runs : [runs[runIndex]];
+  // A value that no run it was meant for reads would change nothing: say so, rather than seem to obey.
+  if (!targets.some((run) => optimizerParams(run.optimizer).some((key) => given.includes(key)))) {
+    const whose = runIndex === null ? 'no run' : `run ${runIndex} (${runs[runIndex].optimizer}, which reads ${optimizerParams(runs[runIndex].optimizer).join(', ')})`;
+    return `${whose} reads ${given.join(', ')}`;
+  }
   let changed = false;
   const next = runs.map((run, i) => {
     if (runIndex !== null && i !== runIndex) return run;
-    const reads = optimizerParams(run.optimizer);
     let updated = run.params;
-    for (const key of reads) {
+    for (const key of optimizerParams(run.optimizer)) {
       const value = params[key];
       if (value !== undefined && value !== updated[key]) updated = { ...updated, [key]: value };
     }
@@ -49,6 +60,7 @@ function applyParams(runIndex: number | null, params: Params): void {
     return { ...run, params: updated };
   });
   if (changed) sceneStore.setState({ runs: next });
+  return null;
 }
 
 function handle(msg: IncomingMessage, post: (m: OutgoingMessage) => void): void {
@@ -67,9 +79,11 @@ function handle(msg: IncomingMessage, post: (m: OutgoingMessage) => void): void 
       state.setPlaying(false);
       seek(Math.min(msg.step, computeScene(state).lastStep));
       return;
-    case 'descent:setParams':
-      applyParams(msg.runIndex, msg.params);
+    case 'descent:setParams': {
+      const reason = applyParams(msg.runIndex, msg.params);
+      if (reason !== null) post({ type: 'descent:refused', refused: msg.type, reason });
       return;
+    }
     case 'descent:getState':
       post({ type: 'descent:state', requestId: msg.requestId, state: currentState() });
       return;
@@ -95,8 +109,9 @@ export function startEmbedMessages(content: Element | null = null, win: Window =
   const onMessage = (e: MessageEvent) => {
     // Only the page that embeds us may drive us: not a popup, not a sibling frame.
     if (e.source !== parent) return;
-    const msg = parseIncoming(e.data);
-    if (msg) handle(msg, post);
+    const read = readIncoming(e.data);
+    if (read.ok) handle(read.message, post);
+    else if (read.refused !== null) post({ type: 'descent:refused', refused: read.refused, reason: read.reason });
   };
   win.addEventListener('message', onMessage);
 

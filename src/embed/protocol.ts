@@ -26,9 +26,16 @@
  *   { type: 'descent:step', step }           the whole step shown (at most ~10 a second while playing)
  *   { type: 'descent:finished' }             playback reached the end of the paths
  *   { type: 'descent:state', requestId, state: EmbedState }
+ *   { type: 'descent:refused', refused, reason }
+ *                                            a command above (`refused`: its type) that was not
+ *                                            carried out, and why in one English line that names
+ *                                            the bad field and what it accepts:
+ *                                            "params.beta1 must be a number in [0, 1), got 1"
  *
- * Anything else (wrong shape, unknown type, extra fields, invalid values) is ignored silently:
- * a frame cannot tell a hostile host from a buggy one, and neither may break the page.
+ * A refused command changes nothing. Anything that is not one of the commands above (no type,
+ * another library's message, an unknown or outgoing 'descent:' type) is ignored silently: a
+ * frame cannot tell a hostile host from a buggy one, neither may break the page, and an answer
+ * to a message of our own kind could echo back and forth with a host that relays everything.
  */
 import { HYPERPARAMS, type HyperparamKey } from '../engine';
 
@@ -36,6 +43,9 @@ export const PROTOCOL_VERSION = 1;
 
 export type Params = Partial<Record<HyperparamKey, number>>;
 type RequestId = string | number | null;
+
+const INCOMING_TYPES = ['descent:play', 'descent:pause', 'descent:reset', 'descent:seek', 'descent:setParams', 'descent:getState'] as const;
+type IncomingType = (typeof INCOMING_TYPES)[number];
 
 export type IncomingMessage =
   | { readonly type: 'descent:play' }
@@ -75,9 +85,19 @@ export type OutgoingMessage =
   | { readonly type: 'descent:resize'; readonly height: number }
   | { readonly type: 'descent:step'; readonly step: number }
   | { readonly type: 'descent:finished' }
-  | { readonly type: 'descent:state'; readonly requestId: RequestId; readonly state: EmbedState };
+  | { readonly type: 'descent:state'; readonly requestId: RequestId; readonly state: EmbedState }
+  | { readonly type: 'descent:refused'; readonly refused: IncomingType; readonly reason: string };
 
-const VALID = new Map(HYPERPARAMS.map((h) => [h.key as string, h.valid]));
+/**
+ * A host's message read: a command to carry out, one of ours refused with its reason, or
+ * (`reason: null`) not one of ours at all, which gets no answer.
+ */
+export type IncomingReading =
+  | { readonly ok: true; readonly message: IncomingMessage }
+  | { readonly ok: false; readonly refused: IncomingType; readonly reason: string }
+  | { readonly ok: false; readonly refused: null; readonly reason: null };
+
+const VALID = new Map(HYPERPARAMS.map((h) => [h.key as string, h]));
 
 /** A plain object: not null, not an array, not a class instance such as a Date or a Map. */
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -86,54 +106,97 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Only the fields named, each of them optional unless listed in `required`. */
-function hasOnly(o: Record<string, unknown>, allowed: readonly string[], required: readonly string[] = []): boolean {
-  const keys = Object.keys(o);
-  return keys.every((k) => allowed.includes(k)) && required.every((k) => keys.includes(k));
+/** Longest piece of the host's own text quoted back: a reason names a value, it does not echo a payload. */
+const QUOTED = 40;
+
+/** A host's value in a reason, short whatever its size. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > QUOTED ? `${v.slice(0, QUOTED - 1)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-function parseParams(v: unknown): Params | null {
-  if (!isRecord(v)) return null;
+/** The first field besides those named, or null when there is none. */
+function extraField(o: Record<string, unknown>, allowed: readonly string[]): string | null {
+  return Object.keys(o).find((k) => !allowed.includes(k)) ?? null;
+}
+
+type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+const accept = <T>(value: T): Read<T> => ({ ok: true, value });
+const refuse = <T>(reason: string): Read<T> => ({ ok: false, reason });
+
+function readParams(v: unknown): Read<Params> {
+  if (!isRecord(v)) return refuse(`params must be an object of hyperparameters such as { lr: 0.1 }, got ${shown(v)}`);
   const keys = Object.keys(v);
-  if (keys.length === 0) return null;
+  if (keys.length === 0) return refuse('params is empty: name at least one hyperparameter, such as { lr: 0.1 }');
   const out: Params = {};
   for (const key of keys) {
-    const valid = VALID.get(key);
+    const info = VALID.get(key);
     const value = v[key];
-    if (!valid || typeof value !== 'number' || !valid(value)) return null;
+    if (!info) return refuse(`params.${shown(key)} is not a hyperparameter; one of ${[...VALID.keys()].join(', ')}`);
+    if (typeof value !== 'number' || !info.valid(value)) return refuse(`params.${key} must be ${info.accepts}, got ${shown(value)}`);
     out[key as HyperparamKey] = value;
   }
-  return out;
+  return accept(out);
+}
+
+function readRequestId(requestId: unknown): Read<RequestId> {
+  if (requestId === undefined) return accept(null);
+  if ((typeof requestId === 'string' && requestId.length <= 200) || (typeof requestId === 'number' && Number.isFinite(requestId))) return accept(requestId);
+  return refuse(`requestId must be a string of at most 200 characters or a finite number, got ${shown(requestId)}`);
+}
+
+function readCommand(type: IncomingType, data: Record<string, unknown>): Read<IncomingMessage> {
+  const fields: Record<IncomingType, readonly string[]> = {
+    'descent:play': ['type'],
+    'descent:pause': ['type'],
+    'descent:reset': ['type'],
+    'descent:seek': ['type', 'step'],
+    'descent:setParams': ['type', 'runIndex', 'params'],
+    'descent:getState': ['type', 'requestId'],
+  };
+  const extra = extraField(data, fields[type]);
+  if (extra !== null) return refuse(`${shown(extra)} is not a field of ${type}; its fields: ${fields[type].join(', ')}`);
+  switch (type) {
+    case 'descent:play':
+    case 'descent:pause':
+    case 'descent:reset':
+      return accept({ type });
+    case 'descent:seek': {
+      const { step } = data;
+      if (typeof step !== 'number' || !Number.isFinite(step) || step < 0) return refuse(`step must be a finite number ≥ 0, got ${shown(step)}`);
+      return accept({ type, step: Math.floor(step) });
+    }
+    case 'descent:setParams': {
+      const { runIndex } = data;
+      if (runIndex !== undefined && !(typeof runIndex === 'number' && Number.isInteger(runIndex) && runIndex >= 0)) {
+        return refuse(`runIndex must be a whole number ≥ 0 (or left out for every run), got ${shown(runIndex)}`);
+      }
+      if (!('params' in data)) return refuse('params is required, such as { lr: 0.1 }');
+      const params = readParams(data.params);
+      return params.ok ? accept({ type, runIndex: runIndex ?? null, params: params.value }) : params;
+    }
+    case 'descent:getState': {
+      const requestId = readRequestId(data.requestId);
+      return requestId.ok ? accept({ type, requestId: requestId.value }) : requestId;
+    }
+  }
+}
+
+const isIncomingType = (t: unknown): t is IncomingType => (INCOMING_TYPES as readonly unknown[]).includes(t);
+
+/** Reads a host's message: a command, a command refused with its reason, or not ours at all. */
+export function readIncoming(data: unknown): IncomingReading {
+  if (!isRecord(data) || !isIncomingType(data.type)) return { ok: false, refused: null, reason: null };
+  const read = readCommand(data.type, data);
+  return read.ok ? { ok: true, message: read.value } : { ok: false, refused: data.type, reason: read.reason };
 }
 
 /** A message from the host, or null for anything that is not exactly one of ours. */
 export function parseIncoming(data: unknown): IncomingMessage | null {
-  if (!isRecord(data) || typeof data.type !== 'string') return null;
-  switch (data.type) {
-    case 'descent:play':
-    case 'descent:pause':
-    case 'descent:reset':
-      return hasOnly(data, ['type']) ? { type: data.type } : null;
-    case 'descent:seek': {
-      const { step } = data;
-      if (!hasOnly(data, ['type', 'step'], ['step']) || typeof step !== 'number' || !Number.isFinite(step) || step < 0) return null;
-      return { type: 'descent:seek', step: Math.floor(step) };
-    }
-    case 'descent:setParams': {
-      if (!hasOnly(data, ['type', 'runIndex', 'params'], ['params'])) return null;
-      const { runIndex } = data;
-      if (runIndex !== undefined && !(typeof runIndex === 'number' && Number.isInteger(runIndex) && runIndex >= 0)) return null;
-      const params = parseParams(data.params);
-      return params ? { type: 'descent:setParams', runIndex: runIndex ?? null, params } : null;
-    }
-    case 'descent:getState': {
-      if (!hasOnly(data, ['type', 'requestId'])) return null;
-      const { requestId } = data;
-      if (requestId === undefined) return { type: 'descent:getState', requestId: null };
-      const ok = (typeof requestId === 'string' && requestId.length <= 200) || (typeof requestId === 'number' && Number.isFinite(requestId));
-      return ok ? { type: 'descent:getState', requestId } : null;
-    }
-    default:
-      return null;
-  }
+  const read = readIncoming(data);
+  return read.ok ? read.message : null;
 }
