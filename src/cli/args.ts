@@ -201,6 +201,20 @@ function readStart(raw: string): Vec2 {
   return [parts[0], parts[1]];
 }
 
+/**
+ * A start from which a run can take its first step: f and its gradient finite there (10³⁰⁰ on
+ * any polynomial overflows). Off the plotted domain is allowed, as a script may look further.
+ */
+function checkStart(start: Vec2, surface: Surface): Vec2 {
+  const g = new Float64Array(2);
+  const f = surface.valueAndGrad(start[0], start[1], g);
+  if (Number.isFinite(f) && Number.isFinite(g[0]) && Number.isFinite(g[1])) return start;
+  const { x, y } = surface.domain;
+  throw new UsageError(
+    `--start ${start[0]},${start[1]}: f = ${f} and ∇f = (${g[0]}, ${g[1]}) there, not finite; give a start where they are (the plotted domain is [${x[0]}, ${x[1]}] × [${y[0]}, ${y[1]}])`,
+  );
+}
+
 function listIds(ids: readonly string[]): string {
   return ids.join(', ');
 }
@@ -391,7 +405,7 @@ function interpret(tokens: Tokens): CliCommand {
   const stepsRaw = value(tokens, '--steps');
   const steps = stepsRaw === undefined ? surface.steps : readSteps(stepsRaw);
   const startRaw = value(tokens, '--start');
-  const start = startRaw === undefined ? surface.start : readStart(startRaw);
+  const start = startRaw === undefined ? surface.start : checkStart(readStart(startRaw), surface);
   const params = readHyperparams(tokens, optimizer);
   const biasCorrection = readBiasCorrection(tokens, optimizer);
   const schedule = readSchedule(tokens);

@@ -1,7 +1,7 @@
 // The address bar holds the scene: read once at startup, then kept current with replaceState, so
 // that reloading, bookmarking or copying the address gives back exactly what is on screen.
 // Never pushState: a student who drags a slider forty times should still leave with one Back.
-import { getSurface } from '../engine';
+import { getSurface, type Surface, type Vec2 } from '../engine';
 import { isDataSurfaceId } from '../engine/data/dataIds';
 import { loadDataSurfaces } from '../engine/data/loadData';
 import { loadFormulaCompiler } from './formulaLoader';
@@ -9,6 +9,7 @@ import { computeScene } from './paths';
 import { onPlayhead, playhead, seek } from './playhead';
 import { CUSTOM_ID, sceneStore, type CustomSurface, type NoticeMessage, type SceneData, type SceneStore } from './store';
 import { readUrl, writeUrl, type Ignored, type ReadResult } from './url/codec';
+import { formulaStart } from './url/schema';
 
 /** Quiet time before the address follows a change: slider drags fire many changes a second. */
 const URL_WRITE_DELAY_MS = 250;
@@ -30,6 +31,15 @@ export function ignoredList(ignored: readonly Ignored[]): string {
 function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
+
+/** Whether f and its gradient are finite at p: a run can take its first step from there. */
+function finiteAt(surface: Surface, p: Vec2): boolean {
+  const g = new Float64Array(2);
+  const v = surface.valueAndGrad(p[0], p[1], g);
+  return Number.isFinite(v) && Number.isFinite(g[0]) && Number.isFinite(g[1]);
+}
+
+const sameStart = (a: Vec2, b: Vec2) => a[0] === b[0] && a[1] === b[1];
 
 function currentSearch(): string {
   try {
@@ -120,8 +130,20 @@ export function startUrlSync(store: SceneStore = sceneStore): () => void {
       .then((compiler) => {
         const custom: CustomSurface = { expr, domain, surface: compiler.compile(expr, { domain }).surface };
         const now = store.getState();
-        if (LINKED.some((k) => now[k] !== interim[k])) now.setCustomSurface(custom);
-        else apply(read, { surfaceId: CUSTOM_ID, custom });
+        if (LINKED.some((k) => now[k] !== interim[k])) {
+          now.setCustomSurface(custom);
+          return;
+        }
+        // Where f overflows (exp(1000·x²) at the domain's usual start) the runs would stop before
+        // their first step: the formula's own start instead, which the compiler found where f is
+        // finite, and a notice when the link itself named the start.
+        const start = read.scene.start;
+        const usable = start === undefined || finiteAt(custom.surface, start);
+        if (!usable && !sameStart(start, formulaStart(domain))) {
+          ignored = [...ignored, { name: 'start', value: `${start[0]},${start[1]}`, reason: 'outOfRange', accepts: '|f(x, y)| < ∞' }];
+          showNotice();
+        }
+        apply(read, { surfaceId: CUSTOM_ID, custom, ...(!usable && { start: custom.surface.start }) });
       })
       .catch(() => {
         ignored = [...ignored, { name: 'expr', value: shorten(expr), reason: 'formula' }];

@@ -143,11 +143,14 @@ function randomScene(r: Rng): { scene: LinkedScene; step: number } {
     runs.push({ id: `t${i}`, optimizer, params, visible: r.chance(0.8), color, biasCorrection: r.chance(0.8), schedule: r.chance(0.7) ? { kind: 'constant' } : schedule(r) });
   }
   const num = () => r.pick([0, -1.5, 2, 1e-300, -123.456, r.next() * 20 - 10, (r.next() - 0.5) * 1e6]);
+  // A link's start lies in the plotted domain (startCodec): its edges, a point between, a few round numbers in it.
+  const domain = customSurface && surfaceId === CUSTOM_ID ? customSurface.domain : (surface ?? (getSurface('ravine') as NonNullable<ReturnType<typeof getSurface>>)).domain;
+  const coord = ([lo, hi]: readonly [number, number]) => r.pick([lo, hi, lo + r.next() * (hi - lo), ...[0, -1.5, 2, 1e-300].map((v) => Math.min(hi, Math.max(lo, v)))]);
   const scene: LinkedScene = {
     ...base,
     surfaceId,
     custom: customSurface,
-    start: [num(), num()],
+    start: [coord(domain.x), coord(domain.y)],
     steps: r.pick([1, 200, 300, MAX_APP_STEPS, r.int(1, MAX_APP_STEPS)]),
     runs: r.chance(0.05) ? [] : runs,
     speed: r.pick([1, 60, 1000, 1 + r.next() * 999]),
@@ -340,6 +343,8 @@ describe('bad links', () => {
     ['?runs=foo:lr=-1', ['runs']],
     ['?surface=nope', ['surface']],
     ['?start=1', ['start']],
+    ['?start=1e300,1e300', ['start']],
+    ['?start=5.01,0', ['start']],
     ['?lr=NaN', ['lr']],
     ['?steps=0', ['steps']],
     ['?steps=1.5', ['steps']],

@@ -59,7 +59,7 @@
 // listed (see Ignored) and its default used instead; a bad run or hyperparameter costs only itself.
 // Numbers are written in JavaScript's shortest round-trip form ("1e-7", "0.9999"), so every value
 // reads back bit for bit; "e+" is written "e" because a "+" in a query means a space.
-import { SEED_MAX, type PenaltySpec, type Vec2 } from '../../engine';
+import { SEED_MAX, type PenaltySpec } from '../../engine';
 import { MAX_APP_STEPS, MAX_SPEED, MIN_SPEED, type CameraPose, type Lang, type Theme, type ViewMode } from '../store';
 import { lessonCodec, lessonPlace } from './lessonLink';
 import { at, stepPlace } from './places';
@@ -69,6 +69,7 @@ import { batchSizeCodec } from './valueCodecs';
 import { runsCodec, runsPlace } from './runItems';
 import { domainCodec, exprCodec, surfaceCodec } from './surfaceLink';
 import { ok, row } from './urlRow';
+import { startCodec } from './startCodec';
 import { choice, decimal, flag, integer, numberTuple } from './valueCodecs';
 
 // The formula's defaults, which the tests hold against the formula compiler's.
@@ -105,9 +106,9 @@ export const URL_SCHEMA = [
   }),
   row({
     name: 'start',
-    doc: 'Where every run starts: x,y (default: the surface’s own start).',
+    doc: 'Where every run starts: x,y inside the plotted domain (default: the surface’s own start).',
     place: at('start'),
-    codec: numberTuple<Vec2>({ count: 2, form: 'x,y', maxLength: 200, toValue: (n) => ok<Vec2>([n[0], n[1]]), toNumbers: (v) => v }),
+    codec: startCodec,
   }),
   row({
     name: 'steps',

@@ -31,10 +31,10 @@ export function formulaStart(domain: Domain): Vec2 {
 
 export function surfaceDefaults(link: Pick<Link, 'surfaceId' | 'expr' | 'domain'>): SurfaceDefaults {
   if (link.expr !== null) {
-    return { start: formulaStart(link.domain), steps: FORMULA_STEPS, logLoss: false, params: (o) => resolveParams(NO_DEMO_DEFAULTS, o) };
+    return { start: formulaStart(link.domain), domain: link.domain, steps: FORMULA_STEPS, logLoss: false, params: (o) => resolveParams(NO_DEMO_DEFAULTS, o) };
   }
   const surface = getSurface(link.surfaceId) ?? getSurface(DEFAULT_SURFACE) ?? SURFACES[0];
-  return { start: surface.start, steps: surface.steps, logLoss: surface.minima.length > 0, params: (o) => resolveParams(surface, o) };
+  return { start: surface.start, domain: surface.domain, steps: surface.steps, logLoss: surface.minima.length > 0, params: (o) => resolveParams(surface, o) };
 }
 
 /** The surface a link shows when it names none: its lesson's, else the app's default. */

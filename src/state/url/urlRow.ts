@@ -1,7 +1,7 @@
 // What one row of the URL table (schema.ts) is made of: the key in the link, the place in the
 // scene it stands for, the codec between the two, and the notices a bad value gets. The codec
 // (codec.ts) knows rows only through this file, so any row fits its two loops.
-import type { Hyperparams, OptimizerId, Vec2 } from '../../engine';
+import type { Domain, Hyperparams, OptimizerId, Vec2 } from '../../engine';
 import type { Link, LinkKey } from './linkScene';
 
 /** Why a value in a link was not used (each has a message, url.reason.*, in both languages). */
@@ -53,6 +53,8 @@ export interface WriteOptions {
 /** What the link's surface decides about the other defaults (surfaceLink.ts works it out). */
 export interface SurfaceDefaults {
   readonly start: Vec2;
+  /** The plotted domain: where a start may lie (as the panel's start fields and a click on the surface allow). */
+  readonly domain: Domain;
   readonly steps: number;
   readonly logLoss: boolean;
   params(optimizer: OptimizerId): Hyperparams;
