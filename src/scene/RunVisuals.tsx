@@ -1,12 +1,28 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Group, InstancedInterleavedBuffer, InstancedMesh, Matrix4, Mesh, MeshBasicMaterial, MeshStandardMaterial, SphereGeometry, TorusGeometry, InterleavedBufferAttribute } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  Group,
+  InstancedInterleavedBuffer,
+  InstancedMesh,
+  Matrix4,
+  Mesh,
+  MeshBasicMaterial,
+  SphereGeometry,
+  TorusGeometry,
+  InterleavedBufferAttribute,
+  Vector3,
+  type Camera,
+} from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { radamPlainSteps, type Surface } from '../engine';
 import { computeScene, traceOf, type ComputedRun } from '../state/paths';
 import { playhead } from '../state/playhead';
+import { markerOutline, type MarkerShape } from '../state/markers';
 import { OPTIMIZER_LINE_STYLES, type LineStyle } from '../state/palette';
 import { sceneStore } from '../state/store';
 import { surfaceGridFor, type SurfaceGrid } from './surfaceGrid';
@@ -22,8 +38,20 @@ const AHEAD_WIDTH_SHARE = 0.6;
 const AHEAD_OPACITY = 0.5;
 const PRESENTATION_PARTICLE_SCALE = 1.7;
 
-// Shared by every particle: one geometry each, as R3F's performance notes advise.
-const particleGeometry = new SphereGeometry(0.032, 20, 14);
+/**
+ * The particle is its run's marker shape, flat and turned to face the camera (a sphere's outline
+ * is a circle from every side, so the shapes could not be told apart on one): this radius in
+ * world units, and never under MARKER_MIN_PX on screen, so that a triangle still reads as one
+ * on a phone or a far-off camera.
+ */
+const MARKER_RADIUS = 0.032;
+const MARKER_MIN_PX = 6.5;
+/** The dark rim behind the shape, as a scale of the shape: it keeps the shape apart from a surface of its own colour. */
+const MARKER_RIM = 1.32;
+// Shared by every particle: one geometry per shape, as R3F's performance notes advise.
+const markerGeometries = new Map<MarkerShape, BufferGeometry>();
+const rimMaterial = new MeshBasicMaterial({ color: '#06090e' });
+const toCamera = new Vector3();
 const ringGeometry = new TorusGeometry(0.055, 0.009, 8, 32);
 const divergedMaterial = new MeshBasicMaterial({ color: '#ff4d4d' });
 // Where a run crossed the edge of the plot: it goes on, but off the drawn surface.
@@ -62,7 +90,12 @@ class RunVisual {
   readonly aheadMaterial: LineMaterial;
   private readonly line: LineSegments2;
   private readonly ahead: LineSegments2;
-  private readonly particle: Mesh;
+  /** The marker: a rim and the shape over it, turned to the camera every frame (see `face`). */
+  private readonly particle = new Group();
+  private readonly markerFill: Mesh;
+  private readonly markerRim: Mesh;
+  private marker: MarkerShape = 'circle';
+  private particleScale = 1;
   private readonly ring: Mesh;
   private readonly exit: Mesh;
   /** RAdam: a dot on each point that a step without rectification reached. */
@@ -104,7 +137,12 @@ class RunVisual {
     // The bounding sphere would need recomputing on every edit; the line is always in view.
     this.line.frustumCulled = false;
     this.ahead.frustumCulled = false;
-    this.particle = new Mesh(particleGeometry, new MeshStandardMaterial({ color, emissive: color, emissiveIntensity: 0.35, roughness: 0.4 }));
+    this.markerRim = new Mesh(markerGeometry(this.marker), rimMaterial);
+    this.markerRim.scale.setScalar(MARKER_RIM);
+    this.markerFill = new Mesh(markerGeometry(this.marker), new MeshBasicMaterial({ color }));
+    // In front of its rim, facing the camera: the fill wins the depth test.
+    this.markerFill.position.z = 0.05;
+    this.particle.add(this.markerRim, this.markerFill);
     this.ring = new Mesh(ringGeometry, divergedMaterial);
     this.ring.rotation.x = Math.PI / 2;
     this.ring.visible = false;
@@ -118,9 +156,14 @@ class RunVisual {
   setColor(color: string): void {
     this.material.color.set(color);
     this.aheadMaterial.color.set(color);
-    const m = this.particle.material as MeshStandardMaterial;
-    m.color.set(color);
-    m.emissive.set(color);
+    (this.markerFill.material as MeshBasicMaterial).color.set(color);
+  }
+
+  setMarker(shape: MarkerShape): void {
+    if (shape === this.marker) return;
+    this.marker = shape;
+    this.markerFill.geometry = markerGeometry(shape);
+    this.markerRim.geometry = markerGeometry(shape);
   }
 
   /** Dashed or dotted: both the revealed path and the faint whole path, so the dashes line up. */
@@ -430,11 +473,29 @@ class RunVisual {
       this.material.linewidth = lineWidth;
       this.aheadMaterial.linewidth = lineWidth * AHEAD_WIDTH_SHARE;
     }
-    if (this.particle.scale.x !== particleScale) {
-      this.particle.scale.setScalar(particleScale);
+    if (this.particleScale !== particleScale) {
+      this.particleScale = particleScale;
       this.ring.scale.setScalar(particleScale);
       this.exit.scale.setScalar(0.75 * particleScale);
     }
+  }
+
+  /**
+   * Turns the marker to the camera and sizes it: MARKER_RADIUS in the world, at least
+   * MARKER_MIN_PX on screen (`pxPerUnit`: CSS pixels per world unit at unit depth for a
+   * perspective camera, anywhere for an orthographic one). It stands its rim's radius toward the
+   * camera, along the line of sight so that it stays over its point, and a slope behind the
+   * particle does not cut through it.
+   */
+  face(camera: Camera, pxPerUnit: number, perspective: boolean): void {
+    const p = this.particle;
+    p.quaternion.copy(camera.quaternion);
+    const depth = perspective ? Math.max(1e-3, -toCamera.copy(p.position).applyMatrix4(camera.matrixWorldInverse).z) : 1;
+    const r = Math.max(MARKER_RADIUS * this.particleScale, (MARKER_MIN_PX * this.particleScale * depth) / pxPerUnit);
+    p.scale.setScalar(r);
+    if (perspective) toCamera.subVectors(camera.position, p.position).normalize();
+    else toCamera.set(0, 0, 1).applyQuaternion(camera.quaternion);
+    p.position.addScaledVector(toCamera, MARKER_RIM * r);
   }
 
   /**
@@ -461,7 +522,7 @@ class RunVisual {
     this.aheadGeometry.dispose();
     this.material.dispose();
     this.aheadMaterial.dispose();
-    (this.particle.material as MeshStandardMaterial).dispose();
+    (this.markerFill.material as MeshBasicMaterial).dispose();
     this.plainSteps?.dispose();
     this.epochMarks?.dispose();
     for (const c of this.companions) {
@@ -471,6 +532,26 @@ class RunVisual {
     this.box?.geometry.dispose();
     this.boxMaterial?.dispose();
   }
+}
+
+/** A shape of unit size in the xy plane, filled as a fan from its centre (every outline is star-shaped about it). */
+function markerGeometry(shape: MarkerShape): BufferGeometry {
+  let g = markerGeometries.get(shape);
+  if (g) return g;
+  const outline = markerOutline(shape);
+  const n = outline.length / 2;
+  const positions = new Float32Array(3 * (n + 1));
+  for (let i = 0; i < n; i++) {
+    positions[3 * i + 3] = outline[2 * i];
+    positions[3 * i + 4] = outline[2 * i + 1];
+  }
+  const index: number[] = [];
+  for (let i = 0; i < n; i++) index.push(0, 1 + i, 1 + ((i + 1) % n));
+  g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(positions, 3));
+  g.setIndex(index);
+  markerGeometries.set(shape, g);
+  return g;
 }
 
 /** How high a path's point at loss f floats: on the surface, or flat on the 2D map. */
@@ -540,7 +621,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
     [visuals],
   );
 
-  useFrame(() => {
+  useFrame(({ camera }) => {
     const state = sceneStore.getState();
     const scene = computeScene(state);
     const presenting = state.presentation && !state.embed.enabled;
@@ -559,6 +640,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
         }
         v.setColor(c.run.color);
         v.setLineStyle(OPTIMIZER_LINE_STYLES[c.run.optimizer]);
+        v.setMarker(c.marker);
         v.group.visible = c.run.visible;
         v.setPath(c, grid, flat, scene.epochSteps);
         // ASGD's averaged iterate, schedule-free AdamW's z and y and Rprop's step sizes are in
@@ -584,6 +666,9 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       // Lets the benchmark time an input to the frame that shows its paths.
       performance.mark('descent:paths-drawn');
     }
+    // The projection's y scale: 1/tan(fov/2) for a perspective camera, 2·zoom/height for an orthographic one.
+    const perspective = (camera as { isPerspectiveCamera?: boolean }).isPerspectiveCamera === true;
+    const pxPerUnit = (camera.projectionMatrix.elements[5] * size.height) / 2;
     for (const c of scene.runs) {
       const v = visuals.get(c.run.id);
       if (!v) continue;
@@ -594,6 +679,7 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       v.boxLine?.resolution.set(size.width, size.height);
       v.setEmphasis(lineWidth, particleScale);
       v.showAt(playhead.step, c);
+      v.face(camera, pxPerUnit, perspective);
     }
   });
 

@@ -3,6 +3,7 @@
 // change on every slider move, and React never needs to diff them. One cache per store, so
 // that the scene, the arrows, the update-rule panel and the exports all read the same arrays.
 import { simulateRun, traceRun, withPenalty, type RunTrace, type Surface, type Trajectory } from '../engine';
+import { runMarkers, type MarkerShape } from './markers';
 import { runSpec } from './runSpec';
 import { sceneStore, sceneSurface, type RunConfig, type SceneData, type SceneStore } from './store';
 
@@ -11,6 +12,8 @@ export interface ComputedRun {
   readonly path: Trajectory;
   /** First step at which the particle is outside the plotted domain; -1 if it never leaves. */
   readonly leftAt: number;
+  /** The particle's shape (see runMarkers): twins of one optimizer wear different ones. */
+  readonly marker: MarkerShape;
 }
 
 export interface ComputedScene {
@@ -78,7 +81,8 @@ export class DerivedScene {
     let lastStep = 0;
     let epochSteps = 0;
     const live = new Set<string>();
-    for (const run of scene.runs) {
+    const markers = runMarkers(scene.runs);
+    for (const [i, run] of scene.runs.entries()) {
       live.add(run.id);
       const spec = runSpec(scene, run);
       // Every run of a scene draws the same batches: the scene's batch size and seed.
@@ -92,7 +96,7 @@ export class DerivedScene {
         path = simulateRun(spec, kept?.path);
         this.paths.set(run.id, { path, key, generation: ++this.generation });
       }
-      runs.push({ run, path, leftAt: firstStepOutside(surface, path) });
+      runs.push({ run, path, leftAt: firstStepOutside(surface, path), marker: markers[i] });
       if (run.visible) lastStep = Math.max(lastStep, path.steps);
     }
     for (const id of this.paths.keys()) if (!live.has(id)) this.paths.delete(id);

@@ -4,6 +4,7 @@
 // (RunVisuals.tsx, Markers.tsx), sized from its world units.
 import { radamPlainSteps } from '../../engine';
 import type { MarkedPoints } from '../../state/markedPoints';
+import { traceMarker } from '../../state/markers';
 import { canvasDash, OPTIMIZER_LINE_STYLES } from '../../state/palette';
 import type { ComputedRun } from '../../state/paths';
 import type { FlatLayout } from './flatLayout';
@@ -12,6 +13,8 @@ type Pair = readonly [Float64Array, Float64Array];
 
 /** Sizes in world units, as the WebGL view's (the plot's longer side spans 2). */
 const PARTICLE_RADIUS = 0.032;
+/** The particle's least size on screen, in CSS pixels, as the WebGL view's (RunVisuals' MARKER_MIN_PX). */
+const PARTICLE_MIN_PX = 6.5;
 const RING_RADIUS = 0.055;
 const MINIMUM_RADIUS = 0.045;
 const EPOCH_RADIUS = 0.022;
@@ -322,5 +325,14 @@ export function paintRunMarks(ctx: CanvasRenderingContext2D, c: ComputedRun, dra
       ctx.stroke();
     }
   }
-  disc(ctx, px, py, Math.max(4.5, PARTICLE_RADIUS * w) * emphasis.particleScale, c.run.color, 'rgba(6, 9, 14, 0.9)', 1.5);
+  // The run's marker shape in its colour, rimmed dark as the WebGL view's.
+  const r = Math.max(PARTICLE_MIN_PX, PARTICLE_RADIUS * w) * emphasis.particleScale;
+  ctx.beginPath();
+  traceMarker(ctx, c.marker, px, py, r);
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = Math.max(3, 0.5 * r);
+  ctx.strokeStyle = 'rgba(6, 9, 14, 0.9)';
+  ctx.stroke();
+  ctx.fillStyle = c.run.color;
+  ctx.fill();
 }

@@ -15,6 +15,7 @@ import {
 } from './chartScale';
 import { decimate } from './decimate';
 import { chartFont, fitCanvas, placeCursor, readChartTheme, type ChartTheme } from './canvasChart';
+import { traceMarker, type MarkerShape } from '../../state/markers';
 import { canvasDash, OPTIMIZER_LINE_STYLES } from '../../state/palette';
 import { formatTick } from '../../i18n/numberFormat';
 import { pointIndex } from '../runs/runStatus';
@@ -42,7 +43,7 @@ interface Layout {
   readonly lastStep: number;
   readonly xOf: (step: number) => number;
   readonly yOf: (f: number) => number;
-  readonly runs: readonly { readonly color: string; readonly loss: Float64Array; readonly steps: number }[];
+  readonly runs: readonly { readonly color: string; readonly marker: MarkerShape; readonly loss: Float64Array; readonly steps: number }[];
 }
 
 /** The label of a y tick: "10" with a raised exponent on a log axis, plain digits on a linear one. */
@@ -81,7 +82,7 @@ export function createLossChartView(el: LossChartElements): LossChartView {
     }
     const s = Math.min(Math.max(0, step), layout.lastStep);
     placeCursor(el.cursor, { x: layout.xOf(s), step: s });
-    const radius = 0.25 * theme.rem;
+    const radius = 0.3 * theme.rem;
     for (const run of layout.runs) {
       const k = pointIndex(s, run.steps);
       let px = layout.xOf(k);
@@ -93,8 +94,10 @@ export function createLossChartView(el: LossChartElements): LossChartView {
         py += (layout.yOf(run.loss[k + 1]) - py) * frac;
       }
       if (!Number.isFinite(py)) continue;
+      // The run's marker shape, as its particle in the view: the curves meet, the shapes tell them apart.
       ctx.beginPath();
-      ctx.arc(px, py, radius, 0, Math.PI * 2);
+      traceMarker(ctx, run.marker, px, py, radius);
+      ctx.lineJoin = 'round';
       ctx.fillStyle = run.color;
       ctx.fill();
       ctx.lineWidth = 2;
@@ -351,6 +354,25 @@ export function createLossChartView(el: LossChartElements): LossChartView {
         ctx.lineWidth = Math.max(1.5, 0.13 * rem);
       }
     }
+    // Each curve's marker shape every few rem along it, the runs' marks staggered so that curves
+    // lying over each other still show one mark each: a curve is told by its shape without colour.
+    const markGap = Math.max(5 * rem, plotWidth / 5);
+    const markRadius = 0.24 * rem;
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = theme.bg;
+    visible.forEach(({ run, path, marker }, j) => {
+      ctx.fillStyle = run.color;
+      for (let x = left + (markGap * (j + 0.5)) / visible.length; x < right; x += markGap) {
+        const k = Math.round(((x - left) / plotWidth) * lastStep);
+        if (k > path.steps) break;
+        const y = yOf(path.loss[k]);
+        if (!(y >= top && y <= bottom)) continue;
+        ctx.beginPath();
+        traceMarker(ctx, marker, xOf(k), y, markRadius);
+        ctx.fill();
+        ctx.stroke();
+      }
+    });
     ctx.restore();
 
     el.cursor.style.top = `${top}px`;
@@ -363,7 +385,7 @@ export function createLossChartView(el: LossChartElements): LossChartView {
       lastStep: scene.lastStep,
       xOf,
       yOf,
-      runs: visible.map(({ run, path }) => ({ color: run.color, loss: path.loss, steps: path.steps })),
+      runs: visible.map(({ run, path, marker }) => ({ color: run.color, marker, loss: path.loss, steps: path.steps })),
     };
     drawCursor(lastCursorStep);
     return transform.mode;

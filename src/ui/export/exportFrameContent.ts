@@ -9,6 +9,7 @@ import { plainFormula } from '../surface/plainFormula';
 import { runTag } from '../runs/runTag';
 import { pointIndex, runNoteAt, type RunNote } from '../runs/runStatus';
 import { surfaceName } from '../surface/surfaceText';
+import type { MarkerShape } from '../../state/markers';
 import { OPTIMIZER_LINE_STYLES, type LineStyle } from '../../state/palette';
 
 export interface FrameTitle {
@@ -52,6 +53,8 @@ export interface LegendEntry {
   readonly color: string;
   /** The path's stroke, so that the frame's key matches the drawn path. */
   readonly line: LineStyle;
+  /** The particle's shape, drawn on the stroke sample. */
+  readonly marker: MarkerShape;
   /** The optimizer's name in the UI's language. */
   readonly name: string;
   /** The schedule or "without bias correction"; '' for none. */
@@ -84,6 +87,7 @@ export function legendEntries(t: Translate, computed: Pick<ComputedScene, 'runs'
         id: c.run.id,
         color: c.run.color,
         line: OPTIMIZER_LINE_STYLES[c.run.optimizer],
+        marker: c.marker,
         name: t(`optimizer.${c.run.optimizer}`),
         tag: runTag(c.run, runs, t),
         step: i,

@@ -170,8 +170,8 @@ function legendMetrics(input: FrameLayoutInput, measure: Measure, fit: number): 
   const widest = (texts: readonly string[], role: FontRole) => texts.reduce((w, s) => Math.max(w, measure(s, role, px(role))), 0);
   const { heading, stepHeading, lossHeading, rows } = input.legend;
   const swatch = 0.8 * R;
-  // A stroke sample, wide enough to show a dash and its gap.
-  const swatchWidth = 1.6 * R;
+  // A stroke sample with the particle's shape in its middle, wide enough to show a dash and a gap each side.
+  const swatchWidth = 2.2 * R;
   const lead = swatchWidth + 0.45 * R;
   const gap = 1 * R;
   const nameWidths = rows.map((r) => measure(r.name, 'run', px('run')));

@@ -14,6 +14,7 @@ import {
 } from './exportFrameContent';
 import { FRAME_FONTS, layoutFrameWithin, type FontRole, type FrameLayout, type LegendRowInput, type Measure, type TextSlot } from './exportFrameLayout';
 import { translate, type Translate } from '../../i18n';
+import { traceMarker, type MarkerShape } from '../../state/markers';
 import type { LineStyle } from '../../state/palette';
 import { isTransparent, parseStageBackground, radialGeometry, type StagePaint } from '../shell/stageBackground';
 
@@ -244,8 +245,9 @@ export async function createFramePainter(source: HTMLCanvasElement, options: Fra
     legend.rows.forEach((row, i) => {
       const e = entries[i];
       if (!e) return;
-      // A sample of the path's own stroke, as the on-screen legend shows it.
+      // A sample of the path's own stroke with the particle's shape on it, as the on-screen legend shows them.
       drawLineSample(ctx, row.swatch, e.line, e.color, colors.swatchEdge);
+      drawMarkerSample(ctx, row.swatch, e.marker, e.color);
       text(row.name, colors.text, e.name);
       if (row.tag) text(row.tag, colors.dim);
       const number = (right: number, value: string) => text({ text: value, role: 'number', px: row.numberPx, x: right, y: row.baseline, align: 'right' }, colors.text);
@@ -294,6 +296,19 @@ export async function framePng(source: HTMLCanvasElement): Promise<Blob> {
   return new Promise<Blob>((resolve, reject) => {
     painter.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be written'))), 'image/png');
   });
+}
+
+/** The particle's shape at the middle of a stroke sample, rimmed dark as in the view. */
+function drawMarkerSample(ctx: CanvasRenderingContext2D, box: { x: number; y: number; width: number; height: number }, shape: MarkerShape, color: string): void {
+  const r = box.height * 0.42;
+  ctx.beginPath();
+  traceMarker(ctx, shape, box.x + box.width / 2, box.y + box.height / 2, r);
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = Math.max(1.5, 0.5 * r);
+  ctx.strokeStyle = 'rgb(6 9 14 / 0.85)';
+  ctx.stroke();
+  ctx.fillStyle = color;
+  ctx.fill();
 }
 
 /**

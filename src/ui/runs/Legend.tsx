@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { runMarkers } from '../../state/markers';
 import { OPTIMIZER_LINE_STYLES } from '../../state/palette';
 import { computeScene } from '../../state/paths';
 import { onPlayhead, playhead } from '../../state/playhead';
@@ -7,6 +8,7 @@ import { useScene } from '../../state/useScene';
 import { formatNumber } from '../../i18n/numberFormat';
 import { type Translate } from '../../i18n';
 import { useT } from '../shell/useT';
+import { MarkerIcon } from './MarkerIcon';
 import { pointIndex, runNoteAt } from './runStatus';
 import { runTag } from './runTag';
 import './Legend.css';
@@ -29,6 +31,7 @@ function write(cell: HTMLElement | null, text: string, value?: number): void {
 export function Legend() {
   const t = useT();
   const runs = useScene((s) => s.runs);
+  const markers = runMarkers(runs);
   // Open from the start: it sits beside the chart, over nothing. Folding it is the reader's choice.
   const [open, setOpen] = useState(true);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -121,10 +124,13 @@ export function Legend() {
           </tr>
         </thead>
         <tbody ref={bodyRef} hidden={!open}>
-          {runs.map((run) => (
+          {runs.map((run, i) => (
             <tr key={run.id} data-run-id={run.id} data-visible={run.visible} className="legend-row">
               <th scope="row" className="legend-name">
-                <span className="legend-swatch" data-line={OPTIMIZER_LINE_STYLES[run.optimizer]} style={{ color: run.color }} aria-hidden="true" />
+                {/* The path's line style with the particle's shape on it, as the view draws them. */}
+                <span className="legend-swatch" data-line={OPTIMIZER_LINE_STYLES[run.optimizer]} style={{ color: run.color }} aria-hidden="true">
+                  <MarkerIcon shape={markers[i]} className="legend-marker" />
+                </span>
                 <span className="legend-label">
                   {t(`optimizer.${run.optimizer}`)}
                   <RunTag run={run} runs={runs} t={t} />
