@@ -1,3 +1,4 @@
+import type { renderInfo } from '../src/scene/renderInfo';
 import type { projectToScreen } from '../src/scene/screenProbe';
 import type { computeScene } from '../src/state/paths';
 import type { SceneStore } from '../src/state/store';
@@ -13,4 +14,6 @@ export interface DescentHandle {
   project: typeof projectToScreen;
   /** The map's store: its request and outcomes (its settings are the scene's `map`). */
   maps: typeof mapStore;
+  /** Geometries, textures and shader programs three.js holds now; null without a WebGL view. */
+  renderInfo: typeof renderInfo;
 }

@@ -4,7 +4,7 @@
 // efficiency against one thread's engine speed.
 import { getSurface } from '../src/engine';
 import { computeCells } from '../src/engine/maps/mapCells';
-import { coarseCells, type MapOutcomes } from '../src/engine/maps/mapGrid';
+import { MapOutcomes, coarseCells } from '../src/engine/maps/mapGrid';
 import type { MapPool } from '../src/engine/maps/mapPool';
 import type { HyperMapRequest } from '../src/engine/maps/mapRequest';
 import { defaultThreads, nodeMapPool } from '../src/cli/mapThreads';
@@ -76,7 +76,17 @@ export async function mapMeasurements(): Promise<Measurement[]> {
   const coarse = median(coarses.sort((a, b) => a - b));
   const rate = steps / (wall / 1000);
   const efficiency = rate / (single * workers);
+  // Issue 13: a 512 × 512 map holds its outcomes on the main thread, never its paths (500 steps
+  // of x, y and loss per cell would be 3.1 GB). A basin map keeps each run's end point as well.
+  const heldMB = (withEnds: boolean) => {
+    const o = new MapOutcomes(512, 512, withEnds);
+    return [o.loss, o.reached, o.status, o.endX, o.endY, o.lastMove].reduce((sum, a) => sum + (a?.byteLength ?? 0), 0) / 2 ** 20;
+  };
+  const hyperMB = heldMB(false);
+  const basinMB = heldMB(true);
   return [
+    { name: 'map 512x512 hyperparameter map: outcomes held on the main thread', value: hyperMB, unit: 'MB', target: '≤ 10 (a few)', ok: hyperMB <= 10 },
+    { name: 'map 512x512 basin map: outcomes held on the main thread', value: basinMB, unit: 'MB', target: '≤ 10 (a few)', ok: basinMB <= 10 },
     { name: `map 256x256 adam rosenbrock 500 steps, ${workers} threads: request to last cell`, value: wall / 1000, unit: 's', target: '≤ 0.6', ok: wall <= 600 },
     { name: 'map 256x256: coarse 64x64 preview', value: coarse, unit: 'ms', target: '≤ 100', ok: coarse <= 100 },
     { name: 'map: one thread, engine steps/s', value: single, unit: 'steps/s' },

@@ -4,6 +4,7 @@ import '@fontsource-variable/inter';
 import './ui/shell/fonts.css';
 import './ui/shell/styles.css';
 import { App } from './App';
+import { renderInfo } from './scene/renderInfo';
 import { projectToScreen } from './scene/screenProbe';
 import { computeScene } from './state/paths';
 import { startPlayback } from './state/playback';
@@ -25,8 +26,9 @@ startPlayback();
 startUrlSync();
 
 // A read-only window into the running scene for tests, the benchmark and curious students in
-// the console: the store, the computed paths, the playhead, and where a point is drawn.
-Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen, maps: mapStore } });
+// the console: the store, the computed paths, the playhead, where a point is drawn, and what
+// three.js holds on the GPU (renderInfo, for the soak run).
+Object.assign(window, { __descent: { store: sceneStore, computeScene, playhead, seek, project: projectToScreen, maps: mapStore, renderInfo } });
 
 // Offline support registers after the page's load (registerServiceWorker.ts), so its code comes
 // then too, not with the first download.

@@ -8,6 +8,7 @@ import { useTranslator } from '../i18n';
 import { CameraRig } from './CameraRig';
 import { Markers } from './Markers';
 import { PlotAxes } from './PlotAxes';
+import { RenderInfoProbe } from './RenderInfoProbe';
 import { RunVisuals } from './RunVisuals';
 import { ScreenProbe } from './ScreenProbe';
 import { SurfaceMesh } from './SurfaceMesh';
@@ -144,6 +145,7 @@ export function SceneCanvas() {
       <VectorArrows flat={flat} />
       <TeachingOverlays flat={flat} />
       <ScreenProbe grid={grid} flat={flat} />
+      <RenderInfoProbe />
       {flat && <PlotAxes mapping={mapping} domain={surface.domain} names={{ x: 'x', y: 'y', label: t('scene.axes') }} />}
     </Canvas>
   );
