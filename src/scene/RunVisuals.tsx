@@ -663,7 +663,9 @@ export function RunVisuals({ flat }: { flat: boolean }) {
       drawn.version = scene.version;
       drawn.flat = flat;
       drawn.grid = grid;
-      // Lets the benchmark time an input to the frame that shows its paths.
+      // Lets the benchmark time an input to the frame that shows its paths. Only the newest is
+      // kept: the timeline would hold one mark per recompute for as long as the page is open.
+      performance.clearMarks('descent:paths-drawn');
       performance.mark('descent:paths-drawn');
     }
     // The projection's y scale: 1/tan(fov/2) for a perspective camera, 2·zoom/height for an orthographic one.

@@ -193,6 +193,8 @@ class FlatPainter {
 
     if (scene.version !== this.drawnVersion) {
       this.drawnVersion = scene.version;
+      // Only the newest: the timeline would keep one mark per recompute for as long as the page is open.
+      performance.clearMarks('descent:paths-drawn');
       performance.mark('descent:paths-drawn');
     }
     // The "ready" signal for tests and the benchmark, as the WebGL view's first frame gives it.
