@@ -44,5 +44,5 @@ export function printTable(rows: readonly Measurement[]): void {
 }
 
 export function printJsonLines(rows: readonly Measurement[]): void {
-  for (const r of rows) process.stdout.write(`${JSON.stringify({ name: r.name, value: r.value, unit: r.unit })}\n`);
+  for (const r of rows) process.stdout.write(`${JSON.stringify({ name: r.name, value: r.value, unit: r.unit, ...(r.target !== undefined && { target: r.target, ok: r.ok }) })}\n`);
 }
