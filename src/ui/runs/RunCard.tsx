@@ -1,5 +1,6 @@
 import { Suspense, lazy, memo, useId, type CSSProperties, type MouseEvent } from 'react';
 import { OPTIMIZERS, getOptimizer, isOptimizerId } from '../../engine';
+import type { MarkerShape } from '../../state/markers';
 import { optimizerParams, sceneStore, type RunConfig } from '../../state/store';
 import { computeScene } from '../../state/paths';
 import { useScene } from '../../state/useScene';
@@ -9,6 +10,7 @@ import { ParamControl } from '../panel/ParamControl';
 import { ScheduleControl } from '../panel/ScheduleControl';
 import { explainedRunId } from '../../state/explainedRun';
 import { revealUpdateRule } from '../teaching/revealUpdateRule';
+import { MarkerIcon } from './MarkerIcon';
 
 // Gradient descent's stability bound on η follows the first frame, with the curvature code and
 // its words.
@@ -63,7 +65,7 @@ function focusAfterRemoval(button: HTMLElement): void {
  * One run: its optimizer, visibility and hyperparameters. Memoized by the run object: the store
  * replaces only the run that changed, so a slider drag re-renders one card, not all of them.
  */
-export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig }) {
+export const RunCard = memo(function RunCard({ run, marker }: { readonly run: RunConfig; readonly marker: MarkerShape }) {
   const t = useT();
   const name = t(`optimizer.${run.optimizer}`);
   const { id } = run;
@@ -111,7 +113,8 @@ export const RunCard = memo(function RunCard({ run }: { readonly run: RunConfig 
     >
       {/* A click on the header's empty space selects the run too; its controls keep their own clicks. */}
       <div className="run-head" onClick={(e) => e.target === e.currentTarget && sceneStore.getState().selectRun(id)}>
-        <span className="run-swatch" aria-hidden="true" />
+        {/* The particle's shape: which card drives which particle, without colour. */}
+        <MarkerIcon shape={marker} className="run-swatch" />
         <select
           className="select run-optimizer"
           aria-label={t('run.optimizer')}

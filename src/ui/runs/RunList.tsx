@@ -1,3 +1,4 @@
+import { runMarkers } from '../../state/markers';
 import { useScene } from '../../state/useScene';
 import { AddRunMenu } from './AddRunMenu';
 import { useT } from '../shell/useT';
@@ -7,14 +8,15 @@ import { RunCard } from './RunCard';
 export function RunList() {
   const runs = useScene((s) => s.runs);
   const t = useT();
+  const markers = runMarkers(runs);
   return (
     <>
       {runs.length === 0 ? (
         <p className="runs-empty">{t('runs.empty')}</p>
       ) : (
         <ul className="run-list">
-          {runs.map((run) => (
-            <RunCard key={run.id} run={run} />
+          {runs.map((run, i) => (
+            <RunCard key={run.id} run={run} marker={markers[i]} />
           ))}
         </ul>
       )}
