@@ -118,6 +118,41 @@ test('the strict snippet says why it cannot start without the header, and runs w
   await expectNoErrors(errors);
 });
 
+test('sandbox="allow-scripts" alone (no same origin, no popups): the embed runs, plays and answers its host', async ({ page, baseURL }) => {
+  const origin = appOrigin(baseURL);
+  // Scripts only, the tightest sandbox that can run an app: its files are fetched from an opaque
+  // origin, which a server allows with Access-Control-Allow-Origin: *.
+  await page.route(`${origin}/**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+  const errors = watchErrors(page);
+  const frameHtml = `<iframe src="${origin}/?embed=1&amp;controls=lr&amp;surface=saddle" title="Descent" width="100%" height="420" sandbox="allow-scripts"></iframe>
+<script>
+  window.replies = [];
+  window.addEventListener('message', (e) => window.replies.push(e.data));
+</script>`;
+  await page.goto(host.page('/scripts-only.html', blogPage(frameHtml)));
+  const frame = await embedFrame(page);
+  await frameReady(frame);
+  expect(await frame.evaluate(() => window.origin)).toBe('null');
+  await expect(frame.locator('[data-descent-boot]')).toHaveCount(0);
+  // Drawn, played from its own button, and driven by its host.
+  const pixels = await canvasPixels(frame);
+  expect(pixels.colours).toBeGreaterThan(50);
+  await frame.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => frame.evaluate(() => window.__descent.playhead.step)).toBeGreaterThan(0);
+  await page.evaluate(() => document.querySelector('iframe')?.contentWindow?.postMessage({ type: 'descent:getState', requestId: 'scripts-only' }, '*'));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { replies: { type: string; requestId?: string; state?: { surface: string } }[] }).replies.find((r) => r.requestId === 'scripts-only')?.state?.surface))
+    .toBe('saddle');
+  // Its way out names the full app's address, to open or copy (a host that forbids popups keeps
+  // the click from opening a tab; the address is still the link's).
+  const open = frame.getByRole('link', { name: /Open in Descent/ });
+  expect(new URL((await open.getAttribute('href')) ?? '').searchParams.has('embed')).toBe(false);
+  await expectNoErrors(errors);
+});
+
 test('outside a frame, an app that cannot load shows the same kind of message, not a blank page', async ({ page }) => {
   await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
   await page.goto('/?surface=bowl');
