@@ -293,7 +293,7 @@ test.describe('export', () => {
     const facts = await imageFacts(page, { png: bytes.toString('base64') }, besideRegions(size, scene), scene.colours);
     expect(facts.minAlpha, 'no transparent pixel').toBe(255);
     expect(near(facts.corner, scene.bg, 3), `corner ${facts.corner.join(',')}, the stage's background ${scene.bg.join(',')}`).toBe(true);
-    // Every visible run's colour is in the legend (its swatch: a sample of its line style, 1.6 rem long).
+    // Every visible run's colour is in the legend (its swatch: a sample of its line style, 2.2 rem long, with its marker).
     for (const [i, n] of facts.colourCounts.entries()) expect(n, `run ${i + 1}'s swatch`).toBeGreaterThan(40);
     expect(facts.titleInk, 'title text').toBeGreaterThan(150);
     expect(facts.viewInk / (scene.width * scene.height), 'the surface in the view').toBeGreaterThan(0.05);
