@@ -2,6 +2,7 @@ import { InstancedInterleavedBuffer, InterleavedBufferAttribute, type Color } fr
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
+import { LINE_LOOK, type LineSink } from './lineSink';
 
 // The line layers the teaching overlays draw with (arrows, step-size crosses, curvature axes):
 // over everything (no depth test) with a dark halo, so that they read on any part of the colour
@@ -11,7 +12,7 @@ import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeome
  * One kind of line (solid, dashed or thick): a single LineSegments2 for all runs, with its
  * halo sharing the geometry. Buffers grow when needed and are otherwise rewritten in place.
  */
-export class ArrowLayer {
+export class ArrowLayer implements LineSink {
   readonly line: LineSegments2;
   readonly halo: LineSegments2;
   private geometry = new LineSegmentsGeometry();
@@ -107,9 +108,9 @@ export function layer(width: number, order: number, dashed: boolean): ArrowLayer
   const material = new LineMaterial({ ...common, color: 0xffffff, linewidth: width, vertexColors: true });
   if (dashed) {
     material.dashed = true;
-    material.dashSize = 0.028;
-    material.gapSize = 0.02;
+    material.dashSize = LINE_LOOK.dash;
+    material.gapSize = LINE_LOOK.gap;
   }
-  const halo = new LineMaterial({ ...common, color: 0x05070a, linewidth: width + 3, opacity: 0.55 });
+  const halo = new LineMaterial({ ...common, color: LINE_LOOK.halo, linewidth: width + LINE_LOOK.haloExtra, opacity: LINE_LOOK.haloOpacity });
   return new ArrowLayer(material, halo, order);
 }

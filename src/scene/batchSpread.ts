@@ -10,7 +10,7 @@
 import type { Color } from 'three';
 import type { BatchSpec, Surface, SurfaceData } from '../engine';
 import { batchGradientSpread, exampleGradients } from '../engine/data/gradientSpread';
-import type { ArrowLayer } from './arrowLayer';
+import type { LineSink } from './lineSink';
 
 /** A world point, reused. */
 interface P3 {
@@ -66,7 +66,7 @@ export class BatchSpread {
    * included), `surface` the descended one (its penalty's gradient is the same for every batch,
    * so it moves the whole cloud).
    */
-  draw(layer: ArrowLayer, surface: Surface, data: SurfaceData, spec: BatchSpec, x: number, y: number, step: number, scale: number, place: Place, color: Color): void {
+  draw(layer: LineSink, surface: Surface, data: SurfaceData, spec: BatchSpec, x: number, y: number, step: number, scale: number, place: Place, color: Color): void {
     if (!(scale > 0) || this.epochSteps === 0 || step < 1 || step >= this.batches.length) return;
     const set = data.examples;
     const n = set.count;

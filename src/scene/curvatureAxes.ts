@@ -2,7 +2,7 @@ import { Color } from 'three';
 import { curvatureAt, type Surface } from '../engine';
 import { curvaturePoint } from '../state/curvaturePoint';
 import type { SceneState } from '../state/store';
-import type { ArrowLayer } from './arrowLayer';
+import type { LineSink } from './lineSink';
 import type { SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
 
@@ -69,8 +69,8 @@ function heightAt(surface: Surface, grid: SurfaceGrid, flat: boolean, x: number,
 }
 
 interface AxisLayers {
-  readonly solid: ArrowLayer;
-  readonly dashed: ArrowLayer;
+  readonly solid: LineSink;
+  readonly dashed: LineSink;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Color } from 'three';
 import type { RunTrace } from '../engine';
 import { traceOf, type ComputedScene } from '../state/paths';
 import type { SceneState } from '../state/store';
-import type { ArrowLayer } from './arrowLayer';
+import type { LineSink } from './lineSink';
 import { scalesFor } from './arrowScale';
 import type { SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
@@ -35,7 +35,7 @@ const SEGMENTS = 6;
 const color = new Color();
 
 /** Every visible adaptive run's cross at whole step `step`, into `lines` (begun and committed by the caller). */
-export function drawStepSizeCrosses(lines: ArrowLayer, state: SceneState, scene: ComputedScene, grid: SurfaceGrid, flat: boolean, step: number): void {
+export function drawStepSizeCrosses(lines: LineSink, state: SceneState, scene: ComputedScene, grid: SurfaceGrid, flat: boolean, step: number): void {
   // The store's derived cache computes each trace once per recompute (the arrows and the
   // update-rule panel read the same ones); the scale needs every visible run's, as the arrows'.
   const traces: RunTrace[] = [];

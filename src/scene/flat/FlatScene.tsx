@@ -9,6 +9,7 @@ import { surfaceGridFor, type SurfaceGrid } from '../surfaceGrid';
 import { paintBackground, type FlatInk } from './flatBackground';
 import { tidyStart } from '../tidyStart';
 import { flatLayout, fromCanvas, toCanvas, type FlatLayout } from './flatLayout';
+import { FlatTeaching } from './flatTeaching';
 import { companionPath, drawnPath, paintMarks, paintRunLines, paintRunMarks, paintStart, type DrawnPath, type Emphasis, type RunExtras } from './flatRuns';
 
 /** Pointer travel (px) under which a press counts as a click (as the 3D view's tap). */
@@ -81,6 +82,7 @@ class FlatPainter {
   private fontsVersion = 0;
   private drawnVersion = -1;
   private size = { width: 0, height: 0 };
+  private readonly teaching = new FlatTeaching(() => this.request());
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -190,6 +192,8 @@ class FlatPainter {
       if (drawn) paintRunMarks(ctx, c, drawn, layout, step, emphasis, scene.epochSteps, this.extras.get(c.run.id) ?? NO_EXTRAS);
     }
     ctx.restore();
+    // The toolbar's arrows and overlays, over everything (unclipped), as the WebGL view draws them.
+    this.teaching.paint(ctx, state, scene, grid, layout, step);
 
     if (scene.version !== this.drawnVersion) {
       this.drawnVersion = scene.version;
