@@ -3,6 +3,7 @@ import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { computeScene } from '../state/paths';
 import { setFrameRequester } from '../state/playhead';
 import { sceneStore } from '../state/store';
+import { markWebglUnavailable } from '../state/webglStatus';
 import { useScene } from '../state/useScene';
 import { useTranslator } from '../i18n';
 import { CameraRig } from './CameraRig';
@@ -36,6 +37,7 @@ function useRetryingRenderer() {
   const [gl] = useState(() => {
     const unavailable = (error: WebGLUnavailable, release: () => void) => {
       webglFailed = true;
+      markWebglUnavailable();
       // A scene already taken away has no Canvas left to replace.
       if (mounted.current) setFailure({ error, release });
       else release();

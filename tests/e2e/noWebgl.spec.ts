@@ -9,6 +9,58 @@ import './window';
 /** The 2D drawing that stands in for the WebGL view. */
 const FLAT = '.stage canvas[data-view="flat"]';
 
+/**
+ * The canvas's pixels that changed clearly since `before`, all of them and those within the
+ * longest arrow's reach (0.5 world units, the plot's longer side spanning 2) of a particle.
+ */
+async function changesNearParticles(page: Page, before: string): Promise<{ all: number; near: number }> {
+  const after = await canvasImage(page);
+  return page.evaluate(
+    async ([a, b]) => {
+      const read = async (src: string) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height);
+      };
+      const [x, y] = await Promise.all([read(a), read(b)]);
+      const d = window.__descent;
+      const scene = d.computeScene(d.store.getState());
+      const { domain } = scene.surface;
+      const span = Math.max(domain.x[1] - domain.x[0], domain.y[1] - domain.y[0]);
+      const canvas = document.querySelector('.stage canvas') as HTMLCanvasElement;
+      const box = canvas.getBoundingClientRect();
+      const dpr = canvas.width / box.width;
+      const step = Math.floor(d.playhead.step);
+      const particles = scene.runs.map((r) => {
+        const k = Math.min(step, r.path.steps);
+        const p = d.project(r.path.x[k], r.path.y[k], 0);
+        const q = d.project(r.path.x[k] + 0.25 * span, r.path.y[k], 0);
+        if (!p || !q) throw new Error('no projection');
+        // 0.25 spans = 0.5 world units; a few pixels more for the halo and the head.
+        return { x: (p.x - box.left) * dpr, y: (p.y - box.top) * dpr, r: (q.x - p.x) * dpr + 8 };
+      });
+      let all = 0;
+      let near = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        if (Math.abs(x.data[i] - y.data[i]) + Math.abs(x.data[i + 1] - y.data[i + 1]) + Math.abs(x.data[i + 2] - y.data[i + 2]) <= 40) continue;
+        all++;
+        const px = (i / 4) % x.width;
+        const py = Math.floor(i / 4 / x.width);
+        if (particles.some((p) => Math.hypot(px - p.x, py - p.y) <= p.r)) near++;
+      }
+      return { all, near };
+    },
+    [before, after] as const,
+  );
+}
+
 test.describe('a browser without WebGL', () => {
   let browser: Browser;
 
@@ -81,6 +133,20 @@ test.describe('a browser without WebGL', () => {
       await expect.poll(() => page.evaluate(() => window.__descent.playhead.step), { timeout: 10_000 }).toBeGreaterThan(20);
       await page.getByRole('button', { name: 'Pause' }).click();
       expect(await changedPixels(page, beforePlay)).toBeGreaterThan(100);
+
+      // Only 2D can be drawn: the bar shows it as the view and offers no 3D, saying why.
+      const threeD = page.getByRole('button', { name: '3D', exact: true });
+      await expect(threeD).toBeDisabled();
+      await expect(threeD).toHaveAccessibleDescription('3D needs WebGL, which this browser did not start');
+      await expect(page.getByRole('button', { name: '2D contour' })).toHaveAttribute('aria-pressed', 'true');
+
+      // The toolbar's arrows are drawn at the particles, as in the WebGL views.
+      await page.evaluate(() => window.__descent.seek(5));
+      const withoutArrows = await canvasImage(page);
+      for (const kind of ['gradient', 'momentum', 'step']) await page.locator(`[data-vector="${kind}"]`).first().click();
+      const arrows = await changesNearParticles(page, withoutArrows);
+      expect(arrows.near).toBeGreaterThan(150);
+      expect(arrows.near / arrows.all).toBeGreaterThan(0.95);
 
       // The chart and the legend follow as with WebGL.
       await expect(page.locator('.readouts canvas').first()).toBeVisible();

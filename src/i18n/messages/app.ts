@@ -16,6 +16,7 @@ export const app = {
     ko: '이 브라우저에서 WebGL을 시작하지 못해 장면을 평면 2D 등고선 지도로 보여 줍니다. 다른 기능은 모두 그대로 쓸 수 있습니다.',
   },
   'view.3d': { en: '3D', ko: '3D' },
+  'view.3dNeedsWebgl': { en: '3D needs WebGL, which this browser did not start', ko: '3D 보기에는 WebGL이 필요한데, 이 브라우저에서 WebGL을 시작하지 못했습니다' },
   'view.2d': { en: '2D contour', ko: '2D 등고선' },
   'view.2dShort': { en: '2D', ko: '2D' },
   'view.resetCamera': { en: 'Reset camera', ko: '카메라 초기화' },

@@ -4,6 +4,7 @@ import { RUNS_CSV_HEADER } from '../../engine';
 import { computeScene } from '../../state/paths';
 import { playhead } from '../../state/playhead';
 import { sceneStore } from '../../state/store';
+import { webglStatus } from '../../state/webglStatus';
 import { useScene } from '../../state/useScene';
 import { SCENE_CANVAS_SELECTOR, copyPendingText, downloadBlob, downloadText, fileStem, findSceneCanvas, pngFileName, sceneCsv, sceneJson } from './exporters';
 import { exportPng, preloadPytorch, pytorchText, startVideo } from './exportLoader';
@@ -56,7 +57,7 @@ function menuItems(t: ExportTranslate, canvasSelector: string, recording: boolea
     {
       id: 'png',
       label: 'export.png',
-      hint: pngReason ? t(pngReason) : t(state.view === '2d' ? 'export.pngHint2d' : 'export.pngHint3d', { step: Math.floor(playhead.step + 1e-9) }),
+      hint: pngReason ? t(pngReason) : t(state.view === '2d' || webglStatus.getState().unavailable ? 'export.pngHint2d' : 'export.pngHint3d', { step: Math.floor(playhead.step + 1e-9) }),
       disabled: pngReason !== null,
     },
     {

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useScene } from '../../state/useScene';
+import { webglStatus } from '../../state/webglStatus';
 import { useT } from '../shell/useT';
 import { panelDrawer, togglePanel, togglePresentation } from '../shell/presentation';
 
@@ -24,7 +25,11 @@ function Icon({ d }: { readonly d: string }) {
  * presenting, the button that brings back the hidden settings panel.
  */
 export function ViewControls() {
-  const view = useScene((s) => s.view);
+  const chosen = useScene((s) => s.view);
+  // Without WebGL only the 2D drawing can be shown: the bar says so, and keeps the reader's choice
+  // (the link's view) for a browser that has WebGL.
+  const noWebgl = useStore(webglStatus, (s) => s.unavailable);
+  const view = noWebgl ? '2d' : chosen;
   const setView = useScene((s) => s.setView);
   const resetCamera = useScene((s) => s.resetCamera);
   const theme = useScene((s) => s.theme);
@@ -36,7 +41,17 @@ export function ViewControls() {
   return (
     <div className="view-controls">
       <div className="segmented" role="group" aria-label={t('view.group')}>
-        <button type="button" aria-pressed={view === '3d'} onClick={() => setView('3d')}>
+        <button
+          type="button"
+          aria-pressed={view === '3d'}
+          // aria-disabled, not disabled: the button stays in the Tab order, so its reason is heard.
+          aria-disabled={noWebgl || undefined}
+          aria-describedby={noWebgl ? 'view-3d-reason' : undefined}
+          title={noWebgl ? t('view.3dNeedsWebgl') : undefined}
+          onClick={() => {
+            if (!noWebgl) setView('3d');
+          }}
+        >
           {t('view.3d')}
         </button>
         <button type="button" aria-pressed={view === '2d'} onClick={() => setView('2d')} aria-label={t('view.2d')}>
@@ -45,6 +60,11 @@ export function ViewControls() {
             {t('view.2dShort')}
           </span>
         </button>
+        {noWebgl && (
+          <span id="view-3d-reason" className="visually-hidden">
+            {t('view.3dNeedsWebgl')}
+          </span>
+        )}
       </div>
       <button type="button" className="button" onClick={resetCamera} title={t('view.resetCamera')}>
         <span aria-hidden="true">⟲</span>
