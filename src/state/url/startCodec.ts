@@ -10,7 +10,7 @@ const point = numberTuple<Vec2>({ count: 2, form: 'x,y', maxLength: 200, toValue
 const inside = ({ x, y }: Domain, p: Vec2) => p[0] >= x[0] && p[0] <= x[1] && p[1] >= y[0] && p[1] <= y[1];
 
 /** The domain as a notice names it, in notation that needs no translation: "[-4, 4] × [-2, 2]". */
-export function domainText({ x, y }: Domain): string {
+function domainText({ x, y }: Domain): string {
   return `[${formatNumber(x[0])}, ${formatNumber(x[1])}] × [${formatNumber(y[0])}, ${formatNumber(y[1])}]`;
 }
 
