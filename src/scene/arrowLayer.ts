@@ -1,8 +1,8 @@
-import { InstancedInterleavedBuffer, InterleavedBufferAttribute, type Color } from 'three';
+import { InstancedInterleavedBuffer, InterleavedBufferAttribute } from 'three';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import { LINE_LOOK, type LineSink } from './lineSink';
+import { LINE_LOOK, type LineColor, type LineSink } from './lineSink';
 
 // The line layers the teaching overlays draw with (arrows, step-size crosses, curvature axes):
 // over everything (no depth test) with a dark halo, so that they read on any part of the colour
@@ -64,7 +64,7 @@ export class ArrowLayer implements LineSink {
   }
 
   /** One segment; `dashed` false keeps it solid even in a dashed layer (arrowheads, rings). */
-  segment(ax: number, ay: number, az: number, bx: number, by: number, bz: number, color: Color, dashed = true): void {
+  segment(ax: number, ay: number, az: number, bx: number, by: number, bz: number, color: LineColor, dashed = true): void {
     if (this.count >= this.capacity) return;
     const i = 6 * this.count;
     const p = this.positions;

@@ -7,10 +7,9 @@
 //   gradients' covariance (divisor N − 1), centred on the full gradient.
 // The step's own arrow ends on one of the crosses. Loaded with the data surfaces only (lazy), so
 // the first download does not carry it.
-import type { Color } from 'three';
 import type { BatchSpec, Surface, SurfaceData } from '../engine';
 import { batchGradientSpread, exampleGradients } from '../engine/data/gradientSpread';
-import type { LineSink } from './lineSink';
+import type { LineColor, LineSink } from './lineSink';
 
 /** A world point, reused. */
 interface P3 {
@@ -66,7 +65,7 @@ export class BatchSpread {
    * included), `surface` the descended one (its penalty's gradient is the same for every batch,
    * so it moves the whole cloud).
    */
-  draw(layer: LineSink, surface: Surface, data: SurfaceData, spec: BatchSpec, x: number, y: number, step: number, scale: number, place: Place, color: Color): void {
+  draw(layer: LineSink, surface: Surface, data: SurfaceData, spec: BatchSpec, x: number, y: number, step: number, scale: number, place: Place, color: LineColor): void {
     if (!(scale > 0) || this.epochSteps === 0 || step < 1 || step >= this.batches.length) return;
     const set = data.examples;
     const n = set.count;

@@ -1,8 +1,7 @@
-import { Color } from 'three';
 import { curvatureAt, type Surface } from '../engine';
 import { curvaturePoint } from '../state/curvaturePoint';
 import type { SceneState } from '../state/store';
-import type { LineSink } from './lineSink';
+import { LineColor, type LineSink } from './lineSink';
 import type { SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
 
@@ -29,8 +28,8 @@ const FLAT_LIFT = 0.01;
 const CAP = 0.022;
 
 /** The direction of larger |λ| (the surface bends fast) and of smaller; the key under the canvas shows both. */
-const HIGH = new Color('#ffa03a');
-const LOW = new Color('#5fe0ff');
+const HIGH = new LineColor('#ffa03a');
+const LOW = new LineColor('#5fe0ff');
 
 const references = new WeakMap<Surface, number>();
 

@@ -1,11 +1,10 @@
-import { Color } from 'three';
 import type { RunTrace, Surface } from '../engine';
 import type { ComputedRun } from '../state/paths';
 import type { runSpec } from '../state/runSpec';
 import type { VectorToggles } from '../state/store';
 import type { Scales } from './arrowScale';
 import type { BatchSpread, Place } from './batchSpread';
-import type { LineSink } from './lineSink';
+import { LineColor, type LineSink } from './lineSink';
 import type { SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
 
@@ -38,11 +37,11 @@ const STEP_MIN = 0.07;
 /** A step shorter than this (world units, well under a pixel) counts as standing still. */
 const STILL = 0.001;
 
-const WHITE = new Color('#ffffff');
+const WHITE = new LineColor('#ffffff');
 /** The mini-batch gradients' crosses and ellipse: a step dimmer than the white −g they surround. */
-const SPREAD = new Color('#c9d6e6');
+const SPREAD = new LineColor('#c9d6e6');
 /** Nesterov's look-ahead point and the gradient taken there: told apart from the white −g at the particle. */
-const LOOK_AHEAD = new Color('#ff7ab6');
+const LOOK_AHEAD = new LineColor('#ff7ab6');
 
 /** A world point, reused: the arrow code allocates nothing per frame. */
 interface P3 {
@@ -82,7 +81,7 @@ const tip: P3 = { x: 0, y: 0, z: 0 };
  * units if longer (and, given `min`, lengthened to it if shorter); both ends sit on the surface
  * (a chord), so that it reads as going downhill.
  */
-function arrow(layer: LineSink, frame: ArrowFrame, x: number, y: number, dx: number, dy: number, max: number, color: Color, loss?: number, min = 0): void {
+function arrow(layer: LineSink, frame: ArrowFrame, x: number, y: number, dx: number, dy: number, max: number, color: LineColor, loss?: number, min = 0): void {
   if (!(Number.isFinite(dx) && Number.isFinite(dy))) return;
   const s = frame.grid.mapping.scale;
   const world = Math.hypot(dx, dy) * s;
@@ -109,7 +108,7 @@ function arrow(layer: LineSink, frame: ArrowFrame, x: number, y: number, dx: num
   layer.segment(tip.x, tip.y, tip.z, bx - sx, by, bz - sz, color, false);
 }
 
-function ring(layer: LineSink, frame: ArrowFrame, x: number, y: number, color: Color): void {
+function ring(layer: LineSink, frame: ArrowFrame, x: number, y: number, color: LineColor): void {
   toWorld(frame, x, y, tail);
   for (let i = 0; i < RING_SEGMENTS; i++) {
     const a0 = (2 * Math.PI * i) / RING_SEGMENTS;
@@ -142,7 +141,7 @@ function momentumAt(trace: RunTrace, k: number, out: Float64Array): boolean {
 }
 
 const scratchState = new Float64Array(2);
-const runColor = new Color();
+const runColor = new LineColor();
 
 /** The arrows of one run at point k of its path (the step under the playhead). */
 export function drawRunArrows(layers: ArrowLayers, frame: ArrowFrame, c: ComputedRun, trace: RunTrace | undefined, step: number, on: VectorToggles, spread: SpreadFrame | null): void {

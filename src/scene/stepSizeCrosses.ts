@@ -1,8 +1,7 @@
-import { Color } from 'three';
 import type { RunTrace } from '../engine';
 import { traceOf, type ComputedScene } from '../state/paths';
 import type { SceneState } from '../state/store';
-import type { LineSink } from './lineSink';
+import { LineColor, type LineSink } from './lineSink';
 import { scalesFor } from './arrowScale';
 import type { SurfaceGrid } from './surfaceGrid';
 import { SURFACE_HEIGHT } from './worldMapping';
@@ -32,7 +31,7 @@ const OVERSHOOT = 0.25;
 /** Segments per cross: two arms and four end bars. */
 const SEGMENTS = 6;
 
-const color = new Color();
+const color = new LineColor();
 
 /** Every visible adaptive run's cross at whole step `step`, into `lines` (begun and committed by the caller). */
 export function drawStepSizeCrosses(lines: LineSink, state: SceneState, scene: ComputedScene, grid: SurfaceGrid, flat: boolean, step: number): void {

@@ -1,4 +1,4 @@
-import { Color } from 'three';
+import { LineColor } from '../../src/scene/lineSink';
 import { describe, expect, it } from 'vitest';
 import { traceRun } from '../../src/engine';
 import { getDataSurface } from '../../src/engine/data/dataSurfaces';
@@ -89,7 +89,7 @@ describe('the spread of the mini-batch gradients', () => {
     spread.prepare(s.data, batch, steps);
     const t = 23;
     const scale = 0.01;
-    spread.draw(layer, s, s.data, batch, trace.x[t - 1], trace.y[t - 1], t, scale, (x, y, out) => Object.assign(out, { x, y: 0, z: y }), new Color());
+    spread.draw(layer, s, s.data, batch, trace.x[t - 1], trace.y[t - 1], t, scale, (x, y, out) => Object.assign(out, { x, y: 0, z: y }), new LineColor());
     // 10 batches × 2 segments, then the ellipse's 40.
     expect(spread.segments()).toBe(60);
     expect(crosses).toHaveLength(60);

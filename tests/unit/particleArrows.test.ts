@@ -1,4 +1,4 @@
-import type { Color } from 'three';
+import type { LineColor } from '../../src/scene/lineSink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeScene, traceOf } from '../../src/state/paths';
 import { defaultScene, sceneStore } from '../../src/state/store';
@@ -20,8 +20,8 @@ interface Segment {
 class Recorder implements LineSink {
   readonly segments: Segment[] = [];
   reserve(): void {}
-  segment(ax: number, _ay: number, az: number, bx: number, _by: number, bz: number, color: Color, dashed = true): void {
-    this.segments.push({ a: [ax, az], b: [bx, bz], color: color.getHexString(), dashed });
+  segment(ax: number, _ay: number, az: number, bx: number, _by: number, bz: number, color: LineColor, dashed = true): void {
+    this.segments.push({ a: [ax, az], b: [bx, bz], color: color.getStyle().slice(1), dashed });
   }
 }
 

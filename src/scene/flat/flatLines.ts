@@ -1,5 +1,4 @@
-import type { Color } from 'three';
-import { LINE_LOOK, type LineSink } from '../lineSink';
+import { LINE_LOOK, type LineColor, type LineSink } from '../lineSink';
 
 // The Canvas 2D twin of arrowLayer.ts: the teaching overlays write their segments in world units
 // here as they do for the WebGL view, and the 2D drawing strokes them with the same widths
@@ -38,9 +37,8 @@ export class FlatLineLayer implements LineSink {
     return this.colors.length;
   }
 
-  segment(ax: number, _ay: number, az: number, bx: number, _by: number, bz: number, color: Color, dashed = true): void {
+  segment(ax: number, _ay: number, az: number, bx: number, _by: number, bz: number, color: LineColor, dashed = true): void {
     this.ends.push(ax, az, bx, bz);
-    // getStyle gives back the sRGB colour the WebGL view shows (three keeps colours linear).
     this.colors.push(color.getStyle());
     this.dashes.push(this.dashed && dashed);
   }
