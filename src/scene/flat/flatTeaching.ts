@@ -64,7 +64,14 @@ export class FlatTeaching {
         return toCanvas(layout, x, y);
       },
     };
+    // Inside the plot, as the paths are: a curvature axis or a long arrow near the edge would
+    // otherwise run over the axes' numbers.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(layout.left, layout.top, layout.right - layout.left, layout.bottom - layout.top);
+    ctx.clip();
     for (const l of layers) l.paint(ctx, projection);
+    ctx.restore();
   }
 
   private writeArrows(state: SceneState, scene: ComputedScene, grid: SurfaceGrid, step: number): void {

@@ -86,6 +86,9 @@ export function LossChart() {
       document.fonts?.ready.then(() => {
         if (alive) redraw();
       });
+      // And whenever a font arrives later: the Korean font loads when the reader switches to
+      // 한국어, after the chart has drawn "스텝" with a font that has no Hangul.
+      document.fonts?.addEventListener('loadingdone', redraw);
       // A window moved to a screen with another pixel ratio changes no CSS size.
       const dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`);
       dprQuery?.addEventListener('change', redraw);
@@ -97,6 +100,7 @@ export function LossChart() {
         stopWatching();
         unsubscribePlayhead();
         dprQuery?.removeEventListener('change', redraw);
+        document.fonts?.removeEventListener('loadingdone', redraw);
         redrawRef.current = () => {};
         viewRef.current = null;
       };

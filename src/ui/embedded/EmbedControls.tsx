@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties, type SyntheticEvent } from 'react';
 import { HYPERPARAM_KEYS, type HyperparamKey } from '../../engine';
 import { fullAppUrl } from '../../embed/openLink';
+import { runMarkers } from '../../state/markers';
 import { computeScene } from '../../state/paths';
 import { rewind, togglePlaying } from '../../state/playback';
 import { onPlayhead, playhead } from '../../state/playhead';
@@ -10,6 +11,7 @@ import { useScene } from '../../state/useScene';
 import { useEmbedControlsText } from '../../i18n/embedControlsText';
 import { useLang, useT } from '../shell/useT';
 import { ParamControl } from '../panel/ParamControl';
+import { MarkerIcon } from '../runs/MarkerIcon';
 import './EmbedControls.css';
 
 const PLAY = 'M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5z';
@@ -77,9 +79,12 @@ export function EmbedControls() {
   );
 
   const keys = controls.filter(isHyperparamKey);
+  // The shapes of the runs as the scene draws them (a shape depends on every run, hidden ones too).
+  const markers = runMarkers(runs);
   const groups = runs
-    .filter((r) => r.visible)
-    .map((run) => ({ run, keys: keys.filter((k) => optimizerParams(run.optimizer).includes(k)) }))
+    .map((run, i) => ({ run, marker: markers[i] }))
+    .filter(({ run }) => run.visible)
+    .map(({ run, marker }) => ({ run, marker, keys: keys.filter((k) => optimizerParams(run.optimizer).includes(k)) }))
     .filter((g) => g.keys.length > 0);
 
   return (
@@ -127,7 +132,7 @@ export function EmbedControls() {
       </div>
       {groups.length > 0 && (
         <div className="embed-params" role="group" aria-label={et('embed.params')} data-embed-fit="">
-          {groups.map(({ run, keys: shown }) => (
+          {groups.map(({ run, marker, keys: shown }) => (
             <div
               key={run.id}
               className="embed-run"
@@ -136,7 +141,8 @@ export function EmbedControls() {
               style={{ '--run-color': run.color } as CSSProperties}
             >
               <span className="embed-run-name" aria-hidden="true">
-                <span className="embed-swatch" aria-hidden="true" />
+                {/* The particle's shape: which sliders drive which particle, without colour. */}
+                <MarkerIcon shape={marker} className="embed-swatch" />
                 {t(`optimizer.${run.optimizer}`)}
               </span>
               {shown.map((key) => (
