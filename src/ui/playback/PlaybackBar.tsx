@@ -25,7 +25,8 @@ const ICON = {
   rewind: 'M5 4h2.5v16H5zM20 5v14a.8.8 0 0 1-1.2.7L9 12.7a.8.8 0 0 1 0-1.4l9.8-7A.8.8 0 0 1 20 5z',
   back: 'M17 5v14a.8.8 0 0 1-1.2.7L6.5 12.7a.8.8 0 0 1 0-1.4l9.3-7A.8.8 0 0 1 17 5zM4 5h2v14H4z',
   forward: 'M7 5v14a.8.8 0 0 0 1.2.7l9.3-7a.8.8 0 0 0 0-1.4l-9.3-7A.8.8 0 0 0 7 5zM18 5h2v14h-2z',
-  listen: 'M3 9h4l5-4v14l-5-4H3zM15.5 8.5a5 5 0 0 1 0 7l-1.4-1.4a3 3 0 0 0 0-4.2zM18.3 5.7a9 9 0 0 1 0 12.6l-1.4-1.4a7 7 0 0 0 0-9.8z',
+  // A note (♪), not a speaker: the button plays the run as music, it is no volume control.
+  listen: 'M11 3v10.3a3.5 3.5 0 1 0 2 3.2V8h5V3z',
   help: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 16.2a1.3 1.3 0 1 1 0-2.6 1.3 1.3 0 0 1 0 2.6zm1.6-5.7c-.7.5-.8.8-.8 1.5h-2c0-1.5.4-2.2 1.5-3 .8-.6 1.2-.9 1.2-1.7a1.5 1.5 0 0 0-3 0h-2a3.5 3.5 0 1 1 7 0c0 1.5-.9 2.3-1.9 3.2z',
   fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
   exitFullscreen: 'M8 4h2v6H4V8h4zM14 4h2v4h4v2h-6zM4 14h6v6H8v-4H4zM14 14h6v2h-4v4h-2z',
