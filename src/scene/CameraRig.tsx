@@ -3,6 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { type Camera, type OrthographicCamera as OrthoCam, type PerspectiveCamera as PerspCam } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
+import { onCameraNudge } from '../state/cameraNudge';
 import { sceneStore, type CameraPose, type ViewMode } from '../state/store';
 import { fitPointsInView } from './cameraFit';
 import { AXIS_ROOM_BOTTOM_REM, AXIS_ROOM_LEFT_REM } from './PlotAxes';
@@ -65,15 +66,29 @@ export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMod
   // Remember where the user leaves the camera (for the URL), once per drag, not per frame.
   useEffect(() => {
     if (!controls || view !== '3d') return;
-    const onEnd = () => {
-      const round = (v: number) => Math.round(v * 1000) / 1000;
-      const p = camera.position;
-      const t = controls.target;
-      sceneStore.getState().setCamera({ position: [round(p.x), round(p.y), round(p.z)], target: [round(t.x), round(t.y), round(t.z)] });
-    };
+    const onEnd = () => rememberPose(camera, controls);
     controls.addEventListener('end', onEnd);
     return () => controls.removeEventListener('end', onEnd);
   }, [controls, camera, view]);
+
+  // The keyboard's turn, tilt and zoom (Shift + arrows, + and −): what a drag and the wheel do.
+  useEffect(() => {
+    if (!controls) return;
+    return onCameraNudge(({ turn, tilt, zoom }) => {
+      if (view === '3d') {
+        controls.setAzimuthalAngle(controls.getAzimuthalAngle() + turn);
+        const polar = Math.min(controls.maxPolarAngle, Math.max(controls.minPolarAngle + 0.05, controls.getPolarAngle() + tilt));
+        controls.setPolarAngle(polar);
+      } else {
+        moved2d.current = true;
+      }
+      if (zoom > 0) controls.dollyOut(KEY_ZOOM ** zoom);
+      else if (zoom < 0) controls.dollyIn(KEY_ZOOM ** -zoom);
+      controls.update();
+      invalidate();
+      if (view === '3d') rememberPose(camera, controls);
+    });
+  }, [controls, camera, view, invalidate]);
 
   return (
     <>
@@ -96,6 +111,17 @@ export function CameraRig({ view, mapping, silhouette, resets }: { view: ViewMod
       />
     </>
   );
+}
+
+/** One press of + or −: the camera an eighth closer or farther, as a few notches of the wheel. */
+const KEY_ZOOM = 1.25;
+
+/** The camera's pose, rounded, into the store (and so the link). */
+function rememberPose(camera: Camera, controls: OrbitControlsImpl): void {
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const p = camera.position;
+  const t = controls.target;
+  sceneStore.getState().setCamera({ position: [round(p.x), round(p.y), round(p.z)], target: [round(t.x), round(t.y), round(t.z)] });
 }
 
 /** The root font size in pixels: the axes' numbers are sized in rem and grow in presentation mode. */

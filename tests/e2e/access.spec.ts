@@ -99,7 +99,7 @@ async function ringInPixels(page: Page): Promise<boolean> {
   return (await differingPixels(page, withFocus, without)) >= 12;
 }
 
-test('the keyboard reaches every control in turn and always shows where it is', async ({ page }) => {
+test('the keyboard reaches every control in turn, always shows where it is, and moves the camera', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = watchErrors(page);
   await openApp(page);
@@ -153,6 +153,24 @@ test('the keyboard reaches every control in turn and always shows where it is', 
   await lr.focus();
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => page.evaluate(() => window.__descent.store.getState().runs[0].params.lr)).toBeLessThan(before);
+
+  // The camera too, as a drag and the wheel move it: Shift + ← turns the view, + brings it closer.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const distance = () =>
+    page.evaluate(() => {
+      const pose = window.__descent.store.getState().camera;
+      return pose ? Math.hypot(...pose.position.map((p, i) => p - pose.target[i])) : null;
+    });
+  const stepBefore = await page.evaluate(() => window.__descent.playhead.step);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(distance).not.toBeNull();
+  const far = (await distance()) ?? 0;
+  const turned = await page.evaluate(() => window.__descent.store.getState().camera?.position);
+  await page.keyboard.press('+');
+  await expect.poll(async () => (await distance()) ?? far).toBeLessThan(far * 0.9);
+  // Neither key stepped the playback.
+  expect(await page.evaluate(() => window.__descent.playhead.step)).toBe(stepBefore);
+  expect(turned).toBeDefined();
   await expectNoErrors(errors);
 });
 

@@ -116,3 +116,31 @@ describe('shortcuts', () => {
     expect(press('f', 'KeyF')).toBe(true);
   });
 });
+
+describe('the camera from the keyboard', () => {
+  it('Shift + arrows turn and tilt, + and − zoom, and a plain arrow still steps', async () => {
+    const { onCameraNudge } = await import('../../src/state/cameraNudge');
+    const moves: { turn: number; tilt: number; zoom: number }[] = [];
+    const stop = onCameraNudge((n) => moves.push(n));
+    seek(3);
+    expect(press('ArrowLeft', 'ArrowLeft', { shiftKey: true })).toBe(true);
+    expect(press('ArrowUp', 'ArrowUp', { shiftKey: true })).toBe(true);
+    expect(press('+', 'Equal', { shiftKey: true })).toBe(true);
+    expect(press('-', 'Minus')).toBe(true);
+    expect(moves.map((m) => [Math.sign(m.turn), Math.sign(m.tilt), m.zoom])).toEqual([
+      [1, 0, 0],
+      [0, -1, 0],
+      [0, 0, 1],
+      [0, 0, -1],
+    ]);
+    // The playhead did not move for any of them; a plain arrow steps as before.
+    expect(playhead.step).toBe(3);
+    press('ArrowRight', 'ArrowRight');
+    expect(playhead.step).toBe(4);
+    // A slider keeps its own Shift + arrows; a text field its own + and −.
+    expect(press('ArrowLeft', 'ArrowLeft', { shiftKey: true, target: element('INPUT', 'range') })).toBe(false);
+    expect(press('-', 'Minus', { target: element('INPUT', 'text') })).toBe(false);
+    expect(moves).toHaveLength(4);
+    stop();
+  });
+});

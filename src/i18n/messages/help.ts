@@ -20,6 +20,9 @@ export const help = {
   'help.end': { en: 'Jump to the last step: where every run ends', ko: '마지막 스텝으로: 각 실행이 끝나는 곳' },
   'help.nextLesson': { en: 'Next lesson (a presenter’s clicker sends this)', ko: '다음 수업 (프레젠터 리모컨이 보내는 키)' },
   'help.previousLesson': { en: 'Previous lesson', ko: '이전 수업' },
+  'help.keyShiftArrows': { en: 'Shift + arrows', ko: '시프트 + 방향키' },
+  'help.turn': { en: 'Turn or tilt the 3D view', ko: '3D 보기 돌리기 또는 기울이기' },
+  'help.zoom': { en: 'Zoom in or out', ko: '확대 또는 축소' },
   'help.fullscreen': { en: 'Full screen on or off', ko: '전체 화면 켜기 또는 끄기' },
   'help.listen': {
     en: 'Hear the explained run: its loss as pitch, its x as left–right, a click at each epoch or exit (H again stops)',

@@ -5,7 +5,7 @@ import { useLang, useT } from '../shell/useT';
 import './HelpDialog.css';
 
 /** A key as the list shows it: a glyph as it is, or a key's name in words (Space's is the Play button's too). */
-type KeyName = '→' | '←' | 'R' | 'F' | 'H' | 'P' | 'S' | '?' | 'Esc' | 'help.keySpace' | HelpKey;
+type KeyName = '→' | '←' | '+' | '−' | 'R' | 'F' | 'H' | 'P' | 'S' | '?' | 'Esc' | 'help.keySpace' | HelpKey;
 
 const SHORTCUTS: readonly { readonly keys: readonly KeyName[]; readonly action: HelpKey }[] = [
   { keys: ['help.keySpace'], action: 'help.playPause' },
@@ -15,6 +15,8 @@ const SHORTCUTS: readonly { readonly keys: readonly KeyName[]; readonly action: 
   { keys: ['help.keyEnd'], action: 'help.end' },
   { keys: ['help.keyPageDown'], action: 'help.nextLesson' },
   { keys: ['help.keyPageUp'], action: 'help.previousLesson' },
+  { keys: ['help.keyShiftArrows'], action: 'help.turn' },
+  { keys: ['+', '−'], action: 'help.zoom' },
   { keys: ['F'], action: 'help.fullscreen' },
   { keys: ['H'], action: 'help.listen' },
   { keys: ['P'], action: 'help.presentation' },

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { nudgeCamera, type CameraNudge } from '../../state/cameraNudge';
 import { adjacentLesson, openLesson } from '../../state/lessons';
 import { jumpToEnd, rewind, stepBy, togglePlaying } from '../../state/playback';
 import { sceneStore } from '../../state/store';
@@ -51,13 +52,35 @@ export type ShortcutEvent = Pick<
 >;
 
 /**
- * Space play/pause, ← → one step, R or Home rewind, End the last step, PageDown / PageUp the
+ * Space play/pause, ← → one step, Shift + arrows turn or tilt the view, + − zoom, R or Home rewind, End the last step, PageDown / PageUp the
  * next or previous lesson (what a presenter's clicker sends), F full screen, P presentation
  * mode, S the settings panel while presenting, ? help, Esc closes help or the panel. An embed keeps only the playback keys:
  * it shows no help, panel or presentation, and a host page decides about full screen.
  * Letters are matched by physical key (e.code) so that they also work while a Korean IME is on,
  * where R types ㄱ.
  */
+/** A press of Shift + ← or → turns the view by this much; Shift + ↑ or ↓ tilts it. */
+const KEY_TURN = Math.PI / 12;
+
+function cameraMove(e: ShortcutEvent): CameraNudge | null {
+  if (e.shiftKey) {
+    switch (e.key) {
+      case 'ArrowLeft':
+        return { turn: KEY_TURN, tilt: 0, zoom: 0 };
+      case 'ArrowRight':
+        return { turn: -KEY_TURN, tilt: 0, zoom: 0 };
+      case 'ArrowUp':
+        return { turn: 0, tilt: -KEY_TURN, zoom: 0 };
+      case 'ArrowDown':
+        return { turn: 0, tilt: KEY_TURN, zoom: 0 };
+    }
+  }
+  // "+" is Shift + "=" on most keyboards; the numeric pad's keys send the same.
+  if (e.key === '+' || e.key === '=') return { turn: 0, tilt: 0, zoom: 1 };
+  if (e.key === '-' || e.key === '_' || e.key === '\u2212') return { turn: 0, tilt: 0, zoom: -1 };
+  return null;
+}
+
 export function handleShortcut(e: ShortcutEvent): void {
   // keyCode 229: a key the IME is still composing (Safari does not set isComposing).
   if (e.defaultPrevented || e.isComposing || e.keyCode === 229) return;
@@ -86,6 +109,14 @@ export function handleShortcut(e: ShortcutEvent): void {
   if (isHelp && !embedded) {
     if (!e.repeat) state.setHelpOpen(true);
     e.preventDefault();
+    return;
+  }
+  // The camera from the keyboard: Shift + arrows turn and tilt it, + and − zoom (a slider keeps
+  // its own arrows).
+  const move = focus === 'range' ? null : cameraMove(e);
+  if (move) {
+    e.preventDefault();
+    nudgeCamera(move);
     return;
   }
   switch (e.code === 'Space' || e.key === ' ' ? 'Space' : e.key) {
