@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { HYPERPARAMS, type HyperparamKey } from '../../engine';
 import { playhead } from '../../state/playhead';
-import { sceneStore } from '../../state/store';
+import { optimizerParams, sceneStore } from '../../state/store';
 import { useLang, useT } from '../shell/useT';
 import { embedText, type EmbedKey } from '../../i18n/embedText';
 import { embedScriptUrl, frameAttributes, iframeSnippet, placeholderAttributes, scriptSnippet, type Attribute, type FrameOptions } from '../../embed/embedCode';
@@ -96,6 +96,9 @@ function EmbedForm() {
   // The script's frame is always as wide as the column: only the height is the author's.
   const sizeOk = height !== null && (kind === 'script' || width !== null);
   const shownTitle = title ?? et('share.embed.defaultTitle', { surface: surfaceName(t) });
+  // Only the settings some run of the scene reads: a slider for a rule that is not there would
+  // move nothing (27 of them, Strong-Wolfe's line search among them, only puzzle an author).
+  const offered = useMemo(() => HYPERPARAMS.filter((h) => controls.has(h.key) || snapshot.state.runs.some((r) => optimizerParams(r.optimizer).includes(h.key))), [snapshot, controls]);
   const keys = useMemo(() => HYPERPARAMS.map((h) => h.key).filter((k) => controls.has(k)), [controls]);
   const src = useMemo(() => embedUrl(snapshot.state, snapshot.step, keys), [snapshot, keys]);
   const frameWidth = width ?? EMBED_DEFAULT_WIDTH;
@@ -190,7 +193,7 @@ function EmbedForm() {
         <fieldset className="embed-controls-choice">
           <legend>{et('share.embed.controls')}</legend>
           <div className="embed-checks">
-            {HYPERPARAMS.map((h) => (
+            {offered.map((h) => (
               <label key={h.key} className="embed-check">
                 <input type="checkbox" checked={controls.has(h.key)} onChange={() => toggle(h.key)} />
                 <span>
