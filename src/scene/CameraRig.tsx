@@ -148,7 +148,10 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silh
   if (view === '2d' && (camera as OrthoCam).isOrthographicCamera) {
     // Room on the left and at the bottom for the axes' numbers (PlotAxes).
     const rem = rootRem();
-    const free: Box = { left: g + AXIS_ROOM_LEFT_REM * rem, top: g, right: w - g, bottom: h - g - AXIS_ROOM_BOTTOM_REM * rem };
+    // The margin stays the size it has in normal mode, in pixels: presentation's larger type
+    // grows the axes' numbers, not the empty band around the plot, which the hall needs filled.
+    const margin = presenting() ? Math.round(g / PRESENTATION_TYPE) : g;
+    const free: Box = { left: margin + AXIS_ROOM_LEFT_REM * rem, top: margin, right: w - margin, bottom: h - margin - AXIS_ROOM_BOTTOM_REM * rem };
     const ortho = camera as OrthoCam;
     const zoom = Math.min((free.right - free.left) / (2 * mapping.halfX), (free.bottom - free.top) / (2 * mapping.halfZ));
     ortho.zoom = Math.max(1e-3, zoom);
@@ -163,6 +166,13 @@ function placeCamera(camera: Camera, view: ViewMode, mapping: WorldMapping, silh
     return [cx, 0, cz];
   }
   return null;
+}
+
+/** How much larger presentation mode sets the type (styles.css: 1.65 × the normal scale). */
+const PRESENTATION_TYPE = 1.65;
+
+function presenting(): boolean {
+  return typeof document !== 'undefined' && document.documentElement.dataset.presentation === 'true';
 }
 
 /** The space kept between the view and the canvas's edges, in CSS pixels. */
